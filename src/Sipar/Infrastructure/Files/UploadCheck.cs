@@ -1,0 +1,64 @@
+using Sipar.Infrastructure.Errors;
+
+namespace Sipar.Infrastructure.Files;
+
+/// <summary>Checks on uploaded files (size, type, name) before anything reads them.</summary>
+public static class UploadCheck
+{
+    private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/vnd.ms-excel", "application/csv", "application/octet-stream"];
+
+    /// <summary>Reads an uploaded CSV file after checking it; throws <see cref="DomainValidationException"/> on field "file".</summary>
+    public static async Task<byte[]> ReadCsvAsync(IFormFile? file, int maxBytes, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            throw new DomainValidationException("file", "Import.EmptyFile");
+        }
+
+        if (file.Length > maxBytes)
+        {
+            throw new DomainValidationException("file", "Import.TooLarge", maxBytes / 1024);
+        }
+
+        var name = Path.GetFileName(file.FileName ?? "");
+        if (name.Length is 0 or > 200 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            throw new DomainValidationException("file", "Import.BadName");
+        }
+
+        var extension = Path.GetExtension(name).ToUpperInvariant();
+        if (extension is not (".CSV" or ".TXT") || !CsvTypes.Contains((file.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant()))
+        {
+            throw new DomainValidationException("file", "Import.NotCsv");
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a request body sent as <c>text/csv</c>, up to <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]> ReadCsvBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!(request.ContentType ?? "").StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainValidationException("file", "Import.NotCsv");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new DomainValidationException("file", "Import.TooLarge", maxBytes / 1024);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

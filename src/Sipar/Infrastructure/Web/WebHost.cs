@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Sipar.Infrastructure.Errors;
+
+namespace Sipar.Infrastructure.Web;
+
+internal static class WebHost
+{
+    /// <summary>
+    /// The app's builder. The content root is the executable's folder (appsettings travel with it) unless the host
+    /// is told otherwise (the test host passes its own); data goes to <c>Sipar:DataDirectory</c>.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var givenRoot = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase))
+            || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null;
+        return WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = givenRoot ? null : AppContext.BaseDirectory,
+        });
+    }
+
+    public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+            {
+                // Pages live beside their module's code (Modules/<Module>/<UseCase>/), each with an explicit route.
+                o.RootDirectory = "/";
+                o.Conventions.AuthorizeFolder("/Modules");
+                o.Conventions.AllowAnonymousToFolder("/Modules/Home/Public");
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.PageViewLocationFormats.Add("/Shared/{0}.cshtml");
+        });
+        // Vietnamese is written as characters in the HTML, not as &#x...; entities.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error/500");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Sipar.Modules.Accounts;
+
+internal sealed class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Error.RequiredPassword")]
+    [DataType(DataType.Password)]
+    public string Current { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Error.RequiredPassword")]
+    [DataType(DataType.Password)]
+    public string New { get; set; } = "";
+
+    [BindProperty]
+    [DataType(DataType.Password)]
+    [Compare(nameof(New), ErrorMessage = "Password.NoMatch")]
+    public string Confirm { get; set; } = "";
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Current, New);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(Current) : nameof(New), e.Description);
+            }
+
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        TempData["Flash"] = t["Password.Changed"].Value;
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.Demo;
+
+/// <summary>
+/// Creates a demo province when <c>Sipar:Demo</c> is true (Development only by default) and the database has no
+/// agency: the seed plan's department with its units, a second department, the appraising body, and one user per
+/// role. The demo password is generated, never written in code, and kept in the data folder so it can be shown again.
+/// </summary>
+internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdministration users, ILogger<DemoSeeder> logger) : IDatabaseSeeder
+{
+    public const string LoginsFileName = "demo-logins.txt";
+
+    public int Order => 100;
+
+    public async Task SeedAsync(SiparDbContext db, CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>("Sipar:Demo") || await db.Set<Agency>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var sld = Agency.Create("Sở Lao động – Thương binh và Xã hội tỉnh Lạng Sơn", "SLĐTBXH", "Lạng Sơn", AgencyKind.Department);
+        var stp = Agency.Create("Sở Tư pháp tỉnh Lạng Sơn", "STP", "Lạng Sơn", AgencyKind.Department);
+        var snv = Agency.Create("Sở Nội vụ tỉnh Lạng Sơn", "SNV", "Lạng Sơn", AgencyKind.AppraisingBody);
+        db.AddRange(sld, stp, snv);
+
+        var order = 0;
+        Unit U(Agency a, string name, string? shortName, UnitKind kind, Unit? parent = null)
+        {
+            var unit = Unit.Create(a.Id, name, shortName, kind, parent, ++order);
+            db.Add(unit);
+            return unit;
+        }
+
+        var office = U(sld, "Văn phòng Sở", "VP", UnitKind.Office);
+        U(sld, "Thanh tra Sở", "TTr", UnitKind.Inspectorate);
+        var planning = U(sld, "Phòng Kế hoạch – Tài chính", "Phòng KH-TC", UnitKind.Division);
+        U(sld, "Phòng Lao động – Tiền lương – Bảo hiểm xã hội", "Phòng LĐ-TL-BHXH", UnitKind.Division);
+        U(sld, "Phòng Việc làm – An toàn lao động", "Phòng VL-ATLĐ", UnitKind.Division);
+        U(sld, "Phòng Giáo dục nghề nghiệp", "Phòng GDNN", UnitKind.Division);
+        U(sld, "Phòng Người có công", "Phòng NCC", UnitKind.Division);
+        U(sld, "Phòng Bảo trợ xã hội", "Phòng BTXH", UnitKind.Division);
+        U(sld, "Phòng Trẻ em và Bình đẳng giới", "Phòng TE-BĐG", UnitKind.Division);
+        U(sld, "Chi cục Phòng, chống tệ nạn xã hội", "Chi cục PCTNXH", UnitKind.Division);
+        var desk = U(sld, "Bộ phận Một cửa tại Trung tâm Phục vụ hành chính công tỉnh", "Bộ phận Một cửa", UnitKind.OneStopDesk, office);
+        U(sld, "Trung tâm Dịch vụ việc làm", "TTDVVL", UnitKind.Affiliated);
+        U(sld, "Trung tâm Bảo trợ xã hội", "TTBTXH", UnitKind.Affiliated);
+        U(sld, "Cơ sở cai nghiện ma túy", "CSCNMT", UnitKind.Affiliated);
+        U(sld, "Trường Cao đẳng nghề Lạng Sơn", "Trường CĐN Lạng Sơn", UnitKind.Affiliated);
+
+        var stpOffice = U(stp, "Văn phòng Sở", "VP", UnitKind.Office);
+        U(stp, "Phòng Hành chính tư pháp", "Phòng HCTP", UnitKind.Division);
+        U(stp, "Phòng Bổ trợ tư pháp", "Phòng BTTP", UnitKind.Division);
+        var snvOffice = U(snv, "Phòng Cải cách hành chính", "Phòng CCHC", UnitKind.Division);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var password = PasswordGenerator.Generate(14);
+        var people = new (string Email, string Name, Agency? Agency, Unit? Unit, Role Role)[]
+        {
+            ("quantri@sipar.demo", "Quản trị hệ thống", null, null, Role.Administrator),
+            ("vanphong@sldtbxh.demo", "Nguyễn Thị Hà (Văn phòng)", sld, office, Role.Office),
+            ("lanhdao@sldtbxh.demo", "Hoàng Văn Đức (Lãnh đạo Sở)", sld, office, Role.Leader),
+            ("phongkhtc@sldtbxh.demo", "Lương Thị Mai (Phòng KH-TC)", sld, planning, Role.UnitOfficer),
+            ("motcua@sldtbxh.demo", "Vi Văn Nam (Một cửa)", sld, desk, Role.DeskOfficer),
+            ("dieutra@sldtbxh.demo", "Lăng Thị Thu (Điều tra viên)", sld, office, Role.Surveyor),
+            ("vanphong@stp.demo", "Đinh Văn Long (Văn phòng Sở Tư pháp)", stp, stpOffice, Role.Office),
+            ("thamdinh@snv.demo", "Hà Thị Lan (Thẩm định, Sở Nội vụ)", snv, snvOffice, Role.Appraiser),
+        };
+        var text = new StringBuilder();
+        text.AppendLine("Tài khoản demo / demo logins (mật khẩu chung / shared password: " + password + ")");
+        foreach (var p in people)
+        {
+            await users.CreateAsync(new UserInput(p.Email, p.Name, p.Agency?.Id, p.Unit?.Id, [p.Role]), cancellationToken, password);
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {p.Role,-14} {p.Email}");
+        }
+
+        var dir = DataModule.DataDirectory(configuration);
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, LoginsFileName), text.ToString(), cancellationToken);
+        LogCreated(logger, people.Length);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo province created with {Count} demo users")]
+    private static partial void LogCreated(ILogger logger, int count);
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.Home;
+
+/// <summary>The home page: a landing page for visitors, and one card per role for a signed-in user.</summary>
+[AllowAnonymous]
+internal sealed class IndexModel(CurrentUser me, SiparDbContext db) : PageModel
+{
+    public bool SignedIn => me.IsAuthenticated;
+
+    public string FullName => me.FullName;
+
+    public string? AgencyName { get; private set; }
+
+    public string? UnitName { get; private set; }
+
+    public IReadOnlyList<Role> Roles => me.Roles;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (me.AgencyId is { } agency)
+        {
+            AgencyName = await db.Set<Agency>().Where(a => a.Id == agency).Select(a => a.Name).FirstOrDefaultAsync(ct);
+        }
+
+        if (User.FindFirst(Infrastructure.Auth.SiparClaims.Unit)?.Value is { } unit && Guid.TryParse(unit, out var unitId))
+        {
+            UnitName = await db.Set<Unit>().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        }
+    }
+
+    /// <summary>What each role starts from. Modules add their links here as they arrive.</summary>
+    public IEnumerable<(string Url, string LabelKey)> LinksFor(Role role)
+    {
+        var agency = me.AgencyId is { } id ? $"/agencies/{id}" : null;
+        switch (role)
+        {
+            case Role.Administrator:
+                yield return ("/admin/agencies", "Nav.Agencies");
+                yield return ("/admin/users", "Nav.Users");
+                yield return ("/admin/calendar", "Nav.CalendarAdmin");
+                yield return ("/admin/audit", "Nav.Audit");
+                break;
+            case Role.Appraiser:
+                yield return ("/calendar", "Nav.Calendar");
+                break;
+            case Role.DeskOfficer:
+                yield return ("/calendar", "Home.Link.DueDate");
+                break;
+            default:
+                if (agency is not null)
+                {
+                    yield return (agency, "Nav.MyAgency");
+                }
+
+                yield return ("/calendar", "Nav.Calendar");
+                break;
+        }
+    }
+}
