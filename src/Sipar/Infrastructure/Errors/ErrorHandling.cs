@@ -10,6 +10,11 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
         ProblemDetails? problem = exception switch
         {
             DomainValidationException v => new HttpValidationProblemDetails(v.ToDictionary(localizer))

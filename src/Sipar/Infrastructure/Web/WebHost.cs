@@ -28,7 +28,7 @@ internal static class WebHost
                 // Pages live beside their module's code (Modules/<Module>/<UseCase>/), each with an explicit route.
                 o.RootDirectory = "/";
                 o.Conventions.AuthorizeFolder("/Modules");
-                o.Conventions.AllowAnonymousToFolder("/Modules/Home/Public");
+                o.Conventions.AddPageRoute("/Modules/Accounts/ManageUsers/Edit", "/admin/users/new");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -51,7 +51,19 @@ internal static class WebHost
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler("/error/500");
+        // Pages: domain exceptions that escape a page become the matching status with the Vietnamese error page.
+        // The API: DomainExceptionHandler answers with ProblemDetails before this path is used.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            StatusCodeSelector = e => e switch
+            {
+                DomainValidationException => StatusCodes.Status400BadRequest,
+                ForbiddenException => StatusCodes.Status403Forbidden,
+                NotFoundException => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));

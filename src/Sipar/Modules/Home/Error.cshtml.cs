@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Sipar.Modules.Home;
 
-/// <summary>The page shown for 403, 404 and 500, keeping the status code.</summary>
+/// <summary>The page shown for 400, 403, 404 and 500, keeping the status code of the failed request.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 internal sealed class ErrorModel : PageModel
@@ -17,18 +18,20 @@ internal sealed class ErrorModel : PageModel
 
     private void Set(int code)
     {
+        var reExecuted = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null
+            || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        if (reExecuted)
+        {
+            code = Response.StatusCode;
+        }
+
         TitleKey = code switch
         {
+            400 => "Error.400",
             403 => "Error.403",
             404 => "Error.404",
-            400 => "Error.400",
             _ => "Error.500",
         };
-        var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
-        Response.StatusCode = original is null && code is 403 or 404 or 400 ? code : Response.StatusCode;
-        if (original is null && code >= 500)
-        {
-            Response.StatusCode = StatusCodes.Status500InternalServerError;
-        }
+        Response.StatusCode = code is 400 or 403 or 404 ? code : StatusCodes.Status500InternalServerError;
     }
 }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Sipar.Modules.Accounts;
+
+namespace Sipar.Modules.Audit;
+
+[Authorize(Policy = Policies.Administrator)]
+internal sealed class AuditTrailModel(AuditLog log) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? EntityType { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? EntityId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public AuditPage Result { get; private set; } = new([], 1, AuditLog.PageSize, 0, []);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Result = await log.SearchAsync(new AuditFilter(EntityType, EntityId, Actor, From, To, PageNumber), ct);
+
+    public string PageUrl(int page)
+    {
+        var query = Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+        query["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString("/admin/audit", query);
+    }
+
+    public static IEnumerable<(string Property, string? Before, string? After)> Describe(string changes)
+    {
+        using var doc = JsonDocument.Parse(changes);
+        return doc.RootElement.EnumerateObject()
+            .Select(p => (p.Name, Text(p.Value.GetProperty("before")), Text(p.Value.GetProperty("after"))))
+            .ToList();
+    }
+
+    private static string? Text(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => e.GetString(),
+        _ => e.GetRawText(),
+    };
+}

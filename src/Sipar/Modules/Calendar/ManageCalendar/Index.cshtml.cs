@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipar.Modules.Accounts;
+
+namespace Sipar.Modules.Calendar;
+
+[Authorize(Policy = Policies.Administrator)]
+internal sealed class ManageCalendarModel(CalendarAdministration admin, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<CalendarYearInfo> Years { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Years = await admin.ListYearsAsync(clock.GetLocalNow().Year, ct);
+
+    public IActionResult OnGetGo(int year) => Redirect($"/admin/calendar/{year}");
+}

@@ -1,0 +1,31 @@
+namespace Sipar.Modules.Organisation;
+
+/// <summary>The agency form's fields, as posted (strings stay as typed so nothing is lost on an error).</summary>
+public sealed class AgencyForm
+{
+    public string? Name { get; set; }
+
+    public string? Symbol { get; set; }
+
+    public string? PlaceName { get; set; }
+
+    public AgencyKind Kind { get; set; } = AgencyKind.Department;
+
+    public AgencyInput ToInput() => new(Name ?? "", Symbol ?? "", PlaceName ?? "", Kind);
+}
+
+/// <summary>The unit form's fields, as posted.</summary>
+public sealed class UnitForm
+{
+    public string? Name { get; set; }
+
+    public string? ShortName { get; set; }
+
+    public UnitKind Kind { get; set; } = UnitKind.Division;
+
+    public Guid? ParentId { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public UnitInput ToInput() => new(Name ?? "", ShortName, Kind, ParentId, SortOrder);
+}
