@@ -10,40 +10,41 @@ using Sipar.Modules.Home;
 using Sipar.Modules.Operations;
 using Sipar.Modules.Organisation;
 
-// `sipar <verb>` runs a command (sipar --help lists them); anything else serves the web app.
+// `sipar <verb>` runs a command (`sipar --help` lists them); anything else serves the web app.
 if (SiparCommandLine.IsVerb(args))
 {
-    return await SiparCommandLine.RunAsync(args, CreateApp);
+    return await SiparCommandLine.RunAsync(args, Program.CreateApp);
 }
 
-await using var app = CreateApp(args);
+await using var app = Program.CreateApp(args);
 await app.RunAsync();
 return 0;
 
-static WebApplication CreateApp(string[] args)
+/// <summary>The entry point; <see cref="CreateApp"/> is the table of contents of the product.</summary>
+public partial class Program
 {
-    var builder = WebHost.CreateBuilder(args);
-    builder.AddData();
-    builder.AddSiparLocalization();
-    builder.AddWeb();
-    builder.AddAudit();
-    builder.AddOrganisation();
-    builder.AddAccounts();
-    builder.AddCalendar();
-    builder.AddDemo();
-    builder.AddOperations();
+    internal static WebApplication CreateApp(string[] args)
+    {
+        var builder = WebHost.CreateBuilder(args);
+        builder.AddData();
+        builder.AddSiparLocalization();
+        builder.AddWeb();
+        builder.AddAudit();
+        builder.AddOrganisation();
+        builder.AddAccounts();
+        builder.AddCalendar();
+        builder.AddDemo();
+        builder.AddOperations();
 
-    var app = builder.Build();
-    app.UseWeb();
-    app.MapLanguageSwitch();
-    app.MapHome();
-    app.MapOrganisation();
-    app.MapAccounts();
-    app.MapAudit();
-    app.MapCalendar();
-    app.MapOperations();
-    return app;
+        var app = builder.Build();
+        app.UseWeb();
+        app.MapLanguageSwitch();
+        app.MapHome();
+        app.MapOrganisation();
+        app.MapAccounts();
+        app.MapAudit();
+        app.MapCalendar();
+        app.MapOperations();
+        return app;
+    }
 }
-
-/// <summary>The entry point, visible to the test host.</summary>
-public partial class Program;

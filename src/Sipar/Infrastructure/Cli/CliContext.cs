@@ -28,7 +28,8 @@ public sealed class CliContext(Func<string[], WebApplication> createApp, TextWri
         ArgumentNullException.ThrowIfNull(action);
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
         ActorAccessor.CommandLineName = "Dòng lệnh (CLI)";
-        await using var app = createApp(["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning"]);
+        // Logs go to standard error so that standard output carries only the answer.
+        await using var app = createApp(["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace"]);
         try
         {
             if (migrate)

@@ -1,38 +1,36 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Sipar.Infrastructure.Errors;
 
-/// <summary>Maps the closed set of domain exceptions to ProblemDetails with Vietnamese (or English) messages.</summary>
-internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails, IStringLocalizer<SharedResource> localizer)
-    : IExceptionHandler
+/// <summary>
+/// For <c>/api</c>: maps the closed set of domain exceptions to ProblemDetails with messages in the request's
+/// language (Vietnamese by default). Anything else goes on to the exception handler (500, nothing leaked).
+/// </summary>
+internal sealed class ApiErrorMiddleware(RequestDelegate next, IStringLocalizer<SharedResource> localizer)
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async Task InvokeAsync(HttpContext httpContext)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        try
         {
-            return false;
+            await next(httpContext);
         }
-
-        ProblemDetails? problem = exception switch
+        catch (Exception exception) when (exception is DomainValidationException or ForbiddenException or NotFoundException && !httpContext.Response.HasStarted)
         {
-            DomainValidationException v => new HttpValidationProblemDetails(v.ToDictionary(localizer))
+            ProblemDetails problem = exception switch
             {
-                Status = StatusCodes.Status400BadRequest,
-                Title = localizer["Error.ValidationTitle"],
-            },
-            ForbiddenException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Error.Forbidden"] },
-            NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Error.NotFound"] },
-            _ => null,
-        };
-        if (problem is null)
-        {
-            return false;
+                DomainValidationException v => new HttpValidationProblemDetails(v.ToDictionary(localizer))
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = localizer["Error.ValidationTitle"],
+                },
+                ForbiddenException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Error.Forbidden"] },
+                _ => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Error.NotFound"] },
+            };
+            httpContext.Response.Clear();
+            httpContext.Response.StatusCode = problem.Status!.Value;
+            await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json");
         }
-
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }
 

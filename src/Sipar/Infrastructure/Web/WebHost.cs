@@ -17,6 +17,8 @@ internal static class WebHost
         return WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // Named after this assembly, not the process's entry point, so static assets resolve in tests too.
+            ApplicationName = typeof(WebHost).Assembly.GetName().Name,
             ContentRootPath = givenRoot ? null : AppContext.BaseDirectory,
         });
     }
@@ -41,7 +43,6 @@ internal static class WebHost
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
@@ -51,8 +52,9 @@ internal static class WebHost
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseRequestLocalization();
         // Pages: domain exceptions that escape a page become the matching status with the Vietnamese error page.
-        // The API: DomainExceptionHandler answers with ProblemDetails before this path is used.
+        // The API answers with ProblemDetails (ApiErrorMiddleware, below) before this is reached.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error/500",
@@ -64,7 +66,7 @@ internal static class WebHost
                 _ => StatusCodes.Status500InternalServerError,
             },
         });
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages().UseMiddleware<ApiErrorMiddleware>());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         if (!app.Environment.IsDevelopment())
@@ -72,7 +74,6 @@ internal static class WebHost
             app.UseHsts();
         }
 
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

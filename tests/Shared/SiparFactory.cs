@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Sipar.Infrastructure.Data;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Testing;
+
+/// <summary>
+/// Sipar on a real database of its own: a new SQLite file, or a new PostgreSQL database on the server named by
+/// SIPAR_TEST_POSTGRES (scripts/test.sh starts one). Migrations run at start, as in production; no demo data.
+/// </summary>
+public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "sipar-tests", Guid.NewGuid().ToString("N"));
+
+    protected SiparFactory()
+    {
+        Directory.CreateDirectory(dataDirectory);
+    }
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public string DataDirectory => dataDirectory;
+
+    /// <summary>Configuration for this database, as <c>--Key=Value</c> (also handed to CLI verbs in tests).</summary>
+    public string[] Settings =>
+    [
+        $"--Database:Provider={Provider}",
+        $"--ConnectionStrings:Sipar={ConnectionString}",
+        $"--Sipar:DataDirectory={dataDirectory}",
+        "--Sipar:Demo=false",
+        "--Database:MigrateOnStart=true",
+    ];
+
+    protected abstract string ConnectionString { get; }
+
+    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> with the app's services in a scope (no signed-in user).</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task WithServicesAsync(Func<IServiceProvider, Task> action) =>
+        WithServicesAsync(async sp =>
+        {
+            await action(sp);
+            return true;
+        });
+
+    /// <summary>A new agency with one unit, named uniquely so tests never collide.</summary>
+    public Task<(Guid AgencyId, Guid UnitId, string Name)> CreateAgencyAsync(string prefix = "Sở Thử nghiệm") =>
+        WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var name = $"{prefix} {Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 200)];
+            var agencyId = await admin.CreateAsync(new AgencyInput(name, "STN", "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
+            var unitId = await admin.AddUnitAsync(agencyId, new UnitInput("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None);
+            return (agencyId, unitId, name);
+        });
+
+    /// <summary>A new user with <paramref name="role"/>; returns the email and the generated password.</summary>
+    public Task<CreatedUser> CreateUserAsync(Role role, Guid? agencyId = null, Guid? unitId = null, string name = "Người dùng thử") =>
+        WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().CreateAsync(
+            new UserInput($"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.sipar", name, agencyId, unitId, [role]), CancellationToken.None));
+
+    /// <summary>A client with its own cookies that does not follow redirects, so tests see each status.</summary>
+    public HttpClient NewClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the login page, as a person would.</summary>
+    public async Task<HttpClient> SignedInClientAsync(CreatedUser user)
+    {
+        var client = NewClient();
+        var response = await PostFormAsync(client, "/account/login", new() { ["Email"] = user.Email, ["Password"] = user.Password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login failed for {user.Email}: {response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>GETs <paramref name="pageUrl"/> for its antiforgery token, then posts the form to <paramref name="postUrl"/> (or the page).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? postUrl = null)
+    {
+        var page = await client.GetStringAsync(pageUrl);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = token;
+        return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(fields));
+    }
+
+    public static async Task<AngleSharp.Html.Dom.IHtmlDocument> HtmlAsync(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        foreach (var setting in Settings)
+        {
+            var pair = setting[2..].Split('=', 2);
+            builder.UseSetting(pair[0], pair[1]);
+        }
+    }
+}
+
+public sealed class SqliteFactory : SiparFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "sipar.db")}";
+}
+
+public sealed class PostgresFactory : SiparFactory
+{
+    private readonly string database = "sipar_test_" + Guid.NewGuid().ToString("N")[..16];
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    /// <summary>The server to create test databases on. scripts/test.sh sets it; there is no silent skip.</summary>
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("SIPAR_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("SIPAR_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
+
+    protected override string ConnectionString =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true }.ToString();
+
+    public override async ValueTask InitializeAsync()
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

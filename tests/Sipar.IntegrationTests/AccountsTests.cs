@@ -1,0 +1,107 @@
+using System.Net;
+using Sipar.Modules.Accounts;
+using Sipar.Testing;
+
+namespace Sipar.IntegrationTests;
+
+public abstract class AccountsTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : SiparFactory
+{
+    [Fact]
+    public async Task A_user_signs_in_sees_the_Vietnamese_home_page_and_signs_out()
+    {
+        var (agencyId, unitId, agencyName) = await app.CreateAgencyAsync();
+        var user = await app.CreateUserAsync(Role.Office, agencyId, unitId, "Nguyễn Thị Hà");
+        var client = await app.SignedInClientAsync(user);
+
+        var home = await SiparFactory.HtmlAsync(await client.GetAsync("/"));
+        Assert.Equal("vi", home.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Xin chào, Nguyễn Thị Hà", home.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(agencyName, home.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(home.QuerySelector("[data-role=Office]"));
+
+        var logout = await SiparFactory.PostFormAsync(client, "/", [], "/account/logout");
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        var after = await client.GetAsync("/agencies/" + agencyId);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_gets_a_Vietnamese_message_and_no_cookie()
+    {
+        var user = await app.CreateUserAsync(Role.Administrator);
+        var client = app.NewClient();
+        var response = await SiparFactory.PostFormAsync(client, "/account/login", new() { ["Email"] = user.Email, ["Password"] = "Sai-mat-khau-123" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await SiparFactory.HtmlAsync(response);
+        Assert.Contains("Email hoặc mật khẩu không đúng.", page.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Empty_fields_are_refused_next_to_the_field()
+    {
+        var client = app.NewClient();
+        var response = await SiparFactory.PostFormAsync(client, "/account/login", new() { ["Email"] = "", ["Password"] = "" });
+        var page = await SiparFactory.HtmlAsync(response);
+        Assert.Equal("Vui lòng nhập email.", page.QuerySelector("#Email-error")!.TextContent.Trim());
+        Assert.Equal("Vui lòng nhập mật khẩu.", page.QuerySelector("#Password-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password()
+    {
+        var user = await app.CreateUserAsync(Role.UnitOfficer, (await app.CreateAgencyAsync()).AgencyId);
+        var client = app.NewClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await SiparFactory.PostFormAsync(client, "/account/login", new() { ["Email"] = user.Email, ["Password"] = "Wrong-password-1" });
+        }
+
+        var response = await SiparFactory.PostFormAsync(client, "/account/login", new() { ["Email"] = user.Email, ["Password"] = user.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = (await SiparFactory.HtmlAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent;
+        Assert.Contains("Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_applies_the_password_rules_in_Vietnamese()
+    {
+        var user = await app.CreateUserAsync(Role.Administrator);
+        var client = await app.SignedInClientAsync(user);
+
+        var weak = await SiparFactory.PostFormAsync(client, "/account/password", new() { ["Current"] = user.Password, ["New"] = "abc", ["Confirm"] = "abc" });
+        var page = await SiparFactory.HtmlAsync(weak);
+        var messages = page.QuerySelector("[data-valmsg-for=New]")!.TextContent;
+        Assert.Contains("Mật khẩu phải có ít nhất 10 ký tự", messages, StringComparison.Ordinal);
+
+        var wrong = await SiparFactory.PostFormAsync(client, "/account/password", new() { ["Current"] = "Not-the-password-9", ["New"] = "Mat-khau-Moi-2026", ["Confirm"] = "Mat-khau-Moi-2026" });
+        Assert.Contains("Mật khẩu hiện tại không đúng.", (await SiparFactory.HtmlAsync(wrong)).QuerySelector("[data-valmsg-for=Current]")!.TextContent, StringComparison.Ordinal);
+
+        var ok = await SiparFactory.PostFormAsync(client, "/account/password", new() { ["Current"] = user.Password, ["New"] = "Mat-khau-Moi-2026", ["Confirm"] = "Mat-khau-Moi-2026" });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var again = await app.SignedInClientAsync(user with { Password = "Mat-khau-Moi-2026" });
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_language_switch_shows_English_and_back()
+    {
+        var client = app.NewClient();
+        var switched = await SiparFactory.PostFormAsync(client, "/account/login", new() { ["culture"] = "en", ["returnUrl"] = "/account/login" }, "/culture");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var english = await SiparFactory.HtmlAsync(await client.GetAsync("/account/login"));
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Sign in", english.QuerySelector("h1")!.TextContent);
+
+        await SiparFactory.PostFormAsync(client, "/account/login", new() { ["culture"] = "vi", ["returnUrl"] = "//evil.example" }, "/culture");
+        var vietnamese = await SiparFactory.HtmlAsync(await client.GetAsync("/account/login"));
+        Assert.Equal("Đăng nhập", vietnamese.QuerySelector("h1")!.TextContent);
+    }
+}
+
+public sealed class AccountsTestsOnSqlite(SqliteFactory app) : AccountsTests<SqliteFactory>(app);
+
+public sealed class AccountsTestsOnPostgres(PostgresFactory app) : AccountsTests<PostgresFactory>(app);

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Cli;
+using Sipar.Infrastructure.Data;
+using Sipar.Modules.Organisation;
+using Sipar.Testing;
+
+namespace Sipar.IntegrationTests;
+
+public abstract class CommandLineTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : SiparFactory
+{
+    protected TFactory App => app;
+
+    protected async Task<(int Code, string Out, string Error)> Sipar(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await SiparCommandLine.RunAsync(args, Program.CreateApp, output, error, app.Settings);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Calendar_due_prints_the_appointment_date_on_its_own_line()
+    {
+        var (code, output, error) = await Sipar("calendar", "due", "--received", "2025-01-24 16:30", "--days", "5", "--cutoff", "15:00");
+        Assert.True(code == 0, error);
+        Assert.Equal("2025-02-10" + Environment.NewLine, output);
+
+        (code, output, _) = await Sipar("calendar", "due", "--received", "2025-01-24 16:30", "--days", "5", "--cutoff", "15:00", "--json");
+        Assert.Equal(0, code);
+        Assert.Contains("\"appointmentDate\":\"2025-02-10\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"receiptDay\":\"2025-02-03\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calendar_count_prints_the_number_of_working_days()
+    {
+        var (code, output, _) = await Sipar("calendar", "count", "--from", "2025-01-20", "--to", "2025-02-10");
+        Assert.Equal(0, code);
+        Assert.Equal("10", output.Trim());
+    }
+
+    [Fact]
+    public async Task Bad_arguments_get_a_Vietnamese_message_and_a_non_zero_exit()
+    {
+        var (code, _, error) = await Sipar("calendar", "due", "--received", "24/01/2025", "--days", "5");
+        Assert.Equal(2, code);
+        Assert.Contains("Thời điểm tiếp nhận phải có dạng yyyy-MM-dd HH:mm", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_create_generates_a_password_that_signs_in_once_printed()
+    {
+        var email = $"quantri-{Guid.NewGuid():N}@test.sipar";
+        var (code, output, _) = await Sipar("admin", "create", "--email", email, "--name", "Quản trị Tỉnh", "--generate-password");
+        Assert.Equal(0, code);
+        var password = output.Split('\n').Single(l => l.Contains("Mật khẩu", StringComparison.Ordinal)).Split(':').Last().Trim();
+        var client = await app.SignedInClientAsync(new(Guid.Empty, email, "Quản trị Tỉnh", password));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
+
+        var again = await Sipar("admin", "create", "--email", email, "--name", "Trùng", "--generate-password");
+        Assert.Equal(2, again.Code);
+        Assert.Contains("đã được dùng cho tài khoản khác", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_verb()
+    {
+        var (code, output, _) = await Sipar("--help");
+        Assert.Equal(0, code);
+        foreach (var verb in new[] { "serve", "migrate", "admin", "calendar", "backup", "restore" })
+        {
+            Assert.Contains(verb, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_brings_the_database_up_to_date()
+    {
+        var (code, output, _) = await Sipar("migrate");
+        Assert.Equal(0, code);
+        Assert.Contains("Đã cập nhật cơ sở dữ liệu", output, StringComparison.Ordinal);
+        Assert.Empty(await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Database.GetPendingMigrationsAsync()));
+    }
+}
+
+public sealed class CommandLineTestsOnSqlite(SqliteFactory app) : CommandLineTests<SqliteFactory>(app)
+{
+    [Fact]
+    public async Task Backup_then_restore_brings_back_the_data_as_it_was()
+    {
+        var (kept, _, _) = await App.CreateAgencyAsync("Sở Trước Sao Lưu");
+        var file = Path.Combine(App.DataDirectory, "sao-luu.db");
+        var backup = await Sipar("backup", file);
+        Assert.Equal(0, backup.Code);
+        var (lost, _, _) = await App.CreateAgencyAsync("Sở Sau Sao Lưu");
+
+        var restore = await Sipar("restore", file);
+        Assert.Equal(0, restore.Code);
+        var ids = await App.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Agency>().Select(a => a.Id).ToListAsync());
+        Assert.Contains(kept, ids);
+        Assert.DoesNotContain(lost, ids);
+    }
+
+    [Fact]
+    public async Task Restore_refuses_a_file_that_is_not_a_Sipar_backup()
+    {
+        var file = Path.Combine(App.DataDirectory, "not-a-backup.db");
+        await File.WriteAllTextAsync(file, "hello");
+        var (code, _, error) = await Sipar("restore", file);
+        Assert.Equal(2, code);
+        Assert.Contains("không phải là bản sao lưu SQLite của Sipar", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_built_executable_answers_calendar_due_on_standard_output()
+    {
+        var exe = Path.Combine(AppContext.BaseDirectory, "sipar.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = App.DataDirectory };
+        foreach (var a in new[] { exe, "calendar", "due", "--received", "2025-01-24 16:30", "--days", "5", "--cutoff", "15:00" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["Sipar__DataDirectory"] = Path.Combine(App.DataDirectory, "exe");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("2025-02-10", output.Trim());
+    }
+}
+
+public sealed class CommandLineTestsOnPostgres(PostgresFactory app) : CommandLineTests<PostgresFactory>(app)
+{
+    [Fact]
+    public async Task Backup_explains_that_PostgreSQL_uses_pg_dump()
+    {
+        var (code, _, error) = await Sipar("backup", Path.Combine(App.DataDirectory, "x.db"));
+        Assert.Equal(3, code);
+        Assert.Contains("pg_dump", error, StringComparison.Ordinal);
+    }
+}
