@@ -40,7 +40,7 @@ fi
 # A model change without a migration fails here, for both providers.
 pending=0
 for ctx in SqliteSiparDbContext PostgresSiparDbContext; do
-  if ! dotnet ef migrations has-pending-model-changes --no-build -c Release --project src/Sipar --context "$ctx" >/dev/null 2>&1; then
+  if ! dotnet ef migrations has-pending-model-changes --no-build --configuration Release --project src/Sipar --context "$ctx" >/dev/null 2>&1; then
     echo "Pending model changes for $ctx: run scripts/add-migration.sh <Name>"
     pending=1
   fi

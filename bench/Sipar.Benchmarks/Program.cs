@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/Sipar.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Sipar.Benchmarks.CalendarBenchmarks).Assembly).Run(args);
