@@ -7,5 +7,5 @@ dotnet tool restore >/dev/null
 dotnet build src/Sipar -v q -nologo >/dev/null
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --no-build --project src/Sipar --context "${provider}SiparDbContext" \
-    --output-dir "Infrastructure/Data/Migrations/$provider" --namespace "Sipar.Infrastructure.Data.Migrations.$provider"
+    --output-dir "Infrastructure/Data/Migrations/$provider"
 done

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Sipar.Modules.Accounts;
 using Sipar.Testing;
 
@@ -84,6 +85,49 @@ public abstract class AccountsTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var again = await app.SignedInClientAsync(user with { Password = "Mat-khau-Moi-2026" });
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_creates_an_account_sees_its_password_once_and_the_person_signs_in()
+    {
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var admin = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
+        var email = $"lanhdao-{Guid.NewGuid():N}@test.sipar";
+
+        var missing = await SiparFactory.PostFormAsync(admin, "/admin/users/new", new()
+        {
+            ["Input.Email"] = email, ["Input.FullName"] = "", ["Input.Roles"] = "Leader",
+        });
+        var form = await SiparFactory.HtmlAsync(missing);
+        Assert.Equal("Vui lòng nhập họ và tên.", form.QuerySelector("[data-valmsg-for='Input.FullName']")!.TextContent.Trim());
+        Assert.Equal(email, form.QuerySelector("#Input_Email")!.GetAttribute("value"));
+
+        var created = await SiparFactory.PostFormAsync(admin, "/admin/users/new", new()
+        {
+            ["Input.Email"] = email, ["Input.FullName"] = "Hoàng Văn Đức", ["Input.AgencyId"] = agencyId.ToString(),
+            ["Input.UnitId"] = unitId.ToString(), ["Input.Roles"] = "Leader",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = await SiparFactory.HtmlAsync(await admin.GetAsync(created.Headers.Location));
+        var once = page.QuerySelector("[data-testid=password-once]")!.TextContent;
+        var password = once.Split(':').Last().Trim();
+        Assert.Null((await SiparFactory.HtmlAsync(await admin.GetAsync(created.Headers.Location))).QuerySelector("[data-testid=password-once]"));
+
+        var leader = await app.SignedInClientAsync(new(Guid.Empty, email, "Hoàng Văn Đức", password));
+        var home = await SiparFactory.HtmlAsync(await leader.GetAsync("/"));
+        Assert.NotNull(home.QuerySelector("[data-role=Leader]"));
+    }
+
+    [Fact]
+    public async Task Searching_accounts_ignores_diacritics_and_case()
+    {
+        var agency = await app.CreateAgencyAsync();
+        await app.CreateUserAsync(Role.UnitOfficer, agency.AgencyId, name: "Lương Thị Đào");
+        var admin = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
+        var found = await admin.GetFromJsonAsync<List<UserSummary>>($"/api/users?agencyId={agency.AgencyId}&q=LUONG thi dao");
+        Assert.Equal(["Lương Thị Đào"], found!.Select(u => u.FullName));
+        var page = await SiparFactory.HtmlAsync(await admin.GetAsync($"/admin/users?q=luong%20thi%20dao&agency={agency.AgencyId}"));
+        Assert.Contains("Lương Thị Đào", page.QuerySelector("#users-table")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

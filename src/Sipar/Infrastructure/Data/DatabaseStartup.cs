@@ -38,9 +38,21 @@ internal static partial class DatabaseMigrator
 
         foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder>().OrderBy(s => s.Order))
         {
-            await seeder.SeedAsync(db, cancellationToken);
+            try
+            {
+                await seeder.SeedAsync(db, cancellationToken);
+            }
+            catch (Exception e) when (e is DbUpdateException or Errors.DomainValidationException)
+            {
+                // Another instance starting at the same moment seeded first; its data stands.
+                LogSeedConflict(logger, seeder.GetType().Name, e.Message);
+                db.ChangeTracker.Clear();
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Seeder} found its data already written by another instance: {Reason}")]
+    private static partial void LogSeedConflict(ILogger logger, string seeder, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}): {Count} migration(s) applied")]
     private static partial void LogMigrated(ILogger logger, int count, string provider);
