@@ -53,6 +53,20 @@ public abstract class OrganisationTests<TFactory>(TFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_unit_with_people_cannot_be_deleted_and_the_page_says_why()
+    {
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        await app.CreateUserAsync(Role.UnitOfficer, agencyId, unitId);
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
+        var url = $"/admin/agencies/{agencyId}";
+        var response = await SiparFactory.PostFormAsync(client, url, [], $"{url}?handler=DeleteUnit&unitId={unitId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await SiparFactory.HtmlAsync(response);
+        Assert.Equal("Không thể xóa \"Văn phòng Sở\": còn cán bộ thuộc đơn vị.", page.QuerySelector("[data-testid=page-errors]")!.TextContent.Trim());
+        Assert.Equal(1, await UnitCount(agencyId));
+    }
+
+    [Fact]
     public async Task Importing_units_shows_a_preview_with_row_numbered_errors_and_saves_nothing()
     {
         var (agencyId, _, _) = await app.CreateAgencyAsync();

@@ -108,6 +108,11 @@ internal sealed class AuditInterceptor(ActorAccessor actors, TimeProvider clock)
                 continue;
             }
 
+            if (before is null && after is null)
+            {
+                continue;
+            }
+
             if (Masked.Contains(name))
             {
                 changes[name] = new Change(before is null ? null : "***", after is null ? null : "***");
