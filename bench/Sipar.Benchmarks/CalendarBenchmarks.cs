@@ -16,13 +16,7 @@ public class CalendarBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var years = new Dictionary<int, IReadOnlyList<HolidayDay>>();
-        for (var y = WorkingDayCalendar.FirstYear; y <= WorkingDayCalendar.LastYear; y++)
-        {
-            years[y] = OfficialCalendar.Years.TryGetValue(y, out var official) ? official.Days : DefaultHolidays.For(y);
-        }
-
-        calendar = new WorkingDayCalendar(years);
+        calendar = CalendarService.Shipped();
         var random = new Random(20260101);
         var start = new DateTime(2022, 1, 1, 7, 0, 0);
         received = Enumerable.Range(0, Count).Select(_ => start.AddMinutes(random.Next(0, 9 * 365 * 24 * 60))).ToArray();
@@ -42,14 +36,5 @@ public class CalendarBenchmarks
     }
 
     [Benchmark(Description = "build the calendar snapshot (2000–2100)")]
-    public WorkingDayCalendar BuildSnapshot()
-    {
-        var years = new Dictionary<int, IReadOnlyList<HolidayDay>>();
-        for (var y = WorkingDayCalendar.FirstYear; y <= WorkingDayCalendar.LastYear; y++)
-        {
-            years[y] = OfficialCalendar.Years.TryGetValue(y, out var official) ? official.Days : CalendarService.ComputedYear(y);
-        }
-
-        return new WorkingDayCalendar(years);
-    }
+    public WorkingDayCalendar BuildSnapshot() => CalendarService.Shipped();
 }

@@ -16,7 +16,7 @@ public sealed class WorkingDayCalendarTests
         { 2026, ["2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-04-27", "2026-04-30", "2026-05-01", "2026-08-31", "2026-09-01", "2026-09-02"], ["2026-01-10", "2026-08-22"] },
     };
 
-    internal static readonly WorkingDayCalendar Calendar = BuildOfficial();
+    internal static readonly WorkingDayCalendar Calendar = CalendarService.Shipped();
 
     [Theory]
     [MemberData(nameof(Official))]
@@ -95,15 +95,4 @@ public sealed class WorkingDayCalendarTests
     }
 
     private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static WorkingDayCalendar BuildOfficial()
-    {
-        var years = new Dictionary<int, IReadOnlyList<HolidayDay>>();
-        for (var y = WorkingDayCalendar.FirstYear; y <= WorkingDayCalendar.LastYear; y++)
-        {
-            years[y] = OfficialCalendar.Years.TryGetValue(y, out var official) ? official.Days : DefaultHolidays.For(y);
-        }
-
-        return new WorkingDayCalendar(years);
-    }
 }

@@ -22,6 +22,18 @@ public sealed class CalendarService(IServiceScopeFactory scopes, TimeProvider cl
 
     public static IReadOnlyList<HolidayDay> ComputedYear(int year) => Computed.GetOrAdd(year, DefaultHolidays.For);
 
+    /// <summary>The calendar as shipped: official years, the computed default elsewhere (no administrator edits).</summary>
+    public static WorkingDayCalendar Shipped()
+    {
+        var years = new Dictionary<int, IReadOnlyList<HolidayDay>>();
+        for (var year = WorkingDayCalendar.FirstYear; year <= WorkingDayCalendar.LastYear; year++)
+        {
+            years[year] = OfficialCalendar.Years.TryGetValue(year, out var official) ? official.Days : ComputedYear(year);
+        }
+
+        return new WorkingDayCalendar(years);
+    }
+
     public async Task<WorkingDayCalendar> GetAsync(CancellationToken ct = default)
     {
         if (cached is { } c && clock.GetUtcNow() - c.LoadedAt < CacheLifetime)
