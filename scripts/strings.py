@@ -281,6 +281,13 @@ s("Calendar.ReceivedFormat", "Thời điểm tiếp nhận phải có dạng yyy
 s("Calendar.RequiredReceived", "Vui lòng nhập thời điểm tiếp nhận.", "Please enter when it was received.")
 s("Calendar.RequiredDate", "Vui lòng nhập ngày.", "Please enter the date.")
 
+# Plans
+s("Plan.FileEmpty", "Tệp rỗng.", "The file is empty.")
+s("Plan.FileTooLarge", "Tệp quá lớn (tối đa {0} MB).", "The file is too large (at most {0} MB).")
+s("Plan.FileType", "Tệp không phải là kế hoạch: hãy tải lên văn bản Word (.docx), văn bản thuần (.txt) hoặc Markdown (.md).", "This is not a plan: upload a Word document (.docx), plain text (.txt) or Markdown (.md).")
+s("Plan.NotUtf8", "Văn bản không ở mã UTF-8. Hãy lưu lại với mã UTF-8.", "The text is not UTF-8. Save it again as UTF-8.")
+s("Plan.DocxUnreadable", "Không đọc được tệp Word này. Hãy mở và lưu lại dưới dạng .docx.", "This Word file cannot be read. Open it and save it again as .docx.")
+
 HEADER = '''<?xml version="1.0" encoding="utf-8"?>
 <root>
   <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>

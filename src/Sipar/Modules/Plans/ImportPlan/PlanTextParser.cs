@@ -1,0 +1,673 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Sipar.Infrastructure.Localization;
+
+namespace Sipar.Modules.Plans;
+
+/// <summary>
+/// Reads a plan (Kế hoạch) written as plain text or Markdown, in the layout agencies use: header (Số, place and
+/// date), title, the documents it implements, part I (purposes and requirements), part II (sections with a lead
+/// unit, coordinating units and bullet tasks), part III (implementation duties), Nơi nhận and the signer.
+/// It copes with page breaks inside a sentence, bold and heading markers, numbering styles (I., 1., 1.1., a), -,
+/// •), CRLF, tabs and non-breaking spaces. It never throws: what it cannot find is reported as a warning.
+/// </summary>
+public static partial class PlanTextParser
+{
+    /// <summary>What stands for "every unit" when a section names no lead unit but addresses them all.</summary>
+    public const string AllUnits = "các cơ quan, đơn vị";
+
+    /// <summary>Longer texts are cut here (with a warning): no plan is anywhere near this long.</summary>
+    public const int MaxLength = 2_000_000;
+
+    public static PlanDraft Parse(string? text)
+    {
+        try
+        {
+            if (text is { Length: > MaxLength })
+            {
+                var cut = Parse(text[..MaxLength]);
+                return cut with { Warnings = [.. cut.Warnings, new ParseWarning("too-long", "Văn bản quá dài; chỉ đọc 2 triệu ký tự đầu.")] };
+            }
+
+            return new Reader(Paragraphs(text ?? "")).Read();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Empty([new ParseWarning("parser-error", "Không đọc được cấu trúc văn bản: " + e.Message)]);
+        }
+    }
+
+    internal static PlanDraft Empty(IReadOnlyList<ParseWarning> warnings) =>
+        new(null, null, null, null, null, null, null, [], [], [], [], [], [], new SignerDraft(null, null), warnings);
+
+    /// <summary>One paragraph after clean-up. <paramref name="Emphasised"/>: a Markdown heading or wholly bold.</summary>
+    internal sealed record Paragraph(string Text, bool Emphasised);
+
+    /// <summary>Cleans the text and joins the pieces of a sentence that a page break split.</summary>
+    internal static List<Paragraph> Paragraphs(string text)
+    {
+        var cleaned = new StringBuilder(text.Length);
+        foreach (var ch in text.Normalize(NormalizationForm.FormC))
+        {
+            cleaned.Append(ch switch
+            {
+                '\u00A0' or '\u2007' or '\u202F' or '\t' or '\f' or '\v' => ' ',
+                '\u200B' or '\uFEFF' or '\u00AD' => '\0',
+                '\r' => '\n',
+                _ => ch,
+            });
+        }
+
+        var lines = cleaned.ToString().Replace("\0", "", StringComparison.Ordinal).Split('\n');
+        var result = new List<Paragraph>();
+        var inBody = false;
+        var blankBefore = false;
+        foreach (var raw in lines)
+        {
+            var line = MultiSpace().Replace(raw, " ").Trim();
+            if (line.Length == 0)
+            {
+                blankBefore = true;
+                continue;
+            }
+
+            var emphasised = false;
+            var heading = MarkdownHeading().Match(line);
+            if (heading.Success)
+            {
+                line = heading.Groups[1].Value;
+                emphasised = true;
+            }
+
+            line = line.Replace("\\-", "-", StringComparison.Ordinal).Replace("\\.", ".", StringComparison.Ordinal);
+            if (line.StartsWith("**", StringComparison.Ordinal) && line.EndsWith("**", StringComparison.Ordinal) && line.Length > 4)
+            {
+                emphasised = true;
+            }
+
+            line = line.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim();
+            if (line.Length == 0 || OnlyPunctuation().IsMatch(line))
+            {
+                continue;
+            }
+
+            if (!inBody && VietnameseText.Fold(line) is "ke hoach")
+            {
+                inBody = true;
+                result.Add(new Paragraph(line, true));
+                blankBefore = false;
+                continue;
+            }
+
+            var previous = result.Count > 0 ? result[^1] : null;
+            if (inBody && previous is not null && ContinuesPrevious(previous, line, emphasised, blankBefore))
+            {
+                result[^1] = previous with { Text = previous.Text + " " + line };
+            }
+            else
+            {
+                result.Add(new Paragraph(line, emphasised));
+            }
+
+            blankBefore = false;
+        }
+
+        return result;
+    }
+
+    private static bool ContinuesPrevious(Paragraph previous, string line, bool emphasised, bool blankBefore)
+    {
+        if (previous.Emphasised || emphasised || StartsStructure(line) || IsRecipientsHeading(previous.Text) || IsRecipientsHeading(line))
+        {
+            return false;
+        }
+
+        var last = previous.Text[^1];
+        if (".;:!?…".Contains(last, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Without a blank line, a long line that ends mid-sentence was wrapped (a short one is a heading); after a
+        // blank line it is a page break, and the next piece still starts in the middle of the sentence.
+        if (char.IsLower(line[0]) || EndsMidPhrase().IsMatch(previous.Text))
+        {
+            return true;
+        }
+
+        return !blankBefore && previous.Text.Length >= WrappedLineLength;
+    }
+
+    /// <summary>Lines at least this long that end mid-sentence are taken as wrapped, not as headings.</summary>
+    private const int WrappedLineLength = 60;
+
+    private static bool StartsStructure(string line) =>
+        Bullet().IsMatch(line) || Roman().IsMatch(line) || Numbered().IsMatch(line) || Lettered().IsMatch(line);
+
+    private static bool IsRecipientsHeading(string line) => VietnameseText.Fold(line).StartsWith("noi nhan", StringComparison.Ordinal);
+
+    /// <summary>Walks the paragraphs once, part by part.</summary>
+    private sealed class Reader(List<Paragraph> paragraphs)
+    {
+        private readonly List<ParseWarning> warnings = [];
+        private readonly List<string> purposes = [];
+        private readonly List<string> requirements = [];
+        private readonly List<SectionBuilder> sections = [];
+        private readonly List<DutyDraft> duties = [];
+        private readonly List<string> recipients = [];
+        private readonly List<string> headerCaps = [];
+        private readonly List<string> titleParts = [];
+        private readonly List<string> preamble = [];
+        private readonly List<string> signerTitle = [];
+        private string? number;
+        private string? symbol;
+        private string? place;
+        private DateOnly? date;
+        private int? year;
+        private string? signerName;
+        private bool sawNumberLine;
+        private bool sawDateLine;
+
+        private enum Part
+        {
+            Header,
+            Title,
+            Preamble,
+            Purposes,
+            Tasks,
+            Implementation,
+            Recipients,
+            Signer,
+        }
+
+        public PlanDraft Read()
+        {
+            var part = Part.Header;
+            var purposeList = purposes;
+            DutyBuilder? duty = null;
+            foreach (var p in paragraphs)
+            {
+                var fold = VietnameseText.Fold(p.Text);
+                if (part == Part.Header)
+                {
+                    if (fold == "ke hoach")
+                    {
+                        part = Part.Title;
+                        continue;
+                    }
+
+                    ReadHeaderLine(p.Text);
+                    continue;
+                }
+
+                if (part is not Part.Recipients and not Part.Signer && IsRecipientsHeading(p.Text))
+                {
+                    FinishDuty(ref duty);
+                    part = Part.Recipients;
+                    var inline = p.Text[(p.Text.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                    if (inline.Length > 0)
+                    {
+                        AddRecipient(inline);
+                    }
+
+                    continue;
+                }
+
+                var roman = Roman().Match(p.Text);
+                if (roman.Success && part is not Part.Recipients and not Part.Signer)
+                {
+                    FinishDuty(ref duty);
+                    part = PartOf(roman.Groups[1].Value, VietnameseText.Fold(roman.Groups[2].Value));
+                    continue;
+                }
+
+                switch (part)
+                {
+                    case Part.Title:
+                        // The first paragraph after "KẾ HOẠCH" is the title; more emphasised lines continue it.
+                        if ((p.Emphasised || titleParts.Count == 0) && !StartsPreamble(fold))
+                        {
+                            titleParts.Add(p.Text);
+                        }
+                        else
+                        {
+                            part = Part.Preamble;
+                            preamble.Add(p.Text);
+                        }
+
+                        break;
+                    case Part.Preamble:
+                        preamble.Add(p.Text);
+                        break;
+                    case Part.Purposes:
+                        var numbered = Numbered().Match(p.Text);
+                        if (numbered.Success && !numbered.Groups[1].Value.Contains('.', StringComparison.Ordinal))
+                        {
+                            var heading = VietnameseText.Fold(numbered.Groups[2].Value);
+                            purposeList = heading.StartsWith("yeu cau", StringComparison.Ordinal) ? requirements : purposes;
+                            continue;
+                        }
+
+                        purposeList.Add(StripMarker(p.Text));
+                        break;
+                    case Part.Tasks:
+                        ReadTaskPart(p);
+                        break;
+                    case Part.Implementation:
+                        var item = Numbered().Match(p.Text);
+                        if (item.Success && (p.Emphasised || !item.Groups[1].Value.Contains('.', StringComparison.Ordinal)))
+                        {
+                            FinishDuty(ref duty);
+                            duty = new DutyBuilder("III." + item.Groups[1].Value.TrimEnd('.'), item.Groups[2].Value.Trim());
+                        }
+                        else if (duty is not null)
+                        {
+                            duty.Text.Add(p.Text);
+                        }
+                        else
+                        {
+                            duty = new DutyBuilder("III", "", [p.Text]);
+                        }
+
+                        break;
+                    case Part.Recipients:
+                        if (Bullet().IsMatch(p.Text) && !p.Emphasised)
+                        {
+                            AddRecipient(StripMarker(p.Text));
+                        }
+                        else
+                        {
+                            part = Part.Signer;
+                            ReadSignerLine(p.Text);
+                        }
+
+                        break;
+                    case Part.Signer:
+                        ReadSignerLine(p.Text);
+                        break;
+                }
+            }
+
+            FinishDuty(ref duty);
+            return Build();
+        }
+
+        private static bool StartsPreamble(string fold) =>
+            fold.StartsWith("can cu", StringComparison.Ordinal) || fold.StartsWith("thuc hien ", StringComparison.Ordinal);
+
+        private static Part PartOf(string roman, string heading)
+        {
+            if (heading.Contains("muc dich", StringComparison.Ordinal) || heading.Contains("yeu cau", StringComparison.Ordinal))
+            {
+                return Part.Purposes;
+            }
+
+            if (heading.Contains("to chuc thuc hien", StringComparison.Ordinal) || heading.Contains("trach nhiem", StringComparison.Ordinal))
+            {
+                return Part.Implementation;
+            }
+
+            if (heading.Contains("nhiem vu", StringComparison.Ordinal) || heading.Contains("giai phap", StringComparison.Ordinal) || heading.Contains("noi dung", StringComparison.Ordinal))
+            {
+                return Part.Tasks;
+            }
+
+            return roman switch
+            {
+                "I" => Part.Purposes,
+                "II" => Part.Tasks,
+                _ => Part.Implementation,
+            };
+        }
+
+        private void ReadHeaderLine(string line)
+        {
+            var numberLine = NumberLine().Match(line);
+            if (numberLine.Success)
+            {
+                sawNumberLine = true;
+                number = numberLine.Groups[1].Value.Trim() is { Length: > 0 } n ? n : null;
+                symbol = numberLine.Groups[2].Value.Trim() is { Length: > 0 } s ? s : null;
+                return;
+            }
+
+            var dateLine = DateLine().Match(line);
+            if (dateLine.Success)
+            {
+                sawDateLine = true;
+                place = dateLine.Groups["place"].Value.Trim();
+                year = int.Parse(dateLine.Groups["year"].Value, CultureInfo.InvariantCulture);
+                var day = dateLine.Groups["day"].Success ? int.Parse(dateLine.Groups["day"].Value, CultureInfo.InvariantCulture) : (int?)null;
+                var month = dateLine.Groups["month"].Success ? int.Parse(dateLine.Groups["month"].Value, CultureInfo.InvariantCulture) : (int?)null;
+                if (day is { } d && month is { } m && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year.Value, m))
+                {
+                    date = new DateOnly(year.Value, m, d);
+                }
+                else
+                {
+                    warnings.Add(new ParseWarning("date-incomplete", $"Ngày ban hành chưa đầy đủ (\"{line}\"): cần bổ sung khi ban hành."));
+                }
+
+                return;
+            }
+
+            var fold = VietnameseText.Fold(line);
+            if (fold.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || fold.StartsWith("doc lap", StringComparison.Ordinal) || line.All(c => !char.IsLetter(c)))
+            {
+                return;
+            }
+
+            if (line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper))
+            {
+                headerCaps.Add(line);
+            }
+        }
+
+        private void ReadTaskPart(Paragraph p)
+        {
+            var numbered = Numbered().Match(p.Text);
+            var current = sections.Count > 0 ? sections[^1] : null;
+            var isSectionHeading = numbered.Success && (p.Emphasised || current is null
+                || !numbered.Groups[1].Value.Contains('.', StringComparison.Ordinal) && (current.Tasks.Count > 0 || current.Lead is not null || SectionLabel().IsMatch(numbered.Groups[2].Value)));
+            if (isSectionHeading)
+            {
+                var heading = SectionLabel().Replace(numbered.Groups[2].Value.Trim(), "").Trim();
+                sections.Add(new SectionBuilder("II." + numbered.Groups[1].Value.TrimEnd('.'), heading));
+                return;
+            }
+
+            current ??= AddImplicitSection();
+            var fold = VietnameseText.Fold(p.Text);
+            if (current.Tasks.Count == 0 && current.Lead is null && !Bullet().IsMatch(p.Text) && fold.Contains(" chu tri", StringComparison.Ordinal))
+            {
+                ReadLead(current, p.Text);
+                return;
+            }
+
+            current.Tasks.Add(StripMarker(p.Text));
+        }
+
+        private SectionBuilder AddImplicitSection()
+        {
+            var section = new SectionBuilder("II." + (sections.Count + 1).ToString(CultureInfo.InvariantCulture), "");
+            sections.Add(section);
+            return section;
+        }
+
+        private static void ReadLead(SectionBuilder section, string text)
+        {
+            var fold = VietnameseText.Fold(text);
+            var at = fold.IndexOf(" chu tri", StringComparison.Ordinal);
+            section.Lead = text[..at].Trim().TrimEnd(',');
+            var with = fold.IndexOf("phoi hop voi", at, StringComparison.Ordinal);
+            if (with < 0)
+            {
+                return;
+            }
+
+            var list = text[(with + "phoi hop voi".Length)..].Trim().TrimEnd(':', '.', ';').Trim();
+            list = Parenthesised().Replace(list, "").Trim();
+            // "các cơ quan, đơn vị" names one group although it holds a comma.
+            const string placeholder = "\u0001";
+            var protectedList = Regex.Replace(list, "các cơ quan, đơn vị", "các cơ quan" + placeholder + " đơn vị", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            foreach (var part in protectedList.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                section.Coordinating.Add(part.Replace(placeholder, ",", StringComparison.Ordinal));
+            }
+        }
+
+        private void AddRecipient(string text)
+        {
+            var r = text.Trim().TrimEnd(';', '.', ',').Trim();
+            if (r.Length > 0)
+            {
+                recipients.Add(r);
+            }
+        }
+
+        private void ReadSignerLine(string line)
+        {
+            var fold = VietnameseText.Fold(line);
+            if (fold.StartsWith("(da ky", StringComparison.Ordinal) || fold.StartsWith("(ky", StringComparison.Ordinal) || line.All(c => !char.IsLetter(c)))
+            {
+                return;
+            }
+
+            var letters = line.Where(char.IsLetter).ToList();
+            if (letters.Count > 0 && letters.All(char.IsUpper) && signerName is null)
+            {
+                signerTitle.Add(line.Trim());
+            }
+            else
+            {
+                signerName = line.Trim();
+            }
+        }
+
+        private void FinishDuty(ref DutyBuilder? duty)
+        {
+            if (duty is not null)
+            {
+                duties.Add(new DutyDraft(duty.Code, duty.Heading, string.Join("\n", duty.Text)));
+                duty = null;
+            }
+        }
+
+        private PlanDraft Build()
+        {
+            if (!sawNumberLine)
+            {
+                warnings.Add(new ParseWarning("number-missing", "Không tìm thấy dòng \"Số: …/KH-…\"."));
+            }
+            else if (number is null)
+            {
+                warnings.Add(new ParseWarning("number-missing", "Văn bản chưa có số (\"Số: /…\"): cần bổ sung khi ban hành."));
+            }
+
+            if (!sawDateLine)
+            {
+                warnings.Add(new ParseWarning("date-missing", "Không tìm thấy địa danh, ngày tháng năm ban hành."));
+            }
+
+            var title = titleParts.Count > 0 ? string.Join(" ", titleParts) : null;
+            if (title is null)
+            {
+                warnings.Add(new ParseWarning("title-missing", "Không tìm thấy trích yếu (tên) của kế hoạch."));
+            }
+
+            var issuer = Issuer();
+            if (issuer is null)
+            {
+                warnings.Add(new ParseWarning("issuer-missing", "Không xác định được cơ quan ban hành."));
+            }
+
+            var body = string.Join("\n", paragraphs.Select(p => p.Text));
+            var legalBases = LegalBases(body);
+            if (legalBases.Count == 0)
+            {
+                warnings.Add(new ParseWarning("legal-basis-missing", "Không tìm thấy văn bản căn cứ (Kế hoạch số…, Nghị định số…)."));
+            }
+
+            if (sections.Count == 0)
+            {
+                warnings.Add(new ParseWarning("sections-missing", "Không tìm thấy phần nhiệm vụ, giải pháp (mục II) với các nội dung đánh số."));
+            }
+
+            var sectionDrafts = new List<SectionDraft>();
+            foreach (var s in sections)
+            {
+                var lead = s.Lead;
+                if (lead is null && s.Tasks.Exists(t => t.Contains(AllUnits, StringComparison.OrdinalIgnoreCase)))
+                {
+                    lead = AllUnits;
+                    warnings.Add(new ParseWarning("lead-all-units", $"Mục {s.Code} không nêu đơn vị chủ trì; các nhiệm vụ giao cho \"{AllUnits}\", nên hiểu là tất cả các cơ quan, đơn vị."));
+                }
+                else if (lead is null)
+                {
+                    warnings.Add(new ParseWarning("lead-missing", $"Mục {s.Code} không nêu đơn vị chủ trì."));
+                }
+
+                if (s.Tasks.Count == 0)
+                {
+                    warnings.Add(new ParseWarning("tasks-missing", $"Mục {s.Code} không có nhiệm vụ nào."));
+                }
+
+                sectionDrafts.Add(new SectionDraft(s.Code, s.Heading, lead, s.Coordinating, s.Tasks.Select(t => new TaskDraft(t, Targets(t))).ToList()));
+            }
+
+            if (recipients.Count == 0)
+            {
+                warnings.Add(new ParseWarning("recipients-missing", "Không tìm thấy phần \"Nơi nhận\"."));
+            }
+
+            if (signerName is null)
+            {
+                warnings.Add(new ParseWarning("signer-missing", "Không tìm thấy người ký."));
+            }
+
+            return new PlanDraft(
+                number, symbol, issuer, place, date, year ?? date?.Year, title, legalBases, purposes, requirements, sectionDrafts, duties,
+                recipients, new SignerDraft(signerTitle.Count > 0 ? string.Join(" ", signerTitle) : null, signerName), warnings);
+        }
+
+        private string? Issuer()
+        {
+            // "Sở … xây dựng kế hoạch" names the issuer in its own spelling; otherwise the last capitalised header
+            // line (UBND TỈNH… / SỞ…) is the issuer, kept as written.
+            foreach (var sentence in preamble)
+            {
+                var m = IssuerSentence().Match(sentence);
+                if (m.Success)
+                {
+                    return m.Groups[1].Value.Trim();
+                }
+            }
+
+            return headerCaps.Count > 0 ? headerCaps[^1] : null;
+        }
+
+        private sealed class SectionBuilder(string code, string heading)
+        {
+            public string Code { get; } = code;
+
+            public string Heading { get; } = heading;
+
+            public string? Lead { get; set; }
+
+            public List<string> Coordinating { get; } = [];
+
+            public List<string> Tasks { get; } = [];
+        }
+
+        private sealed class DutyBuilder(string code, string heading, List<string>? text = null)
+        {
+            public string Code { get; } = code;
+
+            public string Heading { get; } = heading;
+
+            public List<string> Text { get; } = text ?? [];
+        }
+    }
+
+    internal static List<LegalBasisDraft> LegalBases(string body)
+    {
+        var found = new Dictionary<string, LegalBasisDraft>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        foreach (Match m in LegalReference().Matches(body))
+        {
+            var type = m.Groups["type"].Value;
+            var docNumber = m.Groups["number"].Value.TrimEnd('.', ',', ';');
+            DateOnly? docDate = null;
+            if (m.Groups["day"].Success
+                && int.TryParse(m.Groups["day"].Value, CultureInfo.InvariantCulture, out var d)
+                && int.TryParse(m.Groups["month"].Value, CultureInfo.InvariantCulture, out var mo)
+                && int.TryParse(m.Groups["year"].Value, CultureInfo.InvariantCulture, out var y)
+                && mo is >= 1 and <= 12 && d >= 1 && y is > 1900 and < 2200 && d <= DateTime.DaysInMonth(y, mo))
+            {
+                docDate = new DateOnly(y, mo, d);
+            }
+
+            var issuer = m.Groups["issuer"].Success ? m.Groups["issuer"].Value.Trim() : null;
+            var end = body.IndexOfAny(['.', ';', '\n'], m.Index + m.Length);
+            var text = body[m.Index..(end < 0 ? body.Length : end)].Trim();
+            if (text.Length > 400)
+            {
+                text = text[..400].TrimEnd() + "…";
+            }
+
+            var draft = new LegalBasisDraft(type, docNumber, docDate, issuer, text);
+            var key = type + " " + docNumber;
+            if (!found.TryGetValue(key, out var existing))
+            {
+                order.Add(key);
+                found[key] = draft;
+            }
+            else if (existing.Date is null && draft.Date is not null)
+            {
+                found[key] = draft;
+            }
+        }
+
+        return order.Select(k => found[k]).ToList();
+    }
+
+    internal static List<TargetDraft> Targets(string task) =>
+        Target().Matches(task).Select(m => new TargetDraft(m.Groups["value"].Value.Replace(" ", "", StringComparison.Ordinal), m.Groups["measure"].Value.Trim().TrimEnd(',').Trim()))
+            .Where(t => t.Measure.Length > 0)
+            .ToList();
+
+    private static string StripMarker(string text)
+    {
+        var m = Marker().Match(text);
+        return (m.Success ? text[m.Length..] : text).Trim();
+    }
+
+    [GeneratedRegex(@" {2,}")]
+    private static partial Regex MultiSpace();
+
+    [GeneratedRegex(@"^#{1,6}\s*(.*)$")]
+    private static partial Regex MarkdownHeading();
+
+    [GeneratedRegex(@"^[\[\]\(\)\{\}*_#>|=~`\-–—.]+$")]
+    private static partial Regex OnlyPunctuation();
+
+    [GeneratedRegex(@"^[-•–—+*·▪◦●]\s+")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"^(I|II|III|IV|V|VI|VII|VIII|IX|X)[.)]\s+(.+)$")]
+    private static partial Regex Roman();
+
+    [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+(\S.*)$")]
+    private static partial Regex Numbered();
+
+    [GeneratedRegex(@"^([a-zđ])[)\.]\s+(.+)$")]
+    private static partial Regex Lettered();
+
+    [GeneratedRegex(@"^(?:[-•–—+*·▪◦●]\s+|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+|[a-zđ][)\.]\s+)")]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"^N[ộo]i dung\s*\d*\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex SectionLabel();
+
+    [GeneratedRegex(@"\((?:sau đây|dưới đây)[^)]*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"(?:\s(?:của|và|về|với|theo|tại|các|cho|trong|đến|từ|để|là|có|được|những|một|bằng|hoặc|hay|như|do|thì|mà|nhằm|qua|trên|dưới|phải|sẽ|đã|đang))$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsMidPhrase();
+
+    [GeneratedRegex(@"^S[ốo]\s*:?\s*([\d.]*)\s*/\s*([^\s]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberLine();
+
+    [GeneratedRegex(@"^(?<place>[^,]{2,60}),\s*ngày\s*(?<day>\d{1,2})?\s*tháng\s*(?<month>\d{1,2})?\s*năm\s*(?<year>\d{4})", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^(.{3,200}?)\s+(?:xây dựng|ban hành)\s+(?:kế hoạch|Kế hoạch)")]
+    private static partial Regex IssuerSentence();
+
+    [GeneratedRegex(@"(?<type>Kế hoạch|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Công văn|Văn bản|Luật|Pháp lệnh|Hướng dẫn)\s+(?:số\s+)?(?<number>\d+(?:/\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9\-]*)(?:\s+ngày\s+(?<day>\d{1,2})\s*/\s*(?<month>\d{1,2})\s*/\s*(?<year>\d{4}))?(?:\s+của\s+(?<issuer>.+?)(?=\s+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|triển khai|sửa đổi)\b|[,;.\n(]|$))?")]
+    private static partial Regex LegalReference();
+
+    [GeneratedRegex(@"(?<value>\d{1,3}(?:[.,]\d{1,2})?\s?%)\s*(?<measure>[^;.:]+)")]
+    private static partial Regex Target();
+}
