@@ -283,6 +283,7 @@ s("Calendar.RequiredDate", "Vui lòng nhập ngày.", "Please enter the date.")
 
 # Plans
 s("Plan.FileEmpty", "Tệp rỗng.", "The file is empty.")
+s("Plan.FileNotFound", "Không tìm thấy tệp {0}.", "File {0} not found.")
 s("Plan.FileTooLarge", "Tệp quá lớn (tối đa {0} MB).", "The file is too large (at most {0} MB).")
 s("Plan.FileType", "Tệp không phải là kế hoạch: hãy tải lên văn bản Word (.docx), văn bản thuần (.txt) hoặc Markdown (.md).", "This is not a plan: upload a Word document (.docx), plain text (.txt) or Markdown (.md).")
 s("Plan.NotUtf8", "Văn bản không ở mã UTF-8. Hãy lưu lại với mã UTF-8.", "The text is not UTF-8. Save it again as UTF-8.")

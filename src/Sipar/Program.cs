@@ -9,6 +9,7 @@ using Sipar.Modules.Demo;
 using Sipar.Modules.Home;
 using Sipar.Modules.Operations;
 using Sipar.Modules.Organisation;
+using Sipar.Modules.Plans;
 
 // `sipar <verb>` runs a command (`sipar --help` lists them); anything else serves the web app.
 if (SiparCommandLine.IsVerb(args))
@@ -33,6 +34,7 @@ public partial class Program
         builder.AddOrganisation();
         builder.AddAccounts();
         builder.AddCalendar();
+        builder.AddPlans();
         builder.AddDemo();
         builder.AddOperations();
 
@@ -44,6 +46,7 @@ public partial class Program
         app.MapAccounts();
         app.MapAudit();
         app.MapCalendar();
+        app.MapPlans();
         app.MapOperations();
         return app;
     }

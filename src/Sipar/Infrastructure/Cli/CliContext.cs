@@ -18,6 +18,8 @@ public sealed class CliContext(Func<string[], WebApplication> createApp, TextWri
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    public static readonly JsonSerializerOptions IndentedJson = new(Json) { WriteIndented = true };
+
     public TextWriter Out { get; } = output;
 
     public TextWriter Error { get; } = error;
@@ -29,7 +31,7 @@ public sealed class CliContext(Func<string[], WebApplication> createApp, TextWri
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
         ActorAccessor.CommandLineName = "Dòng lệnh (CLI)";
         // Logs go to standard error so that standard output carries only the answer.
-        await using var app = createApp(["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace"]);
+        await using var app = createApp(["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Error", "--Logging:Console:LogToStandardErrorThreshold=Trace"]);
         try
         {
             if (migrate)

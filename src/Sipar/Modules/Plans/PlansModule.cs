@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Text.Json;
+using Sipar.Infrastructure.Cli;
+using Sipar.Infrastructure.Errors;
+
+namespace Sipar.Modules.Plans;
+
+internal static class PlansModule
+{
+    public static IHostApplicationBuilder AddPlans(this IHostApplicationBuilder builder) => builder;
+
+    public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/plans").RequireAuthorization().WithTags("Plans");
+
+        // Reads a plan document and returns the draft; saves nothing. Send the file as the body
+        // (text/plain or text/markdown for text, the Word content type for .docx) with ?fileName=…, or as a form upload.
+        api.MapPost("/parse", async (HttpRequest request, string? fileName, CancellationToken ct) =>
+        {
+            var (name, content) = await ReadUploadAsync(request, fileName, ct);
+            return TypedResults.Ok(PlanDocumentReader.Read(name, content));
+        }).DisableAntiforgery().Produces<PlanDraft>().ProducesValidationProblem();
+        return app;
+    }
+
+    /// <summary><c>sipar plan parse &lt;file&gt; [--json]</c>: prints the draft; saves nothing.</summary>
+    public static Command Commands(CliContext cli)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch (.docx, .txt, .md) / plan file" };
+        var json = new Option<bool>("--json") { Description = "In JSON / print JSON" };
+        var parse = new Command("parse", "Đọc văn bản kế hoạch và in bản nháp, không lưu gì / read a plan document and print the draft; saves nothing") { file, json };
+        parse.SetAction(async (result, ct) => await cli.RunAsync(async _ =>
+        {
+            var info = result.GetValue(file)!;
+            if (!info.Exists)
+            {
+                throw new DomainValidationException("file", "Plan.FileNotFound", info.FullName);
+            }
+
+            if (info.Length > PlanDocumentReader.MaxBytes)
+            {
+                throw new DomainValidationException("file", "Plan.FileTooLarge", PlanDocumentReader.MaxBytes / (1024 * 1024));
+            }
+
+            var draft = PlanDocumentReader.Read(info.Name, await File.ReadAllBytesAsync(info.FullName, ct));
+            await cli.Out.WriteLineAsync(result.GetValue(json) ? JsonSerializer.Serialize(draft, CliContext.IndentedJson) : Summary(draft));
+            return 0;
+        }, ct, migrate: false));
+        return new Command("plan", "Kế hoạch / plans") { parse };
+    }
+
+    private static string Summary(PlanDraft d)
+    {
+        var lines = new List<string>
+        {
+            $"Số: {d.Number ?? "(thiếu)"}/{d.Symbol ?? "(thiếu)"}",
+            $"Cơ quan ban hành: {d.Issuer ?? "(thiếu)"}",
+            $"Địa danh, ngày: {d.Place ?? "(thiếu)"}, {d.Date?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "(thiếu ngày)"}",
+            $"Trích yếu: {d.Title ?? "(thiếu)"}",
+            $"Căn cứ: {d.LegalBases.Count} văn bản",
+        };
+        lines.AddRange(d.Sections.Select(s => $"  {s.Code} {s.Heading} — chủ trì: {s.LeadUnit ?? "(thiếu)"}; {s.Tasks.Count} nhiệm vụ"));
+        lines.Add($"Nơi nhận: {d.Recipients.Count}; người ký: {d.Signer.Title} {d.Signer.Name}".TrimEnd());
+        lines.AddRange(d.Warnings.Select(w => "Lưu ý: " + w.Message));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static async Task<(string Name, byte[] Content)> ReadUploadAsync(HttpRequest request, string? fileName, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var upload = form.Files.Count > 0 ? form.Files[0] : null;
+            if (upload is null || upload.Length == 0)
+            {
+                throw new DomainValidationException("file", "Plan.FileEmpty");
+            }
+
+            if (upload.Length > PlanDocumentReader.MaxBytes)
+            {
+                throw new DomainValidationException("file", "Plan.FileTooLarge", PlanDocumentReader.MaxBytes / (1024 * 1024));
+            }
+
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, ct);
+            return (Path.GetFileName(upload.FileName), buffer.ToArray());
+        }
+
+        var type = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        var name = Path.GetFileName(fileName ?? "") is { Length: > 0 } given ? given : type switch
+        {
+            "text/markdown" => "ke-hoach.md",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "ke-hoach.docx",
+            _ => "ke-hoach.txt",
+        };
+        using var body = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (body.Length + read > PlanDocumentReader.MaxBytes)
+            {
+                throw new DomainValidationException("file", "Plan.FileTooLarge", PlanDocumentReader.MaxBytes / (1024 * 1024));
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
+        return (name, body.ToArray());
+    }
+}
