@@ -91,6 +91,129 @@ public abstract class PlanImportTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.Contains("Không tìm thấy tệp", missingError.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_office_imports_the_seed_reviews_it_and_saves_a_draft_plan_with_matched_units()
+    {
+        var (agencyId, client) = await SeedAgencyOfficeAsync();
+        var review = await Preview(client, Seed);
+        var page = await SiparFactory.HtmlAsync(review);
+        Assert.NotNull(page.QuerySelector("[data-testid=review-form]"));
+        Assert.Contains("Phạm Đức Huân", page.QuerySelector("[data-testid=plan-source]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("[data-testid=parse-warning]"), w => w.TextContent.Contains("chưa có số", StringComparison.Ordinal));
+
+        var units = await app.WithServicesAsync(sp => sp.GetRequiredService<Sipar.Modules.Organisation.AgencyAdministration>().UnitTreeAsync(agencyId, CancellationToken.None));
+        string Selected(int section) => page.QuerySelector($"#s{section}-lead option[selected]")?.GetAttribute("value") ?? "";
+        Assert.Equal(units.Single(u => u.Name == "Văn phòng Sở").Id.ToString(), Selected(0));
+        Assert.Equal(units.Single(u => u.Name == "Thanh tra Sở").Id.ToString(), Selected(1));
+        Assert.Equal(units.Single(u => u.Name == "Phòng Kế hoạch – Tài chính").Id.ToString(), Selected(3));
+        Assert.Equal("all", Selected(5));
+        var coordinating = page.QuerySelectorAll("#s0-coord option[selected]").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Equal(["Trường Cao đẳng nghề Lạng Sơn"], coordinating);
+
+        var saved = await client.PostAsync("/plans/import?handler=Save", new FormUrlEncodedContent(FormFields(page)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var plan = await SiparFactory.HtmlAsync(await client.GetAsync(saved.Headers.Location));
+        var sections = plan.QuerySelectorAll("[data-testid=plan-section]");
+        Assert.Equal(6, sections.Length);
+        Assert.Equal([4, 3, 5, 5, 4, 8], sections.Select(s => s.QuerySelectorAll("[data-testid=task]").Length));
+        Assert.Equal("Phòng Kế hoạch – Tài chính", sections[3].QuerySelector("[data-testid=lead]")!.TextContent.Trim());
+        Assert.Equal("Tất cả các cơ quan, đơn vị", sections[5].QuerySelector("[data-testid=lead]")!.TextContent.Trim());
+        Assert.Contains("Dự thảo", plan.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saving_a_section_without_a_lead_unit_is_refused_naming_the_section_and_keeps_the_edits()
+    {
+        var (_, client) = await SeedAgencyOfficeAsync();
+        var page = await SiparFactory.HtmlAsync(await Preview(client, Seed));
+        var fields = FormFields(page);
+        Set(fields, "Review.Sections[2].Lead", "");
+        Set(fields, "Review.Title", "Kế hoạch đã sửa tên");
+        var refused = await client.PostAsync("/plans/import?handler=Save", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var again = await SiparFactory.HtmlAsync(refused);
+        Assert.Equal("Mục II.3 chưa có đơn vị chủ trì.", again.QuerySelector("[data-testid=lead-error-2]")!.TextContent.Trim());
+        Assert.Equal("Kế hoạch đã sửa tên", again.QuerySelector("#Review_Title")!.TextContent.Trim());
+        Assert.Empty(await app.WithServicesAsync(sp => sp.GetRequiredService<PlanQueries>().ListAsync(null, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_unit_officer_cannot_import_or_save_plans()
+    {
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var officer = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, agencyId, unitId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/plans/import")).StatusCode);
+        var token = System.Text.RegularExpressions.Regex.Match(await officer.GetStringAsync("/plans"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var save = await officer.PostAsync("/plans/import?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Review.AgencyId"] = agencyId.ToString(), ["Review.Title"] = "X", ["Review.Year"] = "2026",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, save.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> Preview(HttpClient client, string text)
+    {
+        var page = await client.GetStringAsync("/plans/import");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "upload", "ke-hoach.txt" },
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        return await client.PostAsync("/plans/import?handler=Preview", form);
+    }
+
+    /// <summary>Every field of the review form as the browser would post it.</summary>
+    private static List<KeyValuePair<string, string>> FormFields(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        var form = page.QuerySelector("[data-testid=review-form]")!;
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = input.GetAttribute("name")!;
+            switch (input)
+            {
+                case AngleSharp.Html.Dom.IHtmlSelectElement select:
+                    foreach (var option in select.Options.Where(o => o.IsSelected))
+                    {
+                        fields.Add(new(name, option.Value));
+                    }
+
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlInputElement box:
+                    fields.Add(new(name, box.Value));
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    private static void Set(List<KeyValuePair<string, string>> fields, string name, string value)
+    {
+        fields.RemoveAll(f => f.Key == name);
+        fields.Add(new(name, value));
+    }
+
+    private async Task<(Guid AgencyId, HttpClient Client)> SeedAgencyOfficeAsync()
+    {
+        var agencyId = await app.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<Sipar.Modules.Organisation.AgencyAdministration>();
+            var id = await admin.CreateAsync(new Sipar.Modules.Organisation.AgencyInput($"Sở LĐTBXH {Guid.NewGuid():N}"[..20], "SLĐTBXH", "Lạng Sơn", Sipar.Modules.Organisation.AgencyKind.Department), CancellationToken.None);
+            var office = await admin.AddUnitAsync(id, new("Văn phòng Sở", "VP", Sipar.Modules.Organisation.UnitKind.Office, null), CancellationToken.None);
+            await admin.AddUnitAsync(id, new("Thanh tra Sở", "TTr", Sipar.Modules.Organisation.UnitKind.Inspectorate, null), CancellationToken.None);
+            await admin.AddUnitAsync(id, new("Phòng Kế hoạch – Tài chính", null, Sipar.Modules.Organisation.UnitKind.Division, null), CancellationToken.None);
+            await admin.AddUnitAsync(id, new("Trường Cao đẳng nghề Lạng Sơn", null, Sipar.Modules.Organisation.UnitKind.Affiliated, null), CancellationToken.None);
+            return (id, office);
+        });
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId.id, agencyId.office));
+        return (agencyId.id, client);
+    }
+
     private async Task<HttpClient> OfficeClient()
     {
         var (agencyId, unitId, _) = await app.CreateAgencyAsync();

@@ -53,6 +53,7 @@ internal sealed class IndexModel(CurrentUser me, SiparDbContext db) : PageModel
                 yield return ("/calendar", "Home.Link.DueDate");
                 break;
             default:
+                yield return ("/plans", "Nav.Plans");
                 if (agency is not null)
                 {
                     yield return (agency, "Nav.MyAgency");

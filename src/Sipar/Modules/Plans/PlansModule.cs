@@ -7,7 +7,12 @@ namespace Sipar.Modules.Plans;
 
 internal static class PlansModule
 {
-    public static IHostApplicationBuilder AddPlans(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddPlans(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<PlanImport>();
+        builder.Services.AddScoped<PlanQueries>();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder app)
     {

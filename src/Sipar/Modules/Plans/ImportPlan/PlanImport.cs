@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Errors;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.Plans;
+
+/// <summary>A parsed section with the units it names matched to the agency's units, ready for review.</summary>
+public sealed record SectionProposal(SectionDraft Draft, Guid? LeadUnitId, bool LeadIsAllUnits, IReadOnlyList<Guid> CoordinatingUnitIds, IReadOnlyList<string> UnmatchedNames);
+
+/// <summary>Import handlers: propose unit mappings for a draft, and save the reviewed plan as a draft plan.</summary>
+public sealed class PlanImport(SiparDbContext db, CurrentUser me, TimeProvider clock)
+{
+    public async Task<UnitMatcher> MatcherAsync(Guid agencyId, CancellationToken ct)
+    {
+        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == agencyId)
+            .Select(u => new { u.Id, u.Name, u.ShortName }).ToListAsync(ct);
+        return new UnitMatcher(units.Select(u => (u.Id, u.Name, u.ShortName)));
+    }
+
+    public async Task<IReadOnlyList<SectionProposal>> ProposeAsync(Guid agencyId, PlanDraft draft, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        EnsureCanImport(agencyId);
+        var matcher = await MatcherAsync(agencyId, ct);
+        return draft.Sections.Select(s =>
+        {
+            var allUnits = string.Equals(s.LeadUnit, PlanTextParser.AllUnits, StringComparison.OrdinalIgnoreCase);
+            var lead = allUnits ? null : matcher.Match(s.LeadUnit);
+            var unmatched = new List<string>();
+            if (!allUnits && lead is null && s.LeadUnit is not null)
+            {
+                unmatched.Add(s.LeadUnit);
+            }
+
+            var coordinating = new List<Guid>();
+            foreach (var name in s.CoordinatingUnits)
+            {
+                if (matcher.Match(name) is { } id)
+                {
+                    coordinating.Add(id);
+                }
+                else
+                {
+                    unmatched.Add(name);
+                }
+            }
+
+            return new SectionProposal(s, lead, allUnits, coordinating.Distinct().ToList(), unmatched);
+        }).ToList();
+    }
+
+    public async Task<Guid> SaveDraftAsync(Guid agencyId, PlanContent content, CancellationToken ct)
+    {
+        EnsureCanImport(agencyId);
+        var units = (await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == agencyId).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+        var plan = Plan.CreateDraft(agencyId, content, units, clock.GetUtcNow().UtcDateTime);
+        db.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return plan.Id;
+    }
+
+    /// <summary>The agency's office (and administrators) import and edit its plans.</summary>
+    public void EnsureCanImport(Guid agencyId)
+    {
+        if (!me.IsInRole(Role.Administrator) && !(me.IsInRole(Role.Office) && me.AgencyId == agencyId))
+        {
+            throw new ForbiddenException();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+namespace Sipar.Modules.Plans;
+
+/// <summary>Nội dung (mục II.x): one lead unit (or every unit of the agency), coordinating units and tasks.</summary>
+public sealed class PlanSection
+{
+    private readonly List<SectionCoordinator> coordinators = [];
+    private readonly List<PlanTask> tasks = [];
+
+    private PlanSection()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PlanId { get; private set; }
+
+    public int Order { get; private set; }
+
+    public string Code { get; private set; } = "";
+
+    public string Heading { get; private set; } = "";
+
+    /// <summary>Đơn vị chủ trì; null when <see cref="LeadIsAllUnits"/>.</summary>
+    public Guid? LeadUnitId { get; private set; }
+
+    /// <summary>The section is led by every unit of the agency ("các cơ quan, đơn vị").</summary>
+    public bool LeadIsAllUnits { get; private set; }
+
+    public IReadOnlyList<SectionCoordinator> Coordinators => coordinators;
+
+    public IReadOnlyList<PlanTask> Tasks => tasks;
+
+    internal static PlanSection Create(Guid planId, int order, SectionContent content)
+    {
+        var section = new PlanSection
+        {
+            Id = Guid.CreateVersion7(),
+            PlanId = planId,
+            Order = order,
+            Code = Plan.Clean(content.Code, 20) ?? order.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Heading = Plan.Clean(content.Heading, 1000) ?? "",
+            LeadUnitId = content.LeadIsAllUnits ? null : content.LeadUnitId,
+            LeadIsAllUnits = content.LeadIsAllUnits,
+        };
+        foreach (var unit in content.CoordinatingUnitIds.Distinct().Where(u => u != content.LeadUnitId))
+        {
+            section.coordinators.Add(new SectionCoordinator(section.Id, unit));
+        }
+
+        var taskOrder = 0;
+        foreach (var text in content.Tasks.Where(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            section.tasks.Add(PlanTask.Create(section.Id, ++taskOrder, text));
+        }
+
+        return section;
+    }
+}
+
+/// <summary>Đơn vị phối hợp of a section.</summary>
+public sealed class SectionCoordinator
+{
+    private SectionCoordinator()
+    {
+    }
+
+    internal SectionCoordinator(Guid sectionId, Guid unitId)
+    {
+        SectionId = sectionId;
+        UnitId = unitId;
+    }
+
+    public Guid SectionId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+}
+
+/// <summary>Nhiệm vụ: one task of a section, with its measurable targets.</summary>
+public sealed class PlanTask
+{
+    public const int TextMaxLength = 4000;
+
+    private readonly List<TaskTarget> targets = [];
+
+    private PlanTask()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid SectionId { get; private set; }
+
+    public int Order { get; private set; }
+
+    public string Text { get; private set; } = "";
+
+    public PlanTaskStatus Status { get; private set; }
+
+    public DateOnly? Deadline { get; private set; }
+
+    public IReadOnlyList<TaskTarget> Targets => targets;
+
+    internal static PlanTask Create(Guid sectionId, int order, string text)
+    {
+        var clean = text.Trim();
+        var task = new PlanTask
+        {
+            Id = Guid.CreateVersion7(),
+            SectionId = sectionId,
+            Order = order,
+            Text = clean.Length > TextMaxLength ? clean[..TextMaxLength] : clean,
+            Status = PlanTaskStatus.NotStarted,
+        };
+        var targetOrder = 0;
+        foreach (var t in PlanTextParser.Targets(task.Text))
+        {
+            task.targets.Add(new TaskTarget(task.Id, ++targetOrder, t));
+        }
+
+        return task;
+    }
+}
+
+/// <summary>Chỉ tiêu: a measurable target of a task (e.g. 100% of legal documents reviewed).</summary>
+public sealed class TaskTarget
+{
+    private TaskTarget()
+    {
+    }
+
+    internal TaskTarget(Guid taskId, int order, TargetDraft draft)
+    {
+        Id = Guid.CreateVersion7();
+        TaskId = taskId;
+        Order = order;
+        Value = Plan.Clean(draft.Value, 30) ?? "";
+        Measure = Plan.Clean(draft.Measure, 1000) ?? "";
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TaskId { get; private set; }
+
+    public int Order { get; private set; }
+
+    public string Value { get; private set; } = "";
+
+    public string Measure { get; private set; } = "";
+
+    /// <summary>Kết quả thực hiện, as the lead unit reports it.</summary>
+    public string? Actual { get; private set; }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.Plans;
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> b)
+    {
+        b.ToTable("plans_plans");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Title).HasMaxLength(Plan.TitleMaxLength).IsRequired();
+        b.Property(x => x.SearchTitle).HasMaxLength(Plan.TitleMaxLength).IsRequired();
+        b.Property(x => x.Number).HasMaxLength(20);
+        b.Property(x => x.Symbol).HasMaxLength(50);
+        b.Property(x => x.Issuer).HasMaxLength(300);
+        b.Property(x => x.Place).HasMaxLength(100);
+        b.Property(x => x.SignerTitle).HasMaxLength(200);
+        b.Property(x => x.SignerName).HasMaxLength(200);
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.LegalBases).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Sections).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Duties).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.LegalBases).HasField("legalBases").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(x => x.Sections).HasField("sections").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(x => x.Duties).HasField("duties").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(x => new { x.AgencyId, x.Year });
+    }
+}
+
+internal sealed class LegalBasisConfiguration : IEntityTypeConfiguration<LegalBasis>
+{
+    public void Configure(EntityTypeBuilder<LegalBasis> b)
+    {
+        b.ToTable("plans_legal_bases");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Type).HasMaxLength(50).IsRequired();
+        b.Property(x => x.Number).HasMaxLength(50).IsRequired();
+        b.Property(x => x.Issuer).HasMaxLength(200);
+        b.Property(x => x.Text).HasMaxLength(1000).IsRequired();
+    }
+}
+
+internal sealed class PlanDutyConfiguration : IEntityTypeConfiguration<PlanDuty>
+{
+    public void Configure(EntityTypeBuilder<PlanDuty> b)
+    {
+        b.ToTable("plans_duties");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Code).HasMaxLength(20).IsRequired();
+        b.Property(x => x.Heading).HasMaxLength(300).IsRequired();
+    }
+}
+
+internal sealed class PlanSectionConfiguration : IEntityTypeConfiguration<PlanSection>
+{
+    public void Configure(EntityTypeBuilder<PlanSection> b)
+    {
+        b.ToTable("plans_sections");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Code).HasMaxLength(20).IsRequired();
+        b.Property(x => x.Heading).HasMaxLength(1000).IsRequired();
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Coordinators).WithOne().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Tasks).WithOne().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Coordinators).HasField("coordinators").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(x => x.Tasks).HasField("tasks").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(x => x.LeadUnitId);
+    }
+}
+
+internal sealed class SectionCoordinatorConfiguration : IEntityTypeConfiguration<SectionCoordinator>
+{
+    public void Configure(EntityTypeBuilder<SectionCoordinator> b)
+    {
+        b.ToTable("plans_section_coordinators");
+        b.HasKey(x => new { x.SectionId, x.UnitId });
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.UnitId);
+    }
+}
+
+internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
+{
+    public void Configure(EntityTypeBuilder<PlanTask> b)
+    {
+        b.ToTable("plans_tasks");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Text).HasMaxLength(PlanTask.TextMaxLength).IsRequired();
+        b.HasMany(x => x.Targets).WithOne().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Targets).HasField("targets").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TaskTargetConfiguration : IEntityTypeConfiguration<TaskTarget>
+{
+    public void Configure(EntityTypeBuilder<TaskTarget> b)
+    {
+        b.ToTable("plans_task_targets");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Value).HasMaxLength(30).IsRequired();
+        b.Property(x => x.Measure).HasMaxLength(1000).IsRequired();
+        b.Property(x => x.Actual).HasMaxLength(1000);
+    }
+}
