@@ -119,6 +119,28 @@ public abstract class AccountsTests<TFactory>(TFactory app) : IClassFixture<TFac
     }
 
     [Fact]
+    public async Task An_administrator_changes_a_persons_roles_and_the_audit_trail_records_it()
+    {
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var person = await app.CreateUserAsync(Role.UnitOfficer, agencyId, unitId, "Vi Văn Nam");
+        var admin = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
+        var url = $"/admin/users/{person.Id}";
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Input.Email", person.Email), new("Input.FullName", "Vi Văn Nam"), new("Input.AgencyId", agencyId.ToString()),
+            new("Input.UnitId", unitId.ToString()), new("Input.Roles", "Leader"), new("Input.Roles", "DeskOfficer"),
+        };
+        var page = await admin.GetStringAsync(url);
+        fields.Add(new("__RequestVerificationToken", System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value));
+        var saved = await admin.PostAsync(url, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var user = await app.WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().GetAsync(person.Id, CancellationToken.None));
+        Assert.Equal([Role.Leader, Role.DeskOfficer], user.Roles);
+        var client = await app.SignedInClientAsync(person);
+        Assert.NotNull((await SiparFactory.HtmlAsync(await client.GetAsync("/"))).QuerySelector("[data-role=DeskOfficer]"));
+    }
+
+    [Fact]
     public async Task Searching_accounts_ignores_diacritics_and_case()
     {
         var agency = await app.CreateAgencyAsync();

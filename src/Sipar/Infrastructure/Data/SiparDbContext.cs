@@ -31,6 +31,16 @@ public abstract class SiparDbContext(DbContextOptions options)
         builder.Entity<DataProtectionKey>().ToTable("infra_data_protection_keys");
 
         builder.ApplyConfigurationsFromAssembly(typeof(SiparDbContext).Assembly);
+
+        // Entities make their own keys (Guid v7) in their factories, so a child added to a tracked parent's
+        // collection is an insert, never mistaken for an update of an existing row.
+        foreach (var key in builder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -17,6 +17,8 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
 
     public Guid? AgencyId => Guid.TryParse(Principal.FindFirstValue(SiparClaims.Agency), out var id) ? id : null;
 
+    public Guid? UnitId => Guid.TryParse(Principal.FindFirstValue(SiparClaims.Unit), out var id) ? id : null;
+
     public IReadOnlyList<Role> Roles =>
         Principal.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? (Role?)r : null)
             .OfType<Role>().ToList();

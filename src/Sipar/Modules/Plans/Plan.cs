@@ -206,6 +206,27 @@ public sealed class Plan
         return plan;
     }
 
+    /// <summary>Ban hành: the plan gets its number and date and its tasks can be worked on.</summary>
+    public void Issue(string? number, DateOnly? issuedOn)
+    {
+        if (Status != PlanStatus.Draft)
+        {
+            throw new DomainValidationException("", "Plan.NotDraft");
+        }
+
+        var errors = new ValidationErrors();
+        errors.Required(nameof(Number), number, "Plan.NumberLabel");
+        if (issuedOn is null)
+        {
+            errors.Add(nameof(IssuedOn), "Error.Required", new LabelArg("Plan.IssuedOnLabel"));
+        }
+
+        errors.ThrowIfAny();
+        Number = Clean(number, 20);
+        IssuedOn = issuedOn;
+        Status = PlanStatus.Issued;
+    }
+
     internal static string? Clean(string? value, int max)
     {
         var v = value?.Trim();

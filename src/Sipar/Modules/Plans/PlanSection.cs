@@ -1,3 +1,5 @@
+using Sipar.Infrastructure.Errors;
+
 namespace Sipar.Modules.Plans;
 
 /// <summary>Nội dung (mục II.x): one lead unit (or every unit of the agency), coordinating units and tasks.</summary>
@@ -81,6 +83,7 @@ public sealed class PlanTask
     public const int TextMaxLength = 4000;
 
     private readonly List<TaskTarget> targets = [];
+    private readonly List<TaskUpdate> updates = [];
 
     private PlanTask()
     {
@@ -99,6 +102,57 @@ public sealed class PlanTask
     public DateOnly? Deadline { get; private set; }
 
     public IReadOnlyList<TaskTarget> Targets => targets;
+
+    public IReadOnlyList<TaskUpdate> Updates => updates;
+
+    /// <summary>The lead unit reports progress: the status, a note, and the actual value of each target.</summary>
+    public void ReportProgress(Guid unitId, Guid userId, PlanTaskStatus status, string? note, IReadOnlyDictionary<Guid, string?> actuals, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(actuals);
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainValidationException(nameof(Status), "Error.Invalid");
+        }
+
+        if (note is { Length: > TaskUpdate.TextMaxLength })
+        {
+            throw new DomainValidationException("Note", "Error.MaxLength", TaskUpdate.TextMaxLength);
+        }
+
+        foreach (var target in targets)
+        {
+            if (actuals.TryGetValue(target.Id, out var actual))
+            {
+                target.RecordActual(actual);
+            }
+        }
+
+        var changed = status != Status;
+        Status = status;
+        if (changed || !string.IsNullOrWhiteSpace(note))
+        {
+            updates.Add(TaskUpdate.Create(Id, unitId, userId, TaskUpdateKind.Progress, status, note, at));
+        }
+    }
+
+    /// <summary>A coordinating unit adds its contribution; it does not change the status.</summary>
+    public void AddContribution(Guid unitId, Guid userId, string note, DateTime at)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainValidationException("Note", "Error.Required", new LabelArg("Task.Contribution"));
+        }
+
+        if (note.Length > TaskUpdate.TextMaxLength)
+        {
+            throw new DomainValidationException("Note", "Error.MaxLength", TaskUpdate.TextMaxLength);
+        }
+
+        updates.Add(TaskUpdate.Create(Id, unitId, userId, TaskUpdateKind.Contribution, null, note, at));
+    }
+
+    /// <summary>The office sets or clears the deadline.</summary>
+    public void SetDeadline(DateOnly? deadline) => Deadline = deadline;
 
     internal static PlanTask Create(Guid sectionId, int order, string text)
     {
@@ -149,4 +203,62 @@ public sealed class TaskTarget
 
     /// <summary>Kết quả thực hiện, as the lead unit reports it.</summary>
     public string? Actual { get; private set; }
+
+    internal void RecordActual(string? actual)
+    {
+        var value = actual?.Trim();
+        if (value is { Length: > 1000 })
+        {
+            throw new DomainValidationException("Actual", "Error.MaxLength", 1000);
+        }
+
+        Actual = string.IsNullOrEmpty(value) ? null : value;
+    }
+}
+
+public enum TaskUpdateKind
+{
+    /// <summary>Báo cáo tiến độ của đơn vị chủ trì.</summary>
+    Progress,
+
+    /// <summary>Đóng góp của đơn vị phối hợp.</summary>
+    Contribution,
+}
+
+/// <summary>One entry in a task's history: a progress report by the lead unit or a contribution by a coordinator.</summary>
+public sealed class TaskUpdate
+{
+    public const int TextMaxLength = 4000;
+
+    private TaskUpdate()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TaskId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public TaskUpdateKind Kind { get; private set; }
+
+    public PlanTaskStatus? Status { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public DateTime At { get; private set; }
+
+    internal static TaskUpdate Create(Guid taskId, Guid unitId, Guid userId, TaskUpdateKind kind, PlanTaskStatus? status, string? note, DateTime at) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TaskId = taskId,
+        UnitId = unitId,
+        UserId = userId,
+        Kind = kind,
+        Status = status,
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        At = at,
+    };
 }

@@ -90,6 +90,8 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         b.Property(x => x.Text).HasMaxLength(PlanTask.TextMaxLength).IsRequired();
         b.HasMany(x => x.Targets).WithOne().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Targets).HasField("targets").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.Updates).WithOne().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Updates).HasField("updates").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -102,5 +104,33 @@ internal sealed class TaskTargetConfiguration : IEntityTypeConfiguration<TaskTar
         b.Property(x => x.Value).HasMaxLength(30).IsRequired();
         b.Property(x => x.Measure).HasMaxLength(1000).IsRequired();
         b.Property(x => x.Actual).HasMaxLength(1000);
+    }
+}
+
+internal sealed class TaskUpdateConfiguration : IEntityTypeConfiguration<TaskUpdate>
+{
+    public void Configure(EntityTypeBuilder<TaskUpdate> b)
+    {
+        b.ToTable("plans_task_updates");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Note).HasMaxLength(TaskUpdate.TextMaxLength);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.TaskId, x.At });
+    }
+}
+
+internal sealed class TaskEvidenceConfiguration : IEntityTypeConfiguration<TaskEvidence>
+{
+    public void Configure(EntityTypeBuilder<TaskEvidence> b)
+    {
+        b.ToTable("plans_task_evidence");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FileName).HasMaxLength(200).IsRequired();
+        b.Property(x => x.ContentType).HasMaxLength(120).IsRequired();
+        b.Property(x => x.StorageKey).HasMaxLength(100).IsRequired();
+        b.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+        b.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.TaskId);
     }
 }

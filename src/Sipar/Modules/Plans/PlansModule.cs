@@ -5,12 +5,18 @@ using Sipar.Infrastructure.Errors;
 
 namespace Sipar.Modules.Plans;
 
+/// <summary>The lead unit's progress report through the API.</summary>
+public sealed record ProgressInput(PlanTaskStatus Status, string? Note, Dictionary<Guid, string?>? Actuals);
+
 internal static class PlansModule
 {
     public static IHostApplicationBuilder AddPlans(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<PlanImport>();
         builder.Services.AddScoped<PlanQueries>();
+        builder.Services.AddScoped<TaskWork>();
+        builder.Services.AddScoped<PlanLifecycle>();
+        builder.Services.AddScoped<Infrastructure.Files.FileStore>();
         return builder;
     }
 
@@ -25,6 +31,23 @@ internal static class PlansModule
             var (name, content) = await ReadUploadAsync(request, fileName, ct);
             return TypedResults.Ok(PlanDocumentReader.Read(name, content));
         }).DisableAntiforgery().Produces<PlanDraft>().ProducesValidationProblem();
+
+        api.MapGet("/my-tasks", async (TaskWork work, CancellationToken ct) => TypedResults.Ok(await work.MyTasksAsync(ct)));
+        api.MapGet("/tasks/{taskId:guid}", async (TaskWork work, Guid taskId, CancellationToken ct) => TypedResults.Ok(await work.GetAsync(taskId, ct)));
+        api.MapPost("/tasks/{taskId:guid}/progress", async (TaskWork work, Guid taskId, ProgressInput input, CancellationToken ct) =>
+        {
+            await work.ReportProgressAsync(taskId, input.Status, input.Note, input.Actuals ?? new Dictionary<Guid, string?>(), ct);
+            return TypedResults.NoContent();
+        });
+
+        // Evidence is always a download (attachment, no sniffing), never rendered in the browser.
+        app.MapGet("/tasks/{taskId:guid}/evidence/{evidenceId:guid}", async (TaskWork work, HttpResponse response, Guid taskId, Guid evidenceId, CancellationToken ct) =>
+        {
+            var (evidence, content) = await work.OpenEvidenceAsync(taskId, evidenceId, ct);
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            return TypedResults.File(content, "application/octet-stream", evidence.FileName);
+        }).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 

@@ -1,15 +1,49 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Errors;
+using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Plans;
 
-internal sealed class ViewPlanModel(PlanQueries plans) : PageModel
+internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, CurrentUser me, IStringLocalizer<SharedResource> t) : PageModel
 {
     public PlanView Plan { get; private set; } = null!;
+
+    [BindProperty]
+    public string? IssueNumber { get; set; }
+
+    [BindProperty]
+    public DateOnly? IssueDate { get; set; }
+
+    public bool CanIssue => Plan.Status == PlanStatus.Draft
+        && (me.IsInRole(Role.Administrator) || (me.IsInRole(Role.Office) && me.AgencyId == Plan.AgencyId));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Plan = await plans.GetAsync(id, ct);
+        IssueNumber = Plan.Number;
+        IssueDate = Plan.IssuedOn;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await lifecycle.IssueAsync(id, IssueNumber, IssueDate, ct);
+            TempData["Flash"] = t["Plan.IssuedDone"].Value;
+            return Redirect($"/plans/{id}");
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (DomainValidationException e)
+        {
+            e.AddTo(ModelState, t);
+            Plan = await plans.GetAsync(id, ct);
+            return Page();
+        }
     }
 }

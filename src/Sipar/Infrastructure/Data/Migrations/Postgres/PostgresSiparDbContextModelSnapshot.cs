@@ -44,7 +44,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -174,7 +173,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Accounts.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AgencyId")
@@ -201,7 +199,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("AccessFailedCount")
@@ -385,7 +382,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Organisation.Agency", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -424,7 +420,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgencyId")
@@ -468,7 +463,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Plans.LegalBasis", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("Date")
@@ -509,7 +503,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Plans.Plan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgencyId")
@@ -588,7 +581,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Plans.PlanDuty", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -621,7 +613,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Plans.PlanSection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -658,7 +649,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Plans.PlanTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("Deadline")
@@ -702,10 +692,58 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("plans_section_coordinators", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.TaskEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("plans_task_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.TaskTarget", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actual")
@@ -733,6 +771,45 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TaskId");
 
                     b.ToTable("plans_task_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.TaskUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("TaskId", "At");
+
+                    b.ToTable("plans_task_updates", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -901,12 +978,42 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.TaskEvidence", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.TaskTarget", b =>
                 {
                     b.HasOne("Sipar.Modules.Plans.PlanTask", null)
                         .WithMany("Targets")
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.TaskUpdate", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.PlanTask", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -939,6 +1046,8 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Plans.PlanTask", b =>
                 {
                     b.Navigation("Targets");
+
+                    b.Navigation("Updates");
                 });
 #pragma warning restore 612, 618
         }

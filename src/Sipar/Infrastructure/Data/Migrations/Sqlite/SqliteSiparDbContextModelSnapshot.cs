@@ -37,7 +37,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -163,7 +162,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Accounts.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AgencyId")
@@ -190,7 +188,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
@@ -372,7 +369,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Organisation.Agency", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -411,7 +407,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgencyId")
@@ -455,7 +450,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Plans.LegalBasis", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("Date")
@@ -496,7 +490,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Plans.Plan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgencyId")
@@ -575,7 +568,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Plans.PlanDuty", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -608,7 +600,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Plans.PlanSection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -645,7 +636,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Plans.PlanTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("Deadline")
@@ -689,10 +679,58 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("plans_section_coordinators", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.TaskEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("plans_task_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.TaskTarget", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actual")
@@ -720,6 +758,45 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TaskId");
 
                     b.ToTable("plans_task_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.TaskUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("TaskId", "At");
+
+                    b.ToTable("plans_task_updates", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -888,12 +965,42 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.TaskEvidence", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.TaskTarget", b =>
                 {
                     b.HasOne("Sipar.Modules.Plans.PlanTask", null)
                         .WithMany("Targets")
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.TaskUpdate", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.PlanTask", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -926,6 +1033,8 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Sipar.Modules.Plans.PlanTask", b =>
                 {
                     b.Navigation("Targets");
+
+                    b.Navigation("Updates");
                 });
 #pragma warning restore 612, 618
         }

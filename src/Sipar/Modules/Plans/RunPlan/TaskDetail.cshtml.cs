@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
+
+namespace Sipar.Modules.Plans;
+
+/// <summary>One task: the lead reports progress and target actuals, coordinators contribute, all attach evidence.</summary>
+internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid TaskId { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public TaskDetail Task { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Task = await work.GetAsync(TaskId, ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostProgressAsync(PlanTaskStatus status, Dictionary<Guid, string?>? actuals, CancellationToken ct) =>
+        Try(() => work.ReportProgressAsync(TaskId, status, Note, actuals ?? [], ct), "Task.Saved", ct);
+
+    public Task<IActionResult> OnPostContributionAsync(CancellationToken ct) =>
+        Try(() => work.AddContributionAsync(TaskId, Note ?? "", ct), "Task.Saved", ct);
+
+    public Task<IActionResult> OnPostDeadlineAsync(DateOnly? deadline, CancellationToken ct) =>
+        Try(() => work.SetDeadlineAsync(TaskId, deadline, ct), "Task.Saved", ct);
+
+    public Task<IActionResult> OnPostEvidenceAsync(IFormFile? evidence, CancellationToken ct) =>
+        Try(async () =>
+        {
+            var (name, type, content) = await EvidenceCheck.ReadAsync(evidence, ct);
+            await work.AddEvidenceAsync(TaskId, name, type, content, ct);
+        }, "Task.EvidenceSaved", ct);
+
+    private async Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct)
+    {
+        try
+        {
+            await action();
+            TempData["Flash"] = t[done].Value;
+            return Redirect($"/tasks/{TaskId}");
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (DomainValidationException e)
+        {
+            e.AddTo(ModelState, t);
+            Task = await work.GetAsync(TaskId, ct);
+            return Page();
+        }
+    }
+}

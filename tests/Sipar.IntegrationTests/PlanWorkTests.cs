@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Organisation;
+using Sipar.Modules.Plans;
+using Sipar.Testing;
+
+namespace Sipar.IntegrationTests;
+
+public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : SiparFactory
+{
+    [Fact]
+    public async Task The_lead_unit_reports_progress_and_the_coordinator_contributes_but_cannot_change_the_status()
+    {
+        var w = await WorldAsync();
+        var lead = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate, "Cán bộ Thanh tra"));
+        var coordinator = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Planning, "Cán bộ KH-TC"));
+        var bystander = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Office, "Cán bộ Văn phòng"));
+
+        var mine = await SiparFactory.HtmlAsync(await lead.GetAsync("/my-tasks"));
+        Assert.Contains("Chủ trì", mine.QuerySelector("[data-testid=my-tasks]")!.TextContent, StringComparison.Ordinal);
+        var theirs = await coordinator.GetFromJsonAsync<List<MyTask>>("/api/plans/my-tasks");
+        Assert.Equal([TaskRole.Coordinator], theirs!.Select(t => t.Role).Distinct());
+        Assert.DoesNotContain((await bystander.GetFromJsonAsync<List<MyTask>>("/api/plans/my-tasks"))!, t => t.TaskId == w.TaskId);
+
+        var url = $"/tasks/{w.TaskId}";
+        var saved = await SiparFactory.PostFormAsync(lead, url, new()
+        {
+            ["Status"] = "InProgress", ["Note"] = "Đã rà soát 12/15 văn bản.", [$"Actuals[{w.TargetId}]"] = "80%",
+        }, url + "?handler=Progress");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var refused = await SiparFactory.PostFormAsync(coordinator, url, new() { ["Status"] = "Done", ["Note"] = "Xong" }, url + "?handler=Progress");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var api = await coordinator.PostAsJsonAsync($"/api/plans/tasks/{w.TaskId}/progress", new ProgressInput(PlanTaskStatus.Done, null, null));
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(bystander, url, new() { ["Note"] = "x" }, url + "?handler=Contribution")).StatusCode);
+
+        var contributed = await SiparFactory.PostFormAsync(coordinator, url, new() { ["Note"] = "Đã cung cấp số liệu kinh phí." }, url + "?handler=Contribution");
+        Assert.Equal(HttpStatusCode.Redirect, contributed.StatusCode);
+
+        var detail = await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}");
+        Assert.Equal(PlanTaskStatus.InProgress, detail!.Status);
+        Assert.Equal("80%", detail.Targets.Single().Actual);
+        Assert.Equal([TaskUpdateKind.Contribution, TaskUpdateKind.Progress], detail.Updates.Select(u => u.Kind));
+        Assert.Equal("Cán bộ KH-TC", detail.Updates[0].UserName);
+    }
+
+    [Fact]
+    public async Task Another_agency_cannot_read_or_touch_the_task()
+    {
+        var w = await WorldAsync();
+        var other = await app.CreateAgencyAsync("Sở Khác");
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, other.AgencyId, other.UnitId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/plans/tasks/{w.TaskId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/tasks/{w.TaskId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/plans/{w.PlanId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Evidence_is_checked_stored_outside_the_web_root_and_only_downloaded()
+    {
+        var w = await WorldAsync();
+        var lead = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate));
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+        var ok = await Upload(lead, w.TaskId, "bien-ban.pdf", "application/pdf", pdf);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var exe = await SiparFactory.HtmlAsync(await Upload(lead, w.TaskId, "cong-cu.exe", "application/octet-stream", [0x4D, 0x5A, 0x90, 0]));
+        Assert.StartsWith("Chỉ nhận PDF", exe.QuerySelector("[data-testid=evidence-error]")!.TextContent.Trim(), StringComparison.Ordinal);
+        var fake = await SiparFactory.HtmlAsync(await Upload(lead, w.TaskId, "gia.pdf", "application/pdf", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>")));
+        Assert.Equal("Nội dung tệp không khớp với phần mở rộng của tên tệp.", fake.QuerySelector("[data-testid=evidence-error]")!.TextContent.Trim());
+
+        var detail = await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}");
+        var evidence = Assert.Single(detail!.Evidence);
+        Assert.Equal("bien-ban.pdf", evidence.FileName);
+        var download = await lead.GetAsync($"/tasks/{w.TaskId}/evidence/{evidence.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "files"), "*", SearchOption.AllDirectories));
+
+        var other = await app.CreateAgencyAsync("Sở Khác");
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, other.AgencyId, other.UnitId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/tasks/{w.TaskId}/evidence/{evidence.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_draft_plan_is_issued_with_its_number_and_date_before_work_starts()
+    {
+        var w = await WorldAsync(issue: false);
+        var lead = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate));
+        var early = await lead.PostAsJsonAsync($"/api/plans/tasks/{w.TaskId}/progress", new ProgressInput(PlanTaskStatus.InProgress, "x", null));
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("Kế hoạch chưa ban hành", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var url = $"/plans/{w.PlanId}";
+        var missing = await SiparFactory.PostFormAsync(office, url, new() { ["IssueNumber"] = "", ["IssueDate"] = "" }, url + "?handler=Issue");
+        var page = await SiparFactory.HtmlAsync(missing);
+        Assert.Contains("Vui lòng nhập số văn bản.", page.QuerySelector("[data-testid=issue-form]")!.TextContent, StringComparison.Ordinal);
+
+        var issued = await SiparFactory.PostFormAsync(office, url, new() { ["IssueNumber"] = "123", ["IssueDate"] = "2022-08-05" }, url + "?handler=Issue");
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        var status = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Plan>().Where(p => p.Id == w.PlanId).Select(p => new { p.Status, p.Number }).SingleAsync());
+        Assert.Equal(PlanStatus.Issued, status.Status);
+        Assert.Equal("123", status.Number);
+        Assert.Equal(HttpStatusCode.NoContent, (await lead.PostAsJsonAsync($"/api/plans/tasks/{w.TaskId}/progress", new ProgressInput(PlanTaskStatus.InProgress, "Bắt đầu", null))).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid taskId, string name, string type, byte[] content)
+    {
+        var page = await client.GetStringAsync($"/tasks/{taskId}");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        using var form = new MultipartFormDataContent { { file, "evidence", name }, { new StringContent(token), "__RequestVerificationToken" } };
+        return await client.PostAsync($"/tasks/{taskId}?handler=Evidence", form);
+    }
+
+    private sealed record World(Guid AgencyId, Guid Office, Guid Inspectorate, Guid Planning, Guid PlanId, Guid TaskId, Guid TargetId);
+
+    /// <summary>An agency with three units and a plan whose section II.2 is led by the inspectorate with planning coordinating.</summary>
+    private Task<World> WorldAsync(bool issue = true) =>
+        app.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var agency = await admin.CreateAsync(new AgencyInput($"Sở LĐTBXH {Guid.NewGuid():N}"[..20], "SLĐTBXH", "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
+            var office = await admin.AddUnitAsync(agency, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None);
+            var inspectorate = await admin.AddUnitAsync(agency, new("Thanh tra Sở", "TTr", UnitKind.Inspectorate, null), CancellationToken.None);
+            var planning = await admin.AddUnitAsync(agency, new("Phòng Kế hoạch – Tài chính", "Phòng KH-TC", UnitKind.Division, null), CancellationToken.None);
+            var content = new PlanContent(2022, null, "KH-SLĐTBXH", null, "Lạng Sơn", null, "Kế hoạch thử", [], [], [],
+                [
+                    new SectionContent("II.1", "Chỉ đạo điều hành", office, false, [], ["Tham mưu báo cáo định kỳ."]),
+                    new SectionContent("II.2", "Văn bản QPPL", inspectorate, false, [planning], ["Bảo đảm 100% văn bản QPPL được rà soát theo quy định."]),
+                ], [], [], null, null, null);
+            var plan = Plan.CreateDraft(agency, content, new HashSet<Guid> { office, inspectorate, planning }, DateTime.UtcNow);
+            if (issue)
+            {
+                plan.Issue("123", new DateOnly(2022, 8, 5));
+            }
+
+            var db = sp.GetRequiredService<SiparDbContext>();
+            db.Add(plan);
+            await db.SaveChangesAsync();
+            var task = plan.Sections[1].Tasks[0];
+            return new World(agency, office, inspectorate, planning, plan.Id, task.Id, task.Targets.Single().Id);
+        });
+}
+
+public sealed class PlanWorkTestsOnSqlite(SqliteFactory app) : PlanWorkTests<SqliteFactory>(app);
+
+public sealed class PlanWorkTestsOnPostgres(PostgresFactory app) : PlanWorkTests<PostgresFactory>(app);
