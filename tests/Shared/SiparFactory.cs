@@ -26,6 +26,9 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Email goes to this loopback SMTP server.</summary>
+    public SmtpSink Smtp { get; } = new();
+
     public string DataDirectory => dataDirectory;
 
     /// <summary>Configuration for this database, as <c>--Key=Value</c> (also handed to CLI verbs in tests).</summary>
@@ -36,6 +39,8 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         $"--Sipar:DataDirectory={dataDirectory}",
         "--Sipar:Demo=false",
         "--Database:MigrateOnStart=true",
+        "--Smtp:Host=127.0.0.1",
+        $"--Smtp:Port={Smtp.Port}",
     ];
 
     protected abstract string ConnectionString { get; }
@@ -45,6 +50,7 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Smtp.Dispose();
         GC.SuppressFinalize(this);
         try
         {

@@ -115,6 +115,42 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Equal(HttpStatusCode.NoContent, (await lead.PostAsJsonAsync($"/api/plans/tasks/{w.TaskId}/progress", new ProgressInput(PlanTaskStatus.InProgress, "Bắt đầu", null))).StatusCode);
     }
 
+    [Fact]
+    public async Task The_office_filters_the_plan_reminds_a_unit_by_Sipar_and_email_and_flags_it_for_leadership()
+    {
+        var w = await WorldAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var inspector = await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate, "Cán bộ Thanh tra");
+        var lead = await app.SignedInClientAsync(inspector);
+        var leader = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Leader, w.AgencyId, w.Office));
+
+        var url = $"/plans/{w.PlanId}/follow-up";
+        var filtered = await SiparFactory.HtmlAsync(await office.GetAsync($"{url}?Unit={w.Planning}"));
+        Assert.Single(filtered.QuerySelectorAll("[data-testid=follow-up-table] tbody tr"));
+        var bySection = await SiparFactory.HtmlAsync(await office.GetAsync($"{url}?Section=II.1&Status=NotStarted"));
+        Assert.Contains("Tham mưu báo cáo định kỳ.", bySection.QuerySelector("[data-testid=follow-up-table]")!.TextContent, StringComparison.Ordinal);
+        var overdue = await SiparFactory.HtmlAsync(await office.GetAsync($"{url}?Overdue=true"));
+        Assert.Null(overdue.QuerySelector("[data-testid=follow-up-table]"));
+
+        var empty = await SiparFactory.PostFormAsync(office, url, new() { ["UnitId"] = w.Inspectorate.ToString(), ["Message"] = " " }, url + "?handler=Remind");
+        Assert.Equal("Vui lòng nhập nội dung đôn đốc.", (await SiparFactory.HtmlAsync(empty)).QuerySelector("[data-valmsg-for=Message]")!.TextContent.Trim());
+        var sent = await SiparFactory.PostFormAsync(office, url, new() { ["UnitId"] = w.Inspectorate.ToString(), ["Message"] = "Đề nghị Thanh tra Sở báo cáo tiến độ rà soát văn bản QPPL trước ngày 15/9." }, url + "?handler=Remind");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var mail = Assert.Single(app.Smtp.Messages, m => m.To == inspector.Email);
+        Assert.Contains("Subject:", mail.Data, StringComparison.Ordinal);
+
+        var mine = await SiparFactory.HtmlAsync(await lead.GetAsync("/my-tasks"));
+        Assert.Contains("trước ngày 15/9", mine.QuerySelector("[data-testid=reminders]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(lead, url, new() { ["UnitId"] = w.Planning.ToString(), ["Message"] = "x" }, url + "?handler=Remind")).StatusCode);
+
+        var flagged = await SiparFactory.PostFormAsync(office, url, new() { ["UnitId"] = w.Planning.ToString(), ["Kind"] = "Late", ["Reason"] = "Chưa cung cấp số liệu kinh phí quý III." }, url + "?handler=Flag");
+        Assert.Equal(HttpStatusCode.Redirect, flagged.StatusCode);
+        var plan = await SiparFactory.HtmlAsync(await leader.GetAsync($"/plans/{w.PlanId}"));
+        var flags = plan.QuerySelector("[data-testid=flags]")!.TextContent;
+        Assert.Contains("Phòng Kế hoạch – Tài chính", flags, StringComparison.Ordinal);
+        Assert.Contains("Triển khai chậm: Chưa cung cấp số liệu kinh phí quý III.", flags, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid taskId, string name, string type, byte[] content)
     {
         var page = await client.GetStringAsync($"/tasks/{taskId}");

@@ -134,3 +134,29 @@ internal sealed class TaskEvidenceConfiguration : IEntityTypeConfiguration<TaskE
         b.HasIndex(x => x.TaskId);
     }
 }
+
+internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
+{
+    public void Configure(EntityTypeBuilder<Reminder> b)
+    {
+        b.ToTable("plans_reminders");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Message).HasMaxLength(Reminder.MessageMaxLength).IsRequired();
+        b.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.UnitId, x.ReadAt });
+    }
+}
+
+internal sealed class UnitFlagConfiguration : IEntityTypeConfiguration<UnitFlag>
+{
+    public void Configure(EntityTypeBuilder<UnitFlag> b)
+    {
+        b.ToTable("plans_unit_flags");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Reason).HasMaxLength(UnitFlag.ReasonMaxLength).IsRequired();
+        b.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.PlanId);
+    }
+}

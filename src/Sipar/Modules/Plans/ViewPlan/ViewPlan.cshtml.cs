@@ -6,8 +6,10 @@ using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Plans;
 
-internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, CurrentUser me, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, PlanFollowUp followUp, CurrentUser me, IStringLocalizer<SharedResource> t) : PageModel
 {
+    public IReadOnlyList<FlagLine> Flags { get; private set; } = [];
+
     public PlanView Plan { get; private set; } = null!;
 
     [BindProperty]
@@ -22,6 +24,7 @@ internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Plan = await plans.GetAsync(id, ct);
+        Flags = await followUp.FlagsAsync(id, Plan.AgencyId, ct);
         IssueNumber = Plan.Number;
         IssueDate = Plan.IssuedOn;
         return Page();
@@ -43,6 +46,7 @@ internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, 
         {
             e.AddTo(ModelState, t);
             Plan = await plans.GetAsync(id, ct);
+            Flags = await followUp.FlagsAsync(id, Plan.AgencyId, ct);
             return Page();
         }
     }

@@ -677,6 +677,46 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("plans_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EmailsSent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("UnitId", "ReadAt");
+
+                    b.ToTable("plans_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.SectionCoordinator", b =>
                 {
                     b.Property<Guid>("SectionId")
@@ -810,6 +850,42 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TaskId", "At");
 
                     b.ToTable("plans_task_updates", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.UnitFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("plans_unit_flags", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -963,6 +1039,21 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.Reminder", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.SectionCoordinator", b =>
                 {
                     b.HasOne("Sipar.Modules.Plans.PlanSection", null)
@@ -1007,6 +1098,21 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Sipar.Modules.Plans.PlanTask", null)
                         .WithMany("Updates")
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.UnitFlag", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Email;
+using Sipar.Infrastructure.Errors;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.Plans;
+
+public sealed record TableFilter(string? Section = null, Guid? Unit = null, PlanTaskStatus? Status = null, bool Overdue = false);
+
+public sealed record TableRow(Guid TaskId, string SectionCode, int Order, string Text, string LeadName, IReadOnlyList<string> Coordinators, PlanTaskStatus Status, DateOnly? Deadline, bool Overdue, DateTime? LastUpdate);
+
+public sealed record FlagLine(Guid Id, string UnitName, UnitFlagKind Kind, string Reason, DateTime At);
+
+public sealed record ReminderLine(Guid Id, Guid PlanId, string PlanTitle, string Message, DateTime SentAt, Guid? TaskId);
+
+/// <summary>The office follows the plan: the whole plan as a table, reminders (đôn đốc) and flags on units.</summary>
+public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, TimeProvider clock, EmailSender email)
+{
+    public async Task<(Plan Plan, IReadOnlyList<TableRow> Rows, IReadOnlyList<UnitNode> Units)> TableAsync(Guid planId, TableFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var plan = await db.Set<Plan>().AsNoTracking().AsSplitQuery()
+            .Include(p => p.Sections).ThenInclude(s => s.Coordinators)
+            .Include(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Updates)
+            .FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
+        me.EnsureCanReadAgency(plan.AgencyId);
+        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var rows = new List<TableRow>();
+        foreach (var s in plan.Sections.OrderBy(s => s.Order))
+        {
+            if (filter.Section is { Length: > 0 } code && s.Code != code)
+            {
+                continue;
+            }
+
+            if (filter.Unit is { } unit && !(s.LeadUnitId == unit || s.LeadIsAllUnits || s.Coordinators.Any(c => c.UnitId == unit)))
+            {
+                continue;
+            }
+
+            foreach (var t in s.Tasks.OrderBy(t => t.Order))
+            {
+                var overdue = TaskWork.IsOverdue(t.Deadline, t.Status, today);
+                if ((filter.Status is { } st && t.Status != st) || (filter.Overdue && !overdue))
+                {
+                    continue;
+                }
+
+                rows.Add(new TableRow(t.Id, s.Code, t.Order, t.Text,
+                    s.LeadIsAllUnits ? PlanTextParser.AllUnits : units.GetValueOrDefault(s.LeadUnitId ?? Guid.Empty, "?"),
+                    s.Coordinators.Select(c => units.GetValueOrDefault(c.UnitId, "?")).ToList(), t.Status, t.Deadline, overdue,
+                    t.Updates.Count > 0 ? t.Updates.Max(u => u.At) : null));
+            }
+        }
+
+        var tree = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).OrderBy(u => u.SortOrder)
+            .Select(u => new UnitNode(u.Id, u.ParentId, u.Name, u.ShortName, u.Kind, u.SortOrder, 0)).ToListAsync(ct);
+        return (plan, rows, tree);
+    }
+
+    public async Task<Guid> SendReminderAsync(Guid planId, Guid unitId, Guid? taskId, string message, CancellationToken ct)
+    {
+        var plan = await OfficePlanAsync(planId, ct);
+        await EnsureUnitAsync(plan, unitId, ct);
+        var reminder = Reminder.Send(planId, unitId, taskId, message, me.Id!.Value, clock.GetUtcNow().UtcDateTime);
+        db.Add(reminder);
+        await db.SaveChangesAsync(ct);
+        if (email.Enabled)
+        {
+            var to = await db.Users.AsNoTracking().Where(u => u.UnitId == unitId && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+            var sent = await email.SendAsync(to, $"[Sipar] Đôn đốc thực hiện: {plan.Title}", $"{reminder.Message}\n\n— {me.FullName}", ct);
+            reminder.RecordEmails(sent);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return reminder.Id;
+    }
+
+    public async Task RaiseFlagAsync(Guid planId, Guid unitId, UnitFlagKind kind, string reason, CancellationToken ct)
+    {
+        var plan = await OfficePlanAsync(planId, ct);
+        await EnsureUnitAsync(plan, unitId, ct);
+        db.Add(UnitFlag.Raise(planId, unitId, kind, reason, me.Id!.Value, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<FlagLine>> FlagsAsync(Guid planId, Guid agencyId, CancellationToken ct)
+    {
+        me.EnsureCanReadAgency(agencyId);
+        return await db.Set<UnitFlag>().AsNoTracking().Where(f => f.PlanId == planId).OrderByDescending(f => f.At)
+            .Select(f => new FlagLine(f.Id, db.Set<Unit>().Where(u => u.Id == f.UnitId).Select(u => u.Name).First(), f.Kind, f.Reason, f.At))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Unread reminders sent to the signed-in person's unit.</summary>
+    public async Task<IReadOnlyList<ReminderLine>> MyRemindersAsync(CancellationToken ct)
+    {
+        if (me.UnitId is not { } unit)
+        {
+            return [];
+        }
+
+        return await db.Set<Reminder>().AsNoTracking().Where(r => r.UnitId == unit && r.ReadAt == null).OrderByDescending(r => r.SentAt)
+            .Select(r => new ReminderLine(r.Id, r.PlanId, db.Set<Plan>().Where(p => p.Id == r.PlanId).Select(p => p.Title).First(), r.Message, r.SentAt, r.TaskId))
+            .ToListAsync(ct);
+    }
+
+    public async Task MarkReadAsync(Guid reminderId, CancellationToken ct)
+    {
+        var reminder = await db.Set<Reminder>().FirstOrDefaultAsync(r => r.Id == reminderId, ct) ?? throw new NotFoundException();
+        if (reminder.UnitId != me.UnitId)
+        {
+            throw new ForbiddenException();
+        }
+
+        reminder.MarkRead(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public bool IsOffice(Guid agencyId) => me.IsInRole(Role.Administrator) || (me.IsInRole(Role.Office) && me.AgencyId == agencyId);
+
+    private async Task<Plan> OfficePlanAsync(Guid planId, CancellationToken ct)
+    {
+        var plan = await db.Set<Plan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
+        if (!(me.IsInRole(Role.Office) && me.AgencyId == plan.AgencyId))
+        {
+            throw new ForbiddenException();
+        }
+
+        return plan;
+    }
+
+    private async Task EnsureUnitAsync(Plan plan, Guid unitId, CancellationToken ct)
+    {
+        if (!await db.Set<Unit>().AnyAsync(u => u.Id == unitId && u.AgencyId == plan.AgencyId, ct))
+        {
+            throw new DomainValidationException("UnitId", "Error.UnitOtherAgency");
+        }
+    }
+}
