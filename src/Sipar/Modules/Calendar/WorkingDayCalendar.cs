@@ -89,6 +89,26 @@ public sealed class WorkingDayCalendar
         return DateOnly.FromDayNumber(StartDayNumber + workingByRank[rank]);
     }
 
+    /// <summary>The <paramref name="workingDays"/>-th working day before <paramref name="date"/> (the date itself is not counted).</summary>
+    public DateOnly SubtractWorkingDays(DateOnly date, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        if (workingDays == 0)
+        {
+            return date;
+        }
+
+        // Working days strictly before the date: rank of the last one is workingUpTo[date-1] - 1.
+        var before = workingUpTo[Index(date)] - (working[Index(date)] ? 1 : 0);
+        var rank = before - workingDays;
+        if (rank < 0)
+        {
+            throw new DomainValidationException("days", "Calendar.OutOfRange", FirstYear, LastYear);
+        }
+
+        return DateOnly.FromDayNumber(StartDayNumber + workingByRank[rank]);
+    }
+
     /// <summary>The first working day strictly after <paramref name="date"/>.</summary>
     public DateOnly NextWorkingDay(DateOnly date) => AddWorkingDays(date, 1);
 

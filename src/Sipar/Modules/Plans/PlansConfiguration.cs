@@ -160,3 +160,42 @@ internal sealed class UnitFlagConfiguration : IEntityTypeConfiguration<UnitFlag>
         b.HasIndex(x => x.PlanId);
     }
 }
+
+internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<ReportingPeriod>
+{
+    public void Configure(EntityTypeBuilder<ReportingPeriod> b)
+    {
+        b.ToTable("plans_reporting_periods");
+        b.HasKey(x => x.Id);
+        b.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.PlanId, x.Kind }).IsUnique();
+    }
+}
+
+internal sealed class UnitReportConfiguration : IEntityTypeConfiguration<UnitReport>
+{
+    public void Configure(EntityTypeBuilder<UnitReport> b)
+    {
+        b.ToTable("plans_unit_reports");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Narrative).HasMaxLength(UnitReport.NarrativeMaxLength).IsRequired();
+        b.Property(x => x.ReturnReason).HasMaxLength(2000);
+        b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Lines).HasField("lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(x => new { x.PeriodId, x.UnitId }).IsUnique();
+    }
+}
+
+internal sealed class UnitReportLineConfiguration : IEntityTypeConfiguration<UnitReportLine>
+{
+    public void Configure(EntityTypeBuilder<UnitReportLine> b)
+    {
+        b.ToTable("plans_unit_report_lines");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Progress).HasMaxLength(4000).IsRequired();
+        b.Property(x => x.Actuals).HasMaxLength(2000);
+        b.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

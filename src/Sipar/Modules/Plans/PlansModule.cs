@@ -17,6 +17,7 @@ internal static class PlansModule
         builder.Services.AddScoped<TaskWork>();
         builder.Services.AddScoped<PlanLifecycle>();
         builder.Services.AddScoped<PlanFollowUp>();
+        builder.Services.AddScoped<UnitReporting>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Smtp").Get<Infrastructure.Email.SmtpOptions>() ?? new Infrastructure.Email.SmtpOptions());
         builder.Services.AddSingleton<Infrastructure.Email.EmailSender>();
         builder.Services.AddScoped<Infrastructure.Files.FileStore>();

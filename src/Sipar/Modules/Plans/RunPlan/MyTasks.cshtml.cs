@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Sipar.Modules.Plans;
 
-internal sealed class MyTasksModel(TaskWork work, PlanFollowUp followUp) : PageModel
+internal sealed class MyTasksModel(TaskWork work, PlanFollowUp followUp, UnitReporting reporting, Sipar.Modules.Accounts.CurrentUser me) : PageModel
 {
+    public IReadOnlyList<(Guid PlanId, Guid PeriodId, PeriodKind Kind, DateOnly Due)> Periods { get; private set; } = [];
+
+    public Guid? UnitId => me.UnitId;
+
     public IReadOnlyList<MyTask> Tasks { get; private set; } = [];
 
     public IReadOnlyList<ReminderLine> Reminders { get; private set; } = [];
@@ -13,6 +17,7 @@ internal sealed class MyTasksModel(TaskWork work, PlanFollowUp followUp) : PageM
     {
         Tasks = await work.MyTasksAsync(ct);
         Reminders = await followUp.MyRemindersAsync(ct);
+        Periods = await reporting.PeriodsOfAsync(Tasks.Select(t => t.PlanId).Distinct().ToList(), ct);
     }
 
     public async Task<IActionResult> OnPostReadAsync(Guid reminderId, CancellationToken ct)

@@ -1,0 +1,256 @@
+using Sipar.Infrastructure.Errors;
+
+namespace Sipar.Modules.Plans;
+
+/// <summary>Kỳ báo cáo CCHC (văn bản 581/BNV-CCHC): quý I, 6 tháng, quý III (9 tháng), năm.</summary>
+public enum PeriodKind
+{
+    Quarter1,
+    HalfYear,
+    Quarter3,
+    Year,
+}
+
+/// <summary>
+/// One reporting period of a plan's year: its data window, the province's due date (the 20th of the period's last
+/// month), and the agency's earlier internal due date for its units.
+/// </summary>
+public sealed class ReportingPeriod
+{
+    private ReportingPeriod()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PlanId { get; private set; }
+
+    public PeriodKind Kind { get; private set; }
+
+    public DateOnly WindowStart { get; private set; }
+
+    public DateOnly WindowEnd { get; private set; }
+
+    public DateOnly ProvinceDueDate { get; private set; }
+
+    public DateOnly InternalDueDate { get; private set; }
+
+    /// <summary>The four periods of <paramref name="year"/> with the default cut-off windows and due dates.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="year">The plan's year.</param>
+    /// <param name="internalDue">The internal due date given the province's.</param>
+    public static IReadOnlyList<ReportingPeriod> DefaultsFor(Guid planId, int year, Func<DateOnly, DateOnly> internalDue)
+    {
+        ArgumentNullException.ThrowIfNull(internalDue);
+        var previousDec15 = new DateOnly(year - 1, 12, 15);
+        (PeriodKind Kind, DateOnly Start, DateOnly End, DateOnly Due)[] defaults =
+        [
+            (PeriodKind.Quarter1, previousDec15, new DateOnly(year, 3, 14), new DateOnly(year, 3, 20)),
+            (PeriodKind.HalfYear, previousDec15, new DateOnly(year, 6, 14), new DateOnly(year, 6, 20)),
+            (PeriodKind.Quarter3, new DateOnly(year, 6, 15), new DateOnly(year, 9, 14), new DateOnly(year, 9, 20)),
+            (PeriodKind.Year, previousDec15, new DateOnly(year, 12, 14), new DateOnly(year, 12, 20)),
+        ];
+        return defaults.Select(d => new ReportingPeriod
+        {
+            Id = Guid.CreateVersion7(),
+            PlanId = planId,
+            Kind = d.Kind,
+            WindowStart = d.Start,
+            WindowEnd = d.End,
+            ProvinceDueDate = d.Due,
+            InternalDueDate = internalDue(d.Due),
+        }).ToList();
+    }
+
+    /// <summary>The office changes the internal due date; it must not be after the province's.</summary>
+    public void SetInternalDueDate(DateOnly due)
+    {
+        if (due > ProvinceDueDate)
+        {
+            throw new DomainValidationException("", "Report.DueAfterProvince");
+        }
+
+        InternalDueDate = due;
+    }
+}
+
+public enum UnitReportStatus
+{
+    /// <summary>Đang soạn.</summary>
+    Draft,
+
+    /// <summary>Đã gửi.</summary>
+    Submitted,
+
+    /// <summary>Văn phòng trả lại.</summary>
+    Returned,
+
+    /// <summary>Văn phòng đã tiếp nhận.</summary>
+    Accepted,
+
+    /// <summary>Lãnh đạo đã duyệt.</summary>
+    Approved,
+}
+
+/// <summary>Báo cáo của đơn vị for one period: narrative and one line per task, pre-filled from the task's progress.</summary>
+public sealed class UnitReport
+{
+    public const int NarrativeMaxLength = 20000;
+
+    private readonly List<UnitReportLine> lines = [];
+
+    private UnitReport()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PeriodId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public UnitReportStatus Status { get; private set; }
+
+    public string Narrative { get; private set; } = "";
+
+    /// <summary>The first submission counts for timeliness; a resubmission after a return does not reset it.</summary>
+    public DateTime? FirstSubmittedAt { get; private set; }
+
+    public DateTime? SubmittedAt { get; private set; }
+
+    public string? ReturnReason { get; private set; }
+
+    public DateTime? AcceptedAt { get; private set; }
+
+    public DateTime? ApprovedAt { get; private set; }
+
+    public IReadOnlyList<UnitReportLine> Lines => lines;
+
+    public static UnitReport Start(Guid periodId, Guid unitId, string narrative, IEnumerable<(Guid TaskId, PlanTaskStatus Status, string Progress, string? Actuals)> prefill)
+    {
+        ArgumentNullException.ThrowIfNull(prefill);
+        var report = new UnitReport { Id = Guid.CreateVersion7(), PeriodId = periodId, UnitId = unitId, Status = UnitReportStatus.Draft, Narrative = narrative };
+        foreach (var p in prefill)
+        {
+            report.lines.Add(new UnitReportLine(report.Id, p.TaskId, p.Status, p.Progress, p.Actuals));
+        }
+
+        return report;
+    }
+
+    public void Edit(string? narrative, IReadOnlyDictionary<Guid, string?> progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (Status is not (UnitReportStatus.Draft or UnitReportStatus.Returned))
+        {
+            throw new DomainValidationException("", "Report.Locked");
+        }
+
+        var text = (narrative ?? "").Trim();
+        if (text.Length > NarrativeMaxLength)
+        {
+            throw new DomainValidationException(nameof(Narrative), "Error.MaxLength", NarrativeMaxLength);
+        }
+
+        Narrative = text;
+        foreach (var line in lines)
+        {
+            if (progress.TryGetValue(line.TaskId, out var p))
+            {
+                line.SetProgress(p);
+            }
+        }
+    }
+
+    public void Submit(DateTime at)
+    {
+        if (Status is not (UnitReportStatus.Draft or UnitReportStatus.Returned))
+        {
+            throw new DomainValidationException("", "Report.Locked");
+        }
+
+        if (string.IsNullOrWhiteSpace(Narrative))
+        {
+            throw new DomainValidationException(nameof(Narrative), "Error.Required", new LabelArg("Report.NarrativeLabel"));
+        }
+
+        Status = UnitReportStatus.Submitted;
+        SubmittedAt = at;
+        FirstSubmittedAt ??= at;
+        ReturnReason = null;
+    }
+
+    public void Return(string reason)
+    {
+        if (Status != UnitReportStatus.Submitted)
+        {
+            throw new DomainValidationException("", "Report.NotSubmitted");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainValidationException(nameof(ReturnReason), "Error.Required", new LabelArg("FollowUp.ReasonLabel"));
+        }
+
+        Status = UnitReportStatus.Returned;
+        ReturnReason = reason.Trim();
+    }
+
+    public void Accept(DateTime at)
+    {
+        if (Status != UnitReportStatus.Submitted)
+        {
+            throw new DomainValidationException("", "Report.NotSubmitted");
+        }
+
+        Status = UnitReportStatus.Accepted;
+        AcceptedAt = at;
+    }
+
+    public void Approve(DateTime at)
+    {
+        if (Status != UnitReportStatus.Accepted)
+        {
+            throw new DomainValidationException("", "Report.NotAccepted");
+        }
+
+        Status = UnitReportStatus.Approved;
+        ApprovedAt = at;
+    }
+}
+
+/// <summary>One task in a unit's report.</summary>
+public sealed class UnitReportLine
+{
+    private UnitReportLine()
+    {
+    }
+
+    internal UnitReportLine(Guid reportId, Guid taskId, PlanTaskStatus status, string progress, string? actuals)
+    {
+        Id = Guid.CreateVersion7();
+        ReportId = reportId;
+        TaskId = taskId;
+        Status = status;
+        Progress = progress;
+        Actuals = actuals;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ReportId { get; private set; }
+
+    public Guid TaskId { get; private set; }
+
+    public PlanTaskStatus Status { get; private set; }
+
+    public string Progress { get; private set; } = "";
+
+    public string? Actuals { get; private set; }
+
+    internal void SetProgress(string? progress)
+    {
+        var text = (progress ?? "").Trim();
+        Progress = text.Length > 4000 ? text[..4000] : text;
+    }
+}

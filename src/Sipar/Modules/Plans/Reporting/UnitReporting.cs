@@ -1,0 +1,268 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Errors;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Calendar;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.Plans;
+
+/// <summary>Where a unit's report for a period stands. Computed, never typed.</summary>
+public enum ReportState
+{
+    /// <summary>Chưa đến hạn.</summary>
+    NotDue,
+
+    /// <summary>Gửi đúng hạn.</summary>
+    OnTime,
+
+    /// <summary>Gửi muộn.</summary>
+    Late,
+
+    /// <summary>Quá hạn, chưa gửi.</summary>
+    Missing,
+}
+
+public sealed record PeriodColumn(Guid Id, PeriodKind Kind, DateOnly WindowStart, DateOnly WindowEnd, DateOnly InternalDueDate, DateOnly ProvinceDueDate);
+
+public sealed record MatrixCell(Guid PeriodId, Guid UnitId, ReportState State, UnitReportStatus? Status);
+
+public sealed record PeriodTotals(Guid PeriodId, int Expected, int Submitted, int OnTime, int Late, int Missing);
+
+public sealed record ReportMatrix(Guid PlanId, string PlanTitle, Guid AgencyId, IReadOnlyList<PeriodColumn> Periods, IReadOnlyList<(Guid Id, string Name)> Units, IReadOnlyList<MatrixCell> Cells, IReadOnlyList<PeriodTotals> Totals);
+
+public sealed record ReportLineView(Guid TaskId, string Code, string Text, PlanTaskStatus Status, string Progress, string? Actuals);
+
+public sealed record ReportView(
+    Guid Id, Guid PlanId, string PlanTitle, PeriodColumn Period, Guid UnitId, string UnitName, UnitReportStatus Status, ReportState State, string Narrative,
+    string? ReturnReason, DateTime? SubmittedAt, IReadOnlyList<ReportLineView> Lines, bool CanEdit, bool CanReview, bool CanApprove);
+
+/// <summary>Reporting periods and each unit's periodic report: pre-filled, submitted, returned or accepted, approved.</summary>
+public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvider clock, CalendarService calendars)
+{
+    /// <summary>Default internal due date: this many working days before the province's.</summary>
+    public const int DefaultLeadWorkingDays = 5;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
+    public static ReportState StateOf(DateOnly internalDue, DateTime? firstSubmittedUtc, DateOnly today)
+    {
+        if (firstSubmittedUtc is { } at)
+        {
+            return DateOnly.FromDateTime(at.AddHours(7)) <= internalDue ? ReportState.OnTime : ReportState.Late;
+        }
+
+        return today > internalDue ? ReportState.Missing : ReportState.NotDue;
+    }
+
+    /// <summary>Creates the four periods of the plan's year when it is issued.</summary>
+    public async Task CreatePeriodsAsync(Plan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (await db.Set<ReportingPeriod>().AnyAsync(p => p.PlanId == plan.Id, ct))
+        {
+            return;
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        db.AddRange(ReportingPeriod.DefaultsFor(plan.Id, plan.Year, due => calendar.SubtractWorkingDays(due, DefaultLeadWorkingDays)));
+    }
+
+    /// <summary>The reporting periods of the given plans, for links from "my tasks".</summary>
+    public async Task<IReadOnlyList<(Guid PlanId, Guid PeriodId, PeriodKind Kind, DateOnly Due)>> PeriodsOfAsync(IReadOnlyCollection<Guid> planIds, CancellationToken ct)
+    {
+        var rows = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.Kind)
+            .Select(p => new { p.PlanId, p.Id, p.Kind, p.InternalDueDate }).ToListAsync(ct);
+        return rows.Select(r => (r.PlanId, r.Id, r.Kind, r.InternalDueDate)).ToList();
+    }
+
+    public async Task<ReportMatrix> MatrixAsync(Guid planId, CancellationToken ct)
+    {
+        var plan = await LoadPlanAsync(planId, ct);
+        me.EnsureCanReadAgency(plan.AgencyId);
+        var periods = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Kind).ToListAsync(ct);
+        var units = await ExpectedUnitsAsync(plan, ct);
+        var periodIds = periods.Select(p => p.Id).ToList();
+        var reports = await db.Set<UnitReport>().AsNoTracking().Where(r => periodIds.Contains(r.PeriodId))
+            .Select(r => new { r.PeriodId, r.UnitId, r.Status, r.FirstSubmittedAt }).ToListAsync(ct);
+        var today = Today;
+        var cells = new List<MatrixCell>();
+        foreach (var p in periods)
+        {
+            foreach (var (unitId, _) in units)
+            {
+                var r = reports.Find(x => x.PeriodId == p.Id && x.UnitId == unitId);
+                cells.Add(new MatrixCell(p.Id, unitId, StateOf(p.InternalDueDate, r?.FirstSubmittedAt, today), r?.Status));
+            }
+        }
+
+        var totals = periods.Select(p =>
+        {
+            var c = cells.Where(x => x.PeriodId == p.Id).ToList();
+            return new PeriodTotals(p.Id, c.Count, c.Count(x => x.State is ReportState.OnTime or ReportState.Late), c.Count(x => x.State == ReportState.OnTime),
+                c.Count(x => x.State == ReportState.Late), c.Count(x => x.State == ReportState.Missing));
+        }).ToList();
+        return new ReportMatrix(plan.Id, plan.Title, plan.AgencyId, periods.Select(Column).ToList(), units, cells, totals);
+    }
+
+    public async Task SetInternalDueDateAsync(Guid periodId, DateOnly due, CancellationToken ct)
+    {
+        var period = await db.Set<ReportingPeriod>().FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
+        var plan = await LoadPlanAsync(period.PlanId, ct);
+        EnsureOffice(plan.AgencyId);
+        period.SetInternalDueDate(due);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Opens a unit's report for a period, starting it (pre-filled from the unit's tasks) the first time.</summary>
+    public async Task<ReportView> OpenAsync(Guid periodId, Guid unitId, CancellationToken ct)
+    {
+        var (period, plan) = await LoadPeriodAsync(periodId, ct);
+        var report = await db.Set<UnitReport>().Include(r => r.Lines).FirstOrDefaultAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct);
+        if (report is null)
+        {
+            if (!IsUnitOfficer(plan.AgencyId, unitId) && !IsOffice(plan.AgencyId))
+            {
+                me.EnsureCanReadAgency(plan.AgencyId);
+                throw new NotFoundException();
+            }
+
+            report = UnitReport.Start(periodId, unitId, "", Prefill(plan, unitId, period));
+            db.Add(report);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await ViewAsync(report, period, plan, ct);
+    }
+
+    public Task SaveAsync(Guid periodId, Guid unitId, string? narrative, IReadOnlyDictionary<Guid, string?> progress, CancellationToken ct) =>
+        ChangeAsync(periodId, unitId, (r, plan) =>
+        {
+            EnsureUnitOfficer(plan.AgencyId, unitId);
+            r.Edit(narrative, progress);
+        }, ct);
+
+    public Task SubmitAsync(Guid periodId, Guid unitId, string? narrative, IReadOnlyDictionary<Guid, string?> progress, CancellationToken ct) =>
+        ChangeAsync(periodId, unitId, (r, plan) =>
+        {
+            EnsureUnitOfficer(plan.AgencyId, unitId);
+            r.Edit(narrative, progress);
+            r.Submit(clock.GetUtcNow().UtcDateTime);
+        }, ct);
+
+    public Task ReturnAsync(Guid periodId, Guid unitId, string reason, CancellationToken ct) =>
+        ChangeAsync(periodId, unitId, (r, plan) =>
+        {
+            EnsureOffice(plan.AgencyId);
+            r.Return(reason);
+        }, ct);
+
+    public Task AcceptAsync(Guid periodId, Guid unitId, CancellationToken ct) =>
+        ChangeAsync(periodId, unitId, (r, plan) =>
+        {
+            EnsureOffice(plan.AgencyId);
+            r.Accept(clock.GetUtcNow().UtcDateTime);
+        }, ct);
+
+    public Task ApproveAsync(Guid periodId, Guid unitId, CancellationToken ct) =>
+        ChangeAsync(periodId, unitId, (r, plan) =>
+        {
+            if (!(me.IsInRole(Role.Leader) && me.AgencyId == plan.AgencyId))
+            {
+                throw new ForbiddenException();
+            }
+
+            r.Approve(clock.GetUtcNow().UtcDateTime);
+        }, ct);
+
+    private async Task ChangeAsync(Guid periodId, Guid unitId, Action<UnitReport, Plan> change, CancellationToken ct)
+    {
+        var (_, plan) = await LoadPeriodAsync(periodId, ct);
+        var report = await db.Set<UnitReport>().Include(r => r.Lines).FirstOrDefaultAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct) ?? throw new NotFoundException();
+        change(report, plan);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<ReportView> ViewAsync(UnitReport report, ReportingPeriod period, Plan plan, CancellationToken ct)
+    {
+        if (!IsUnitOfficer(plan.AgencyId, report.UnitId) && !me.CanReadAgency(plan.AgencyId))
+        {
+            throw new ForbiddenException();
+        }
+
+        var unitName = await db.Set<Unit>().Where(u => u.Id == report.UnitId).Select(u => u.Name).FirstAsync(ct);
+        var tasks = plan.Sections.SelectMany(s => s.Tasks.Select(t => (s, t))).ToDictionary(x => x.t.Id);
+        var lines = report.Lines.Where(l => tasks.ContainsKey(l.TaskId)).Select(l =>
+        {
+            var (s, t) = tasks[l.TaskId];
+            return (s.Order, t.Order, new ReportLineView(l.TaskId, $"{s.Code}.{t.Order}", t.Text, l.Status, l.Progress, l.Actuals));
+        }).OrderBy(x => x.Item1).ThenBy(x => x.Item2).Select(x => x.Item3).ToList();
+        var editable = report.Status is UnitReportStatus.Draft or UnitReportStatus.Returned;
+        return new ReportView(
+            report.Id, plan.Id, plan.Title, Column(period), report.UnitId, unitName, report.Status, StateOf(period.InternalDueDate, report.FirstSubmittedAt, Today),
+            report.Narrative, report.ReturnReason, report.SubmittedAt, lines,
+            editable && IsUnitOfficer(plan.AgencyId, report.UnitId),
+            report.Status == UnitReportStatus.Submitted && IsOffice(plan.AgencyId),
+            report.Status == UnitReportStatus.Accepted && me.IsInRole(Role.Leader) && me.AgencyId == plan.AgencyId);
+    }
+
+    private static IEnumerable<(Guid TaskId, PlanTaskStatus Status, string Progress, string? Actuals)> Prefill(Plan plan, Guid unitId, ReportingPeriod period)
+    {
+        var from = period.WindowStart.ToDateTime(TimeOnly.MinValue).AddHours(-7);
+        var to = period.WindowEnd.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-7);
+        foreach (var s in plan.Sections.Where(s => s.LeadUnitId == unitId || s.LeadIsAllUnits).OrderBy(s => s.Order))
+        {
+            foreach (var t in s.Tasks.OrderBy(t => t.Order))
+            {
+                var notes = t.Updates.Where(u => u.At >= from && u.At < to && u.Note is not null).OrderBy(u => u.At).Select(u => u.Note!);
+                var actuals = string.Join("; ", t.Targets.Where(x => x.Actual is not null).Select(x => $"{x.Value} {x.Measure}: {x.Actual}"));
+                yield return (t.Id, t.Status, string.Join("\n", notes), actuals.Length > 0 ? actuals : null);
+            }
+        }
+    }
+
+    /// <summary>Units that owe a report: every unit leading or supporting a task (all units when a section names them all).</summary>
+    private async Task<IReadOnlyList<(Guid Id, string Name)>> ExpectedUnitsAsync(Plan plan, CancellationToken ct)
+    {
+        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).OrderBy(u => u.SortOrder).ThenBy(u => u.SearchName)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var all = plan.Sections.Any(s => s.LeadIsAllUnits);
+        var named = plan.Sections.SelectMany(s => s.Coordinators.Select(c => c.UnitId).Append(s.LeadUnitId ?? Guid.Empty)).ToHashSet();
+        return units.Where(u => all || named.Contains(u.Id)).Select(u => (u.Id, u.Name)).ToList();
+    }
+
+    private static PeriodColumn Column(ReportingPeriod p) => new(p.Id, p.Kind, p.WindowStart, p.WindowEnd, p.InternalDueDate, p.ProvinceDueDate);
+
+    private async Task<Plan> LoadPlanAsync(Guid planId, CancellationToken ct) =>
+        await db.Set<Plan>().AsNoTracking().AsSplitQuery()
+            .Include(p => p.Sections).ThenInclude(s => s.Coordinators)
+            .Include(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Targets)
+            .Include(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Updates)
+            .FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
+
+    private async Task<(ReportingPeriod Period, Plan Plan)> LoadPeriodAsync(Guid periodId, CancellationToken ct)
+    {
+        var period = await db.Set<ReportingPeriod>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
+        return (period, await LoadPlanAsync(period.PlanId, ct));
+    }
+
+    private bool IsOffice(Guid agencyId) => me.IsInRole(Role.Office) && me.AgencyId == agencyId;
+
+    private bool IsUnitOfficer(Guid agencyId, Guid unitId) => me.IsInRole(Role.UnitOfficer) && me.AgencyId == agencyId && me.UnitId == unitId;
+
+    private void EnsureOffice(Guid agencyId)
+    {
+        if (!IsOffice(agencyId))
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    private void EnsureUnitOfficer(Guid agencyId, Guid unitId)
+    {
+        if (!IsUnitOfficer(agencyId, unitId))
+        {
+            throw new ForbiddenException();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using Sipar.Infrastructure.Data;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Organisation;
+using Sipar.Modules.Plans;
+using Sipar.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Sipar.IntegrationTests;
+
+public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : SiparFactory
+{
+    [Fact]
+    public async Task A_unit_reports_the_office_returns_then_accepts_leadership_approves_and_the_matrix_counts_it()
+    {
+        var w = await WorldAsync(year: 2099);
+        var unit = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate, "Cán bộ Thanh tra"));
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var leader = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Leader, w.AgencyId, w.Office));
+        var other = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Planning));
+
+        // The lead reports progress on its task; the report is pre-filled from it.
+        await SiparFactory.PostFormAsync(unit, $"/tasks/{w.TaskId}", new() { ["Status"] = "InProgress", ["Note"] = "Đã rà soát 12/15 văn bản." }, $"/tasks/{w.TaskId}?handler=Progress");
+        var periods = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ReportingPeriod>().Where(p => p.PlanId == w.PlanId).OrderBy(p => p.Kind).ToListAsync());
+        Assert.Equal(4, periods.Count);
+        Assert.True(periods.All(p => p.InternalDueDate < p.ProvinceDueDate));
+        var year = periods.Single(p => p.Kind == PeriodKind.Year);
+        var url = $"/reports/{year.Id}/{w.Inspectorate}";
+
+        // Pre-filling happens inside the period's window; the 2099 window has not started, so use the task status.
+        var form = await SiparFactory.HtmlAsync(await unit.GetAsync(url));
+        Assert.Contains("Bảo đảm 100% văn bản QPPL", form.QuerySelector("[data-testid=report-form]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Đang thực hiện", form.QuerySelector("[data-testid=report-form]")!.TextContent, StringComparison.Ordinal);
+
+        var empty = await SiparFactory.PostFormAsync(unit, url, new() { ["Narrative"] = "" }, url + "?handler=Submit");
+        Assert.Equal("Vui lòng nhập kết quả thực hiện trong kỳ.", (await SiparFactory.HtmlAsync(empty)).QuerySelector("[data-valmsg-for=Narrative]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(other, url, new() { ["Narrative"] = "x" }, url + "?handler=Submit")).StatusCode);
+
+        var submitted = await SiparFactory.PostFormAsync(unit, url, new() { ["Narrative"] = "Thanh tra Sở đã rà soát văn bản QPPL." }, url + "?handler=Submit");
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(unit, url, [], url + "?handler=Accept")).StatusCode);
+
+        await SiparFactory.PostFormAsync(office, url, new() { ["Reason"] = "Bổ sung số liệu văn bản đã xử lý." }, url + "?handler=Return");
+        var returned = await SiparFactory.HtmlAsync(await unit.GetAsync(url));
+        Assert.Contains("Bổ sung số liệu văn bản đã xử lý.", returned.QuerySelector("[data-testid=return-reason]")!.TextContent, StringComparison.Ordinal);
+        await SiparFactory.PostFormAsync(unit, url, new() { ["Narrative"] = "Đã xử lý 15/15 văn bản." }, url + "?handler=Submit");
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, url, [], url + "?handler=Accept")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(leader, url, [], url + "?handler=Approve")).StatusCode);
+        var approved = await SiparFactory.HtmlAsync(await office.GetAsync(url));
+        Assert.Equal("Đã duyệt", approved.QuerySelector("[data-testid=report-status]")!.TextContent.Trim());
+
+        var matrix = await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/reports"));
+        var cell = matrix.QuerySelector($"td[data-unit='Thanh tra Sở'][data-period='Year']")!;
+        Assert.Equal("OnTime", cell.GetAttribute("data-state"));
+        Assert.Equal("NotDue", matrix.QuerySelector($"td[data-unit='Phòng Kế hoạch – Tài chính'][data-period='Year']")!.GetAttribute("data-state"));
+        Assert.Equal("Phải gửi 3 · đã gửi 1 · đúng hạn 1 · muộn 0 · chưa gửi 0", matrix.QuerySelector($"[data-testid=totals-{year.Id}]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task In_a_past_year_reports_not_sent_are_missing_and_a_report_sent_now_is_late()
+    {
+        var w = await WorldAsync(year: 2022);
+        var unit = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Planning));
+        var q1 = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ReportingPeriod>().SingleAsync(p => p.PlanId == w.PlanId && p.Kind == PeriodKind.Quarter1));
+        Assert.Equal(new DateOnly(2022, 3, 14), q1.InternalDueDate);
+        var url = $"/reports/{q1.Id}/{w.Planning}";
+        await unit.GetAsync(url);
+        await SiparFactory.PostFormAsync(unit, url, new() { ["Narrative"] = "Báo cáo muộn." }, url + "?handler=Submit");
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var matrix = await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/reports"));
+        Assert.Equal("Late", matrix.QuerySelector("td[data-unit='Phòng Kế hoạch – Tài chính'][data-period='Quarter1']")!.GetAttribute("data-state"));
+        Assert.Equal("Missing", matrix.QuerySelector("td[data-unit='Thanh tra Sở'][data-period='Quarter1']")!.GetAttribute("data-state"));
+
+        var later = await SiparFactory.PostFormAsync(office, $"/plans/{w.PlanId}/reports", new() { ["due"] = "2022-03-25" }, $"/plans/{w.PlanId}/reports?handler=Due&periodId={q1.Id}");
+        Assert.Equal("Hạn nội bộ không được sau hạn của tỉnh.", (await SiparFactory.HtmlAsync(later)).QuerySelector(".validation-summary-errors")!.TextContent.Trim());
+    }
+
+    private sealed record World(Guid AgencyId, Guid Office, Guid Inspectorate, Guid Planning, Guid PlanId, Guid TaskId);
+
+    private async Task<World> WorldAsync(int year)
+    {
+        var ids = await app.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var agency = await admin.CreateAsync(new AgencyInput($"Sở LĐTBXH {Guid.NewGuid():N}"[..20], "SLĐTBXH", "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
+            var office = await admin.AddUnitAsync(agency, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None);
+            var inspectorate = await admin.AddUnitAsync(agency, new("Thanh tra Sở", "TTr", UnitKind.Inspectorate, null), CancellationToken.None);
+            var planning = await admin.AddUnitAsync(agency, new("Phòng Kế hoạch – Tài chính", "Phòng KH-TC", UnitKind.Division, null), CancellationToken.None);
+            var content = new PlanContent(year, null, "KH-SLĐTBXH", null, "Lạng Sơn", null, $"Kế hoạch CCHC năm {year}", [], [], [],
+                [
+                    new SectionContent("II.1", "Chỉ đạo điều hành", office, false, [], ["Tham mưu báo cáo định kỳ."]),
+                    new SectionContent("II.2", "Văn bản QPPL", inspectorate, false, [planning], ["Bảo đảm 100% văn bản QPPL được rà soát theo quy định."]),
+                ], [], [], null, null, null);
+            var plan = Plan.CreateDraft(agency, content, new HashSet<Guid> { office, inspectorate, planning }, DateTime.UtcNow);
+            var db = sp.GetRequiredService<SiparDbContext>();
+            db.Add(plan);
+            await db.SaveChangesAsync();
+            return (agency, office, inspectorate, planning, plan: plan.Id, task: plan.Sections[1].Tasks[0].Id);
+        });
+        var officeClient = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, ids.agency, ids.office));
+        var issued = await SiparFactory.PostFormAsync(officeClient, $"/plans/{ids.plan}", new() { ["IssueNumber"] = "77", ["IssueDate"] = $"{year}-02-01" }, $"/plans/{ids.plan}?handler=Issue");
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        return new World(ids.agency, ids.office, ids.inspectorate, ids.planning, ids.plan, ids.task);
+    }
+}
+
+public sealed class ReportingTestsOnSqlite(SqliteFactory app) : ReportingTests<SqliteFactory>(app);
+
+public sealed class ReportingTestsOnPostgres(PostgresFactory app) : ReportingTests<PostgresFactory>(app);
