@@ -165,9 +165,27 @@ public sealed class PostgresFactory : SiparFactory
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+
+        // The database is this class's scratch copy: failing to drop it must not fail the tests (a retry
+        // covers a connection that is still closing).
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ServerConnectionString);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (NpgsqlException) when (attempt < 3)
+            {
+                await Task.Delay(500 * attempt);
+            }
+            catch (NpgsqlException)
+            {
+                return;
+            }
+        }
     }
 }
