@@ -76,7 +76,48 @@ public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFa
         Assert.Equal("Hạn nội bộ không được sau hạn của tỉnh.", (await SiparFactory.HtmlAsync(later)).QuerySelector(".validation-summary-errors")!.TextContent.Trim());
     }
 
-    private sealed record World(Guid AgencyId, Guid Office, Guid Inspectorate, Guid Planning, Guid PlanId, Guid TaskId);
+    [Fact]
+    public async Task The_plan_its_tasks_and_the_consolidated_report_download_as_valid_Office_documents()
+    {
+        var w = await WorldAsync(year: 2099);
+        var unit = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate));
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var period = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ReportingPeriod>().SingleAsync(p => p.PlanId == w.PlanId && p.Kind == PeriodKind.HalfYear));
+        await SiparFactory.PostFormAsync(unit, $"/tasks/{w.TaskId}", new() { ["Status"] = "Done", [$"Actuals[{w.TargetId}]"] = "100%" }, $"/tasks/{w.TaskId}?handler=Progress");
+        var url = $"/reports/{period.Id}/{w.Inspectorate}";
+        await unit.GetAsync(url);
+        await SiparFactory.PostFormAsync(unit, url, new() { ["Narrative"] = "Thanh tra Sở đã rà soát toàn bộ văn bản." }, url + "?handler=Submit");
+        await SiparFactory.PostFormAsync(office, url, [], url + "?handler=Accept");
+        var consolidated = $"/reports/{period.Id}/consolidated";
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, consolidated, new() { ["Summary"] = "Cơ bản hoàn thành nhiệm vụ 6 tháng.", ["Difficulties"] = "Một số đơn vị báo cáo chậm.", ["Proposals"] = "" }, consolidated)).StatusCode);
+
+        var report = await office.GetAsync(consolidated + ".docx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", report.Content.Headers.ContentType!.MediaType);
+        var text = DocumentChecks.ValidWordText(await report.Content.ReadAsByteArrayAsync());
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
+        Assert.Contains("BÁO CÁO", text, StringComparison.Ordinal);
+        Assert.Contains("Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2099", text, StringComparison.Ordinal);
+        Assert.Contains("Cơ bản hoàn thành nhiệm vụ 6 tháng.", text, StringComparison.Ordinal);
+        Assert.Contains("Thanh tra Sở đã rà soát toàn bộ văn bản.", text, StringComparison.Ordinal);
+        Assert.Contains("100%", text, StringComparison.Ordinal);
+        Assert.Matches(@"Số:\s+/BC-SLĐTBXH", text);
+
+        var plan = DocumentChecks.ValidWordText(await (await office.GetAsync($"/plans/{w.PlanId}/export/plan.docx")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Số: 77/KH-SLĐTBXH", plan, StringComparison.Ordinal);
+        Assert.Contains("Lạng Sơn, ngày 01 tháng 02 năm 2099", plan, StringComparison.Ordinal);
+        Assert.Contains("Thanh tra Sở chủ trì, phối hợp với Phòng Kế hoạch – Tài chính:", plan, StringComparison.Ordinal);
+
+        var sheet = DocumentChecks.ValidSheetText(await (await office.GetAsync($"/plans/{w.PlanId}/export/tasks.xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Bảo đảm 100% văn bản QPPL được rà soát theo quy định.", sheet, StringComparison.Ordinal);
+        Assert.Contains("Hoàn thành", sheet, StringComparison.Ordinal);
+
+        var other = await app.CreateAgencyAsync("Sở Khác");
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, other.AgencyId, other.UnitId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(consolidated + ".docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/plans/{w.PlanId}/export/plan.docx")).StatusCode);
+    }
+
+    private sealed record World(Guid AgencyId, Guid Office, Guid Inspectorate, Guid Planning, Guid PlanId, Guid TaskId, Guid TargetId);
 
     private async Task<World> WorldAsync(int year)
     {
@@ -96,12 +137,12 @@ public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFa
             var db = sp.GetRequiredService<SiparDbContext>();
             db.Add(plan);
             await db.SaveChangesAsync();
-            return (agency, office, inspectorate, planning, plan: plan.Id, task: plan.Sections[1].Tasks[0].Id);
+            return (agency, office, inspectorate, planning, plan: plan.Id, task: plan.Sections[1].Tasks[0].Id, target: plan.Sections[1].Tasks[0].Targets[0].Id);
         });
         var officeClient = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, ids.agency, ids.office));
         var issued = await SiparFactory.PostFormAsync(officeClient, $"/plans/{ids.plan}", new() { ["IssueNumber"] = "77", ["IssueDate"] = $"{year}-02-01" }, $"/plans/{ids.plan}?handler=Issue");
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
-        return new World(ids.agency, ids.office, ids.inspectorate, ids.planning, ids.plan, ids.task);
+        return new World(ids.agency, ids.office, ids.inspectorate, ids.planning, ids.plan, ids.task, ids.target);
     }
 }
 

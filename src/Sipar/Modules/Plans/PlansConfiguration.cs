@@ -199,3 +199,17 @@ internal sealed class UnitReportLineConfiguration : IEntityTypeConfiguration<Uni
         b.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ConsolidatedReportConfiguration : IEntityTypeConfiguration<ConsolidatedReport>
+{
+    public void Configure(EntityTypeBuilder<ConsolidatedReport> b)
+    {
+        b.ToTable("plans_consolidated_reports");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Summary).HasMaxLength(ConsolidatedReport.TextMaxLength).IsRequired();
+        b.Property(x => x.Difficulties).HasMaxLength(ConsolidatedReport.TextMaxLength).IsRequired();
+        b.Property(x => x.Proposals).HasMaxLength(ConsolidatedReport.TextMaxLength).IsRequired();
+        b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PeriodId).IsUnique();
+    }
+}

@@ -10,6 +10,8 @@ public sealed record ProgressInput(PlanTaskStatus Status, string? Note, Dictiona
 
 internal static class PlansModule
 {
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     public static IHostApplicationBuilder AddPlans(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<PlanImport>();
@@ -18,6 +20,8 @@ internal static class PlansModule
         builder.Services.AddScoped<PlanLifecycle>();
         builder.Services.AddScoped<PlanFollowUp>();
         builder.Services.AddScoped<UnitReporting>();
+        builder.Services.AddScoped<PlanExports>();
+        builder.Services.AddScoped<Consolidation>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Smtp").Get<Infrastructure.Email.SmtpOptions>() ?? new Infrastructure.Email.SmtpOptions());
         builder.Services.AddSingleton<Infrastructure.Email.EmailSender>();
         builder.Services.AddScoped<Infrastructure.Files.FileStore>();
@@ -42,6 +46,23 @@ internal static class PlansModule
         {
             await work.ReportProgressAsync(taskId, input.Status, input.Note, input.Actuals ?? new Dictionary<Guid, string?>(), ct);
             return TypedResults.NoContent();
+        });
+
+        var documents = app.MapGroup("").RequireAuthorization().ExcludeFromDescription();
+        documents.MapGet("/plans/{planId:guid}/export/plan.docx", async (PlanExports exports, Guid planId, CancellationToken ct) =>
+        {
+            var (name, content) = await exports.PlanDocxAsync(planId, ct);
+            return TypedResults.File(content, DocxType, name);
+        });
+        documents.MapGet("/plans/{planId:guid}/export/tasks.xlsx", async (PlanExports exports, Guid planId, CancellationToken ct) =>
+        {
+            var (name, content) = await exports.TasksXlsxAsync(planId, ct);
+            return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        });
+        documents.MapGet("/reports/{periodId:guid}/consolidated.docx", async (Consolidation consolidation, Guid periodId, CancellationToken ct) =>
+        {
+            var (name, content) = await consolidation.DocxAsync(periodId, ct);
+            return TypedResults.File(content, DocxType, name);
         });
 
         // Evidence is always a download (attachment, no sniffing), never rendered in the browser.

@@ -1,0 +1,235 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Sipar.Modules.Documents;
+
+/// <summary>The header of an official document: who issues it, its number, place and date, type and summary.</summary>
+public sealed record DocumentHeader(
+    string? ParentIssuer, string Issuer, string? Number, string TypeCode, string Symbol, string? Place, DateOnly? Date, string TypeName, string Summary);
+
+/// <summary>The signer block and the recipients (Nơi nhận).</summary>
+public sealed record DocumentFooter(string? SignerTitle, string? SignerName, IReadOnlyList<string> Recipients);
+
+/// <summary>
+/// Writes a .docx in the layout of Nghị định 30/2020/NĐ-CP: A4, Times New Roman, margins 20/20/30/15 mm; issuer
+/// top-left with "Số: n/KH-ABC"; Quốc hiệu and Tiêu ngữ top-right with a rule under it; place and date in italics;
+/// type and summary centred; justified body; signer block right; "Nơi nhận:" bottom-left; page numbers centred in
+/// the top margin from page 2.
+/// </summary>
+public sealed class Decree30Document : IDisposable
+{
+    private const string Font = "Times New Roman";
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private readonly MemoryStream stream = new();
+    private readonly WordprocessingDocument document;
+    private readonly Body body;
+
+    public Decree30Document(DocumentHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        var main = document.AddMainDocumentPart();
+        main.Document = new Document(body = new Body());
+        AddStyles(main);
+        AddPageNumberHeader(main, out var headerId, out var firstHeaderId);
+        WriteHeader(header);
+        SectionProperties = new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = headerId },
+            new HeaderReference { Type = HeaderFooterValues.First, Id = firstHeaderId },
+            new PageSize { Width = 11906U, Height = 16838U },
+            new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 567U, Footer = 567U, Gutter = 0U },
+            new TitlePage());
+    }
+
+    private SectionProperties SectionProperties { get; }
+
+    /// <summary>"Lạng Sơn, ngày 05 tháng 8 năm 2022": leading zero for days 1–9 and months 1–2.</summary>
+    public static string PlaceAndDate(string? place, DateOnly? date)
+    {
+        var where = string.IsNullOrWhiteSpace(place) ? "" : place + ", ";
+        if (date is not { } d)
+        {
+            return where + "ngày      tháng      năm";
+        }
+
+        var month = d.Month <= 2 ? d.Month.ToString("00", Invariant) : d.Month.ToString(Invariant);
+        return $"{where}ngày {d.Day.ToString("00", Invariant)} tháng {month} năm {d.Year.ToString(Invariant)}";
+    }
+
+    public void Heading(string text) => body.Append(Para(text, bold: true, size: 28, justify: JustificationValues.Both, spacingBefore: 120));
+
+    public void Paragraph(string text, bool italic = false) =>
+        body.Append(Para(text, italic: italic, size: 28, justify: JustificationValues.Both, firstLineIndent: true));
+
+    /// <summary>A table with a bold header row; every cell 13 pt.</summary>
+    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
+            Grid(headers.Count));
+        table.Append(Row(headers, bold: true));
+        foreach (var row in rows)
+        {
+            table.Append(Row(row, bold: false));
+        }
+
+        body.Append(table);
+        body.Append(Para("", size: 14));
+    }
+
+    /// <summary>Signer block on the right, Nơi nhận on the left, side by side as Decree 30 shows them.</summary>
+    public byte[] Finish(DocumentFooter footer)
+    {
+        ArgumentNullException.ThrowIfNull(footer);
+        var left = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2500", Type = TableWidthUnitValues.Pct }));
+        left.Append(Para("Nơi nhận:", bold: true, italic: true, size: 24, justify: JustificationValues.Left));
+        foreach (var r in footer.Recipients)
+        {
+            left.Append(Para("- " + r, size: 22, justify: JustificationValues.Left));
+        }
+
+        if (footer.Recipients.Count == 0)
+        {
+            left.Append(Para("", size: 22));
+        }
+
+        var right = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2500", Type = TableWidthUnitValues.Pct }));
+        right.Append(Para((footer.SignerTitle ?? "").ToUpper(CultureInfo.GetCultureInfo("vi-VN")), bold: true, size: 28, justify: JustificationValues.Center));
+        for (var i = 0; i < 3; i++)
+        {
+            right.Append(Para("", size: 28));
+        }
+
+        right.Append(Para(footer.SignerName ?? "", bold: true, size: 28, justify: JustificationValues.Center));
+        body.Append(Para("", size: 14));
+        body.Append(new Table(NoBorders(), Grid(2), new TableRow(left, right)));
+        body.Append(SectionProperties);
+        document.MainDocumentPart!.Document!.Save();
+        document.Dispose();
+        return stream.ToArray();
+    }
+
+    public void Dispose()
+    {
+        document.Dispose();
+        stream.Dispose();
+    }
+
+    private void WriteHeader(DocumentHeader h)
+    {
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var left = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2000", Type = TableWidthUnitValues.Pct }));
+        if (!string.IsNullOrWhiteSpace(h.ParentIssuer))
+        {
+            left.Append(Para(h.ParentIssuer.ToUpper(vi), size: 26, justify: JustificationValues.Center));
+        }
+
+        left.Append(Para(h.Issuer.ToUpper(vi), bold: true, size: 26, justify: JustificationValues.Center, underline: true));
+        left.Append(Para($"Số: {h.Number ?? "      "}/{h.TypeCode}-{h.Symbol}", size: 26, justify: JustificationValues.Center));
+        var right = new TableCell(new TableCellProperties(new TableCellWidth { Width = "3000", Type = TableWidthUnitValues.Pct }));
+        right.Append(Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24, justify: JustificationValues.Center));
+        right.Append(Para("Độc lập - Tự do - Hạnh phúc", bold: true, size: 26, justify: JustificationValues.Center, underline: true));
+        right.Append(Para(PlaceAndDate(h.Place, h.Date), italic: true, size: 26, justify: JustificationValues.Center, spacingBefore: 120));
+        body.Append(new Table(NoBorders(), Grid(2), new TableRow(left, right)));
+        body.Append(Para(h.TypeName.ToUpper(vi), bold: true, size: 28, justify: JustificationValues.Center, spacingBefore: 360));
+        body.Append(Para(h.Summary, bold: true, size: 28, justify: JustificationValues.Center));
+        body.Append(Para("", size: 14));
+    }
+
+    private static TableProperties NoBorders() => new(
+        new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+        new TableBorders(
+            new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
+            new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }));
+
+    /// <summary>Equal columns across the text width (A4 less the 30 mm and 15 mm margins).</summary>
+    private static TableGrid Grid(int columns)
+    {
+        const int textWidth = 11906 - 1701 - 850;
+        var grid = new TableGrid();
+        for (var i = 0; i < columns; i++)
+        {
+            grid.Append(new GridColumn { Width = (textWidth / columns).ToString(Invariant) });
+        }
+
+        return grid;
+    }
+
+    private static TableRow Row(IReadOnlyList<string> cells, bool bold)
+    {
+        var row = new TableRow();
+        foreach (var text in cells)
+        {
+            row.Append(new TableCell(Para(text, bold: bold, size: 26, justify: bold ? JustificationValues.Center : JustificationValues.Left)));
+        }
+
+        return row;
+    }
+
+    private static Paragraph Para(string text, bool bold = false, bool italic = false, int size = 28, JustificationValues? justify = null,
+        bool firstLineIndent = false, int spacingBefore = 0, bool underline = false)
+    {
+        var runProperties = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font });
+        if (bold)
+        {
+            runProperties.Append(new Bold());
+        }
+
+        if (italic)
+        {
+            runProperties.Append(new Italic());
+        }
+
+        runProperties.Append(new FontSize { Val = size.ToString(Invariant) });
+        var properties = new ParagraphProperties();
+        if (underline)
+        {
+            // The rule under the issuer's name and the motto.
+            properties.Append(new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1 }));
+        }
+
+        properties.Append(new SpacingBetweenLines { Before = spacingBefore.ToString(Invariant), After = "60", Line = "300", LineRule = LineSpacingRuleValues.Auto });
+        if (firstLineIndent)
+        {
+            properties.Append(new Indentation { FirstLine = "567" });
+        }
+
+        properties.Append(new Justification { Val = justify ?? JustificationValues.Both });
+        return new Paragraph(properties, new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = new Styles(new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font }, new FontSize { Val = "28" }, new Languages { Val = "vi-VN" })),
+            new ParagraphPropertiesDefault()));
+        styles.Styles.Save();
+    }
+
+    private static void AddPageNumberHeader(MainDocumentPart main, out string defaultId, out string firstId)
+    {
+        var header = main.AddNewPart<HeaderPart>();
+        header.Header = new Header(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(new Text("2")),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
+        header.Header.Save();
+        defaultId = main.GetIdOfPart(header);
+        var first = main.AddNewPart<HeaderPart>();
+        first.Header = new Header(new Paragraph());
+        first.Header.Save();
+        firstId = main.GetIdOfPart(first);
+    }
+}
