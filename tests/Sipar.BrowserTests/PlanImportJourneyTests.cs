@@ -50,6 +50,86 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("plan-saved.png"), FullPage = false });
     }
 
+    [Fact]
+    public async Task The_plan_runs_from_import_to_a_unit_report_the_matrix_the_consolidated_docx_and_the_dashboard()
+    {
+        var (agencyId, office, inspectorate) = await fixture.App.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var id = await admin.CreateAsync(new AgencyInput($"Sở LĐTBXH {Guid.NewGuid():N}"[..20], "SLĐTBXH", "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
+            var vp = await admin.AddUnitAsync(id, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None);
+            var ttr = await admin.AddUnitAsync(id, new("Thanh tra Sở", "TTr", UnitKind.Inspectorate, null), CancellationToken.None);
+            await admin.AddUnitAsync(id, new("Phòng Kế hoạch – Tài chính", "Phòng KH-TC", UnitKind.Division, null), CancellationToken.None);
+            return (id, vp, ttr);
+        });
+        var officeUser = await fixture.App.CreateUserAsync(Role.Office, agencyId, office, "Nguyễn Thị Hà");
+        var unitUser = await fixture.App.CreateUserAsync(Role.UnitOfficer, agencyId, inspectorate, "Hoàng Văn Tú");
+        var leaderUser = await fixture.App.CreateUserAsync(Role.Leader, agencyId, office, "Lãnh đạo Sở");
+
+        // The office imports the seed, saves it and issues it.
+        var officePage = await SignIn(officeUser);
+        await officePage.GotoAsync("/plans/import");
+        await officePage.Locator("#upload").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "plan-sldtbxh-lang-son-2022.txt"));
+        await officePage.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        await officePage.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp kế hoạch" }).ClickAsync();
+        await officePage.WaitForURLAsync("**/plans/*-*");
+        var planUrl = officePage.Url;
+        await officePage.Locator("#IssueNumber").FillAsync("123");
+        await officePage.Locator("#IssueDate").FillAsync("2022-08-05");
+        await officePage.GetByRole(AriaRole.Button, new() { Name = "Ban hành kế hoạch" }).ClickAsync();
+        await officePage.GetByText("Đã ban hành kế hoạch.").WaitForAsync();
+
+        // The inspectorate finds its task, reports it done, and submits its report for quarter I.
+        var unitPage = await SignIn(unitUser);
+        await unitPage.GotoAsync("/my-tasks");
+        await unitPage.Locator("[data-testid=my-tasks] a").First.ClickAsync();
+        await unitPage.Locator("#Status").SelectOptionAsync("Done");
+        await unitPage.Locator("#Note").FillAsync("Đã hoàn thành báo cáo theo dõi thi hành pháp luật.");
+        await unitPage.Locator("[data-testid=progress-form] button[type=submit]").ClickAsync();
+        await unitPage.GetByText("Đã cập nhật nhiệm vụ.").WaitForAsync();
+        Assert.Equal("Hoàn thành", (await unitPage.Locator("[data-testid=task-status]").InnerTextAsync()).Trim());
+        await unitPage.GotoAsync("/my-tasks");
+        await unitPage.Locator("[data-testid=report-link]").First.ClickAsync();
+        await unitPage.Locator("#Narrative").FillAsync("Thanh tra Sở đã thực hiện đầy đủ các nhiệm vụ được giao trong quý I.");
+        await unitPage.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await unitPage.GetByText("Đã gửi báo cáo.").WaitForAsync();
+
+        // The office sees it in the matrix and downloads the consolidated report.
+        await officePage.GotoAsync(planUrl + "/reports");
+        var cell = officePage.Locator("td[data-unit='Thanh tra Sở'][data-period='Quarter1']");
+        Assert.Contains("Đã gửi", await cell.InnerTextAsync(), StringComparison.Ordinal);
+        await cell.Locator("a").ClickAsync();
+        await officePage.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận báo cáo" }).ClickAsync();
+        await officePage.GetByText("Đã tiếp nhận báo cáo.").WaitForAsync();
+        await officePage.GotoAsync(planUrl + "/reports");
+        Assert.Contains("Đã tiếp nhận", await cell.InnerTextAsync(), StringComparison.Ordinal);
+        await officePage.Locator("th a", new() { HasText = "Báo cáo tổng hợp" }).First.ClickAsync();
+        var download = await officePage.RunAndWaitForDownloadAsync(() => officePage.Locator("[data-testid=download-docx]").ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".docx");
+        await download.SaveAsAsync(path);
+        var text = Sipar.Testing.DocumentChecks.ValidWordText(await File.ReadAllBytesAsync(path));
+        Assert.Contains("Thanh tra Sở đã thực hiện đầy đủ", text, StringComparison.Ordinal);
+        File.Delete(path);
+
+        // Leadership sees the charts.
+        var leaderPage = await SignIn(leaderUser);
+        await leaderPage.GotoAsync(planUrl + "/dashboard");
+        await leaderPage.WaitForFunctionAsync("document.querySelectorAll('canvas.sipar-chart[data-drawn=true]').length === 3");
+        await leaderPage.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("plan-dashboard.png"), FullPage = true });
+    }
+
+    private async Task<IPage> SignIn(Sipar.Modules.Accounts.CreatedUser user)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(user.Email);
+        await page.GetByLabel("Mật khẩu").FillAsync(user.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+        return page;
+    }
+
     private static string Screenshot(string name)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");

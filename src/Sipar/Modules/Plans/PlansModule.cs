@@ -22,6 +22,7 @@ internal static class PlansModule
         builder.Services.AddScoped<UnitReporting>();
         builder.Services.AddScoped<PlanExports>();
         builder.Services.AddScoped<Consolidation>();
+        builder.Services.AddScoped<PlanInsights>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Smtp").Get<Infrastructure.Email.SmtpOptions>() ?? new Infrastructure.Email.SmtpOptions());
         builder.Services.AddSingleton<Infrastructure.Email.EmailSender>();
         builder.Services.AddScoped<Infrastructure.Files.FileStore>();

@@ -71,7 +71,7 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
     /// <summary>The reporting periods of the given plans, for links from "my tasks".</summary>
     public async Task<IReadOnlyList<(Guid PlanId, Guid PeriodId, PeriodKind Kind, DateOnly Due)>> PeriodsOfAsync(IReadOnlyCollection<Guid> planIds, CancellationToken ct)
     {
-        var rows = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.Kind)
+        var rows = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.ProvinceDueDate)
             .Select(p => new { p.PlanId, p.Id, p.Kind, p.InternalDueDate }).ToListAsync(ct);
         return rows.Select(r => (r.PlanId, r.Id, r.Kind, r.InternalDueDate)).ToList();
     }
@@ -80,7 +80,7 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
     {
         var plan = await LoadPlanAsync(planId, ct);
         me.EnsureCanReadAgency(plan.AgencyId);
-        var periods = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Kind).ToListAsync(ct);
+        var periods = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.ProvinceDueDate).ToListAsync(ct);
         var units = await ExpectedUnitsAsync(plan, ct);
         var periodIds = periods.Select(p => p.Id).ToList();
         var reports = await db.Set<UnitReport>().AsNoTracking().Where(r => periodIds.Contains(r.PeriodId))

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Sipar.Modules.Plans;
+
+/// <summary>Leadership at a glance: progress by section and unit, overdue tasks, report timeliness, flags.</summary>
+internal sealed class PlanDashboardModel(PlanInsights insights) : PageModel
+{
+    public Guid Id { get; private set; }
+
+    public DashboardData Data { get; private set; } = null!;
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Id = id;
+        Data = await insights.DashboardAsync(id, ct);
+    }
+}

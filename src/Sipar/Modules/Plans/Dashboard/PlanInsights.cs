@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+
+namespace Sipar.Modules.Plans;
+
+public sealed record OverdueTask(Guid TaskId, string SectionCode, int Order, string LeadName, DateOnly? Deadline);
+
+public sealed record DashboardData(
+    string PlanTitle, IReadOnlyList<SectionProgress> Sections, IReadOnlyList<UnitProgress> Units, IReadOnlyList<PeriodColumn> Periods,
+    IReadOnlyList<PeriodTotals> Totals, IReadOnlyList<OverdueTask> Overdue, double DonePercent, double OnTimePercent, int Flags);
+
+/// <summary>The figures behind the leadership dashboard; the same ones the consolidated report prints.</summary>
+public sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, PlanFollowUp followUp, Consolidation consolidation)
+{
+    public async Task<DashboardData> DashboardAsync(Guid planId, CancellationToken ct)
+    {
+        var matrix = await reporting.MatrixAsync(planId, ct);
+        var (plan, rows, _) = await followUp.TableAsync(planId, new TableFilter(), ct);
+        var sections = plan.Sections.OrderBy(s => s.Order).Select(s => new SectionProgress(
+            s.Code, s.Heading, s.Tasks.Count, s.Tasks.Count(t => t.Status == PlanTaskStatus.Done), s.Tasks.Count(t => t.Status == PlanTaskStatus.InProgress),
+            s.Tasks.Count(t => t.Status == PlanTaskStatus.NotStarted), s.Tasks.Count(t => t.Status == PlanTaskStatus.Late))).ToList();
+        var lastPeriod = matrix.Periods.LastOrDefault(p => p.InternalDueDate < reporting.Today) ?? (matrix.Periods.Count > 0 ? matrix.Periods[0] : null);
+        var units = lastPeriod is null ? [] : (await consolidation.GetAsync(lastPeriod.Id, ct)).Units;
+        var total = rows.Count;
+        var done = rows.Count(r => r.Status == PlanTaskStatus.Done);
+        var submitted = matrix.Totals.Sum(t => t.OnTime + t.Late + t.Missing);
+        var flags = await db.Set<UnitFlag>().CountAsync(f => f.PlanId == planId, ct);
+        return new DashboardData(
+            plan.Title, sections, units, matrix.Periods, matrix.Totals,
+            rows.Where(r => r.Overdue).Select(r => new OverdueTask(r.TaskId, r.SectionCode, r.Order, r.LeadName, r.Deadline)).ToList(),
+            total == 0 ? 0 : 100.0 * done / total,
+            submitted == 0 ? 0 : 100.0 * matrix.Totals.Sum(t => t.OnTime) / submitted,
+            flags);
+    }
+}
