@@ -1,4 +1,27 @@
 using BenchmarkDotNet.Running;
+using Sipar.Infrastructure.Data;
 
-// dotnet run -c Release --project bench/Sipar.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Sipar.Benchmarks.CalendarBenchmarks).Assembly).Run(args);
+namespace Sipar.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Sipar.Benchmarks -- --filter '*'</c> runs the benchmarks;
+/// <c>… -- seed --Database:Provider=Postgres --ConnectionStrings:Sipar=…</c> seeds a large agency and prints the
+/// unit officer's login (used by bench/my-tasks.sh).
+/// </summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "seed")
+        {
+            await using var app = Program.CreateApp([.. args[1..], "--Sipar:Demo=false", "--Logging:LogLevel:Default=Warning"]);
+            await DatabaseMigrator.MigrateAndSeedAsync(app.Services, migrate: true, CancellationToken.None);
+            var seeded = await BenchData.SeedAsync(app.Services);
+            Console.WriteLine($"{seeded.OfficerEmail} {seeded.OfficerPassword}");
+            return 0;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(CalendarBenchmarks).Assembly).Run(args);
+        return 0;
+    }
+}
