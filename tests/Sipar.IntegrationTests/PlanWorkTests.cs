@@ -151,6 +151,27 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Contains("Triển khai chậm: Chưa cung cấp số liệu kinh phí quý III.", flags, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_office_schedules_a_task_it_shows_overdue_and_a_closed_plan_takes_no_more_updates()
+    {
+        var w = await WorldAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var lead = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate));
+        var url = $"/tasks/{w.TaskId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, url, new() { ["Deadline"] = "2022-09-30", ["Recurrence"] = "Quarterly" }, url + "?handler=Deadline")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(lead, url, new() { ["Deadline"] = "2099-01-01" }, url + "?handler=Deadline")).StatusCode);
+        var detail = await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}");
+        Assert.True(detail!.Overdue);
+        Assert.Equal(TaskRecurrence.Quarterly, detail.Recurrence);
+        var overdue = await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/follow-up?Overdue=true"));
+        Assert.Single(overdue.QuerySelectorAll("[data-testid=follow-up-table] tbody tr"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, $"/plans/{w.PlanId}", [], $"/plans/{w.PlanId}?handler=Close")).StatusCode);
+        var late = await lead.PostAsJsonAsync($"/api/plans/tasks/{w.TaskId}/progress", new ProgressInput(PlanTaskStatus.Done, "x", null));
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("Kế hoạch đã kết thúc", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid taskId, string name, string type, byte[] content)
     {
         var page = await client.GetStringAsync($"/tasks/{taskId}");

@@ -227,6 +227,17 @@ public sealed class Plan
         Status = PlanStatus.Issued;
     }
 
+    /// <summary>Kết thúc: the year is over; tasks and reports become read-only history.</summary>
+    public void Close()
+    {
+        if (Status != PlanStatus.Issued)
+        {
+            throw new DomainValidationException("", "Plan.NotIssued");
+        }
+
+        Status = PlanStatus.Closed;
+    }
+
     internal static string? Clean(string? value, int max)
     {
         var v = value?.Trim();

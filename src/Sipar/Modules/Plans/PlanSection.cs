@@ -101,6 +101,9 @@ public sealed class PlanTask
 
     public DateOnly? Deadline { get; private set; }
 
+    /// <summary>How often the task recurs (thường xuyên, hằng quý…), when it has no single deadline.</summary>
+    public TaskRecurrence Recurrence { get; private set; }
+
     public IReadOnlyList<TaskTarget> Targets => targets;
 
     public IReadOnlyList<TaskUpdate> Updates => updates;
@@ -151,8 +154,17 @@ public sealed class PlanTask
         updates.Add(TaskUpdate.Create(Id, unitId, userId, TaskUpdateKind.Contribution, null, note, at));
     }
 
-    /// <summary>The office sets or clears the deadline.</summary>
-    public void SetDeadline(DateOnly? deadline) => Deadline = deadline;
+    /// <summary>The office sets or clears the deadline and the recurrence.</summary>
+    public void Schedule(DateOnly? deadline, TaskRecurrence recurrence)
+    {
+        if (!Enum.IsDefined(recurrence))
+        {
+            throw new DomainValidationException(nameof(Recurrence), "Error.Invalid");
+        }
+
+        Deadline = deadline;
+        Recurrence = recurrence;
+    }
 
     internal static PlanTask Create(Guid sectionId, int order, string text)
     {
@@ -214,6 +226,17 @@ public sealed class TaskTarget
 
         Actual = string.IsNullOrEmpty(value) ? null : value;
     }
+}
+
+/// <summary>Thời hạn lặp lại của nhiệm vụ.</summary>
+public enum TaskRecurrence
+{
+    None,
+    Continuous,
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
 }
 
 public enum TaskUpdateKind

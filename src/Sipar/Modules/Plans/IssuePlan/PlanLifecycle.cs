@@ -15,4 +15,12 @@ public sealed class PlanLifecycle(SiparDbContext db, PlanImport import, UnitRepo
         await reporting.CreatePeriodsAsync(plan, ct);
         await db.SaveChangesAsync(ct);
     }
+
+    public async Task CloseAsync(Guid planId, CancellationToken ct)
+    {
+        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
+        import.EnsureCanImport(plan.AgencyId);
+        plan.Close();
+        await db.SaveChangesAsync(ct);
+    }
 }

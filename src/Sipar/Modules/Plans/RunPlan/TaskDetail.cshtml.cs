@@ -29,8 +29,8 @@ internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedReso
     public Task<IActionResult> OnPostContributionAsync(CancellationToken ct) =>
         Try(() => work.AddContributionAsync(TaskId, Note ?? "", ct), "Task.Saved", ct);
 
-    public Task<IActionResult> OnPostDeadlineAsync(DateOnly? deadline, CancellationToken ct) =>
-        Try(() => work.SetDeadlineAsync(TaskId, deadline, ct), "Task.Saved", ct);
+    public Task<IActionResult> OnPostDeadlineAsync(DateOnly? deadline, TaskRecurrence recurrence, CancellationToken ct) =>
+        Try(() => work.ScheduleAsync(TaskId, deadline, recurrence, ct), "Task.Saved", ct);
 
     public Task<IActionResult> OnPostEvidenceAsync(IFormFile? evidence, CancellationToken ct) =>
         Try(async () =>

@@ -35,7 +35,7 @@ public sealed record EvidenceLine(Guid Id, string FileName, long Size, DateTime 
 
 public sealed record TaskDetail(
     Guid PlanId, string PlanTitle, PlanStatus PlanStatus, Guid AgencyId, string SectionCode, string SectionHeading, string LeadName, IReadOnlyList<string> Coordinators,
-    Guid TaskId, int Order, string Text, PlanTaskStatus Status, DateOnly? Deadline, bool Overdue, IReadOnlyList<TargetLine> Targets,
+    Guid TaskId, int Order, string Text, PlanTaskStatus Status, DateOnly? Deadline, TaskRecurrence Recurrence, bool Overdue, IReadOnlyList<TargetLine> Targets,
     IReadOnlyList<UpdateLine> Updates, IReadOnlyList<EvidenceLine> Evidence, TaskRole Role);
 
 /// <summary>Running the plan: each unit's tasks, progress by the lead unit, contributions and evidence by coordinators.</summary>
@@ -85,7 +85,7 @@ public sealed class TaskWork(SiparDbContext db, CurrentUser me, TimeProvider clo
             plan.Id, plan.Title, plan.Status, plan.AgencyId, section.Code, section.Heading,
             section.LeadIsAllUnits ? PlanTextParser.AllUnits : units.GetValueOrDefault(section.LeadUnitId ?? Guid.Empty, "?"),
             section.Coordinators.Select(c => units.GetValueOrDefault(c.UnitId, "?")).ToList(),
-            task.Id, task.Order, task.Text, task.Status, task.Deadline, IsOverdue(task.Deadline, task.Status, Today),
+            task.Id, task.Order, task.Text, task.Status, task.Deadline, task.Recurrence, IsOverdue(task.Deadline, task.Status, Today),
             task.Targets.OrderBy(t => t.Order).Select(t => new TargetLine(t.Id, t.Value, t.Measure, t.Actual)).ToList(),
             task.Updates.OrderByDescending(u => u.At).Select(u => new UpdateLine(u.At, units.GetValueOrDefault(u.UnitId, "?"), users.GetValueOrDefault(u.UserId, "?"), u.Kind, u.Status, u.Note)).ToList(),
             evidence.Select(e => new EvidenceLine(e.Id, e.FileName, e.Size, e.At, units.GetValueOrDefault(e.UnitId, "?"))).ToList(),
@@ -150,7 +150,7 @@ public sealed class TaskWork(SiparDbContext db, CurrentUser me, TimeProvider clo
         return (evidence, files.Open(evidence.StorageKey));
     }
 
-    public async Task SetDeadlineAsync(Guid taskId, DateOnly? deadline, CancellationToken ct)
+    public async Task ScheduleAsync(Guid taskId, DateOnly? deadline, TaskRecurrence recurrence, CancellationToken ct)
     {
         var (plan, section, task) = await LoadAsync(taskId, tracking: true, ct);
         if (RoleFor(plan, section) != TaskRole.Office)
@@ -158,7 +158,7 @@ public sealed class TaskWork(SiparDbContext db, CurrentUser me, TimeProvider clo
             throw new ForbiddenException();
         }
 
-        task.SetDeadline(deadline);
+        task.Schedule(deadline, recurrence);
         await db.SaveChangesAsync(ct);
     }
 
@@ -190,6 +190,11 @@ public sealed class TaskWork(SiparDbContext db, CurrentUser me, TimeProvider clo
 
     private static void EnsureIssued(Plan plan)
     {
+        if (plan.Status == PlanStatus.Closed)
+        {
+            throw new DomainValidationException("", "Plan.Closed");
+        }
+
         if (plan.Status != PlanStatus.Issued)
         {
             throw new DomainValidationException("", "Plan.NotIssued");

@@ -30,6 +30,23 @@ internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, 
         return Page();
     }
 
+    public bool CanClose => Plan.Status == PlanStatus.Issued
+        && (me.IsInRole(Role.Administrator) || (me.IsInRole(Role.Office) && me.AgencyId == Plan.AgencyId));
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await lifecycle.CloseAsync(id, ct);
+            TempData["Flash"] = t["Plan.ClosedDone"].Value;
+            return Redirect($"/plans/{id}");
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+    }
+
     public async Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct)
     {
         try

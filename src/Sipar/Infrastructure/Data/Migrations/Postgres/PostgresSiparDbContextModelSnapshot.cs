@@ -688,6 +688,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Recurrence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("SectionId")
                         .HasColumnType("uuid");
 

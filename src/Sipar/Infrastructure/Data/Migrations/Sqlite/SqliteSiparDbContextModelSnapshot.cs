@@ -675,6 +675,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Recurrence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SectionId")
                         .HasColumnType("TEXT");
 
