@@ -81,6 +81,13 @@ public sealed class DemoTests(DemoFactory app) : IClassFixture<DemoFactory>
             Assert.Contains(units, u => u.Name == unit);
         }
 
+        var plans = await app.WithServicesAsync(sp => sp.GetRequiredService<Sipar.Infrastructure.Data.SiparDbContext>().Set<Sipar.Modules.Plans.Plan>()
+            .Where(p => p.AgencyId == sld.Id).Select(p => new { p.Status, Tasks = p.Sections.SelectMany(s => s.Tasks).Count(), Led = p.Sections.Count(s => s.LeadUnitId != null || s.LeadIsAllUnits) }).ToListAsync());
+        var plan = Assert.Single(plans);
+        Assert.Equal(Sipar.Modules.Plans.PlanStatus.Issued, plan.Status);
+        Assert.Equal(29, plan.Tasks);
+        Assert.Equal(6, plan.Led);
+
         var logins = await File.ReadAllTextAsync(Path.Combine(app.DataDirectory, "demo-logins.txt"));
         var password = logins.Split("shared password: ")[1].Split(')')[0];
         var users = await app.WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().ListAsync(null, null, CancellationToken.None));

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
+using Sipar.Modules.Plans;
 
 namespace Sipar.Modules.Demo;
 
@@ -12,7 +13,7 @@ namespace Sipar.Modules.Demo;
 /// agency: the seed plan's department with its units, a second department, the appraising body, and one user per
 /// role. The demo password is generated, never written in code, and kept in the data folder so it can be shown again.
 /// </summary>
-internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdministration users, ILogger<DemoSeeder> logger) : IDatabaseSeeder
+internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdministration users, UnitReporting reporting, ILogger<DemoSeeder> logger) : IDatabaseSeeder
 {
     public const string LoginsFileName = "demo-logins.txt";
 
@@ -80,10 +81,34 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
             text.AppendLine(CultureInfo.InvariantCulture, $"  {p.Role,-14} {p.Email}");
         }
 
+        await SeedPlanAsync(db, sld.Id, cancellationToken);
+
         var dir = DataModule.DataDirectory(configuration);
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, LoginsFileName), text.ToString(), cancellationToken);
         LogCreated(logger, people.Length);
+    }
+
+    /// <summary>The real plan this product was born from, imported as the office would, and issued.</summary>
+    private async Task SeedPlanAsync(SiparDbContext db, Guid agencyId, CancellationToken ct)
+    {
+        using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Sipar.Demo.plan-demo.txt")!;
+        using var reader = new StreamReader(stream);
+        var draft = PlanTextParser.Parse(await reader.ReadToEndAsync(ct));
+        var units = await db.Set<Unit>().Where(u => u.AgencyId == agencyId).Select(u => new { u.Id, u.Name, u.ShortName }).ToListAsync(ct);
+        var matcher = new UnitMatcher(units.Select(u => (u.Id, u.Name, u.ShortName)));
+        var sections = draft.Sections.Select(s =>
+        {
+            var all = s.LeadUnit == PlanTextParser.AllUnits;
+            return new SectionContent(s.Code, s.Heading, all ? null : matcher.Match(s.LeadUnit), all, matcher.MatchAll(s.CoordinatingUnits), s.Tasks.Select(t => t.Text).ToList());
+        }).ToList();
+        var content = new PlanContent(draft.Year ?? 2022, null, draft.Symbol, draft.Issuer, draft.Place, null, draft.Title ?? "Kế hoạch", draft.LegalBases,
+            draft.Purposes, draft.Requirements, sections, draft.Duties, draft.Recipients, draft.Signer.Title, draft.Signer.Name, null);
+        var plan = Plan.CreateDraft(agencyId, content, units.Select(u => u.Id).ToHashSet(), DateTime.UtcNow);
+        plan.Issue("123", new DateOnly(2022, 8, 5));
+        db.Add(plan);
+        await reporting.CreatePeriodsAsync(plan, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo province created with {Count} demo users")]
