@@ -63,8 +63,8 @@ public sealed class Decree30Document : IDisposable
     public void Paragraph(string text, bool italic = false) =>
         body.Append(Para(text, italic: italic, size: 28, justify: JustificationValues.Both, firstLineIndent: true));
 
-    /// <summary>A table with a bold header row; every cell 13 pt.</summary>
-    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>A table with a bold header row; every cell 13 pt. <paramref name="weights"/> share the width (equal by default).</summary>
+    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
@@ -74,7 +74,7 @@ public sealed class Decree30Document : IDisposable
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
-            Grid(headers.Count));
+            Grid(weights ?? Enumerable.Repeat(1, headers.Count).ToList()));
         table.Append(Row(headers, bold: true));
         foreach (var row in rows)
         {
@@ -110,7 +110,7 @@ public sealed class Decree30Document : IDisposable
 
         right.Append(Para(footer.SignerName ?? "", bold: true, size: 28, justify: JustificationValues.Center));
         body.Append(Para("", size: 14));
-        body.Append(new Table(NoBorders(), Grid(2), new TableRow(left, right)));
+        body.Append(new Table(NoBorders(), Grid([1, 1]), new TableRow(left, right)));
         body.Append(SectionProperties);
         document.MainDocumentPart!.Document!.Save();
         document.Dispose();
@@ -126,7 +126,7 @@ public sealed class Decree30Document : IDisposable
     private void WriteHeader(DocumentHeader h)
     {
         var vi = CultureInfo.GetCultureInfo("vi-VN");
-        var left = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2000", Type = TableWidthUnitValues.Pct }));
+        var left = new TableCell(new TableCellProperties(new TableCellWidth { Width = "1900", Type = TableWidthUnitValues.Pct }));
         if (!string.IsNullOrWhiteSpace(h.ParentIssuer))
         {
             left.Append(Para(h.ParentIssuer.ToUpper(vi), size: 26, justify: JustificationValues.Center));
@@ -134,11 +134,11 @@ public sealed class Decree30Document : IDisposable
 
         left.Append(Para(h.Issuer.ToUpper(vi), bold: true, size: 26, justify: JustificationValues.Center, underline: true));
         left.Append(Para($"Số: {h.Number ?? "      "}/{h.TypeCode}-{h.Symbol}", size: 26, justify: JustificationValues.Center));
-        var right = new TableCell(new TableCellProperties(new TableCellWidth { Width = "3000", Type = TableWidthUnitValues.Pct }));
+        var right = new TableCell(new TableCellProperties(new TableCellWidth { Width = "3100", Type = TableWidthUnitValues.Pct }));
         right.Append(Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24, justify: JustificationValues.Center));
         right.Append(Para("Độc lập - Tự do - Hạnh phúc", bold: true, size: 26, justify: JustificationValues.Center, underline: true));
         right.Append(Para(PlaceAndDate(h.Place, h.Date), italic: true, size: 26, justify: JustificationValues.Center, spacingBefore: 120));
-        body.Append(new Table(NoBorders(), Grid(2), new TableRow(left, right)));
+        body.Append(new Table(NoBorders(), Grid([19, 31]), new TableRow(left, right)));
         body.Append(Para(h.TypeName.ToUpper(vi), bold: true, size: 28, justify: JustificationValues.Center, spacingBefore: 360));
         body.Append(Para(h.Summary, bold: true, size: 28, justify: JustificationValues.Center));
         body.Append(Para("", size: 14));
@@ -150,14 +150,15 @@ public sealed class Decree30Document : IDisposable
             new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
             new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }));
 
-    /// <summary>Equal columns across the text width (A4 less the 30 mm and 15 mm margins).</summary>
-    private static TableGrid Grid(int columns)
+    /// <summary>Columns sharing the text width (A4 less the 30 mm and 15 mm margins) by weight.</summary>
+    private static TableGrid Grid(IReadOnlyList<int> weights)
     {
         const int textWidth = 11906 - 1701 - 850;
+        var total = weights.Sum();
         var grid = new TableGrid();
-        for (var i = 0; i < columns; i++)
+        foreach (var w in weights)
         {
-            grid.Append(new GridColumn { Width = (textWidth / columns).ToString(Invariant) });
+            grid.Append(new GridColumn { Width = (textWidth * w / total).ToString(Invariant) });
         }
 
         return grid;

@@ -128,14 +128,17 @@ public sealed class Consolidation(SiparDbContext db, CurrentUser me, UnitReporti
 
         doc.Heading("1. Tình hình thực hiện nhiệm vụ theo nội dung");
         doc.Table(["Mục", "Nội dung", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa triển khai", "Chậm"],
-            v.Sections.Select(s => (IReadOnlyList<string>)[s.Code, s.Heading, N(s.Total), N(s.Done), N(s.InProgress), N(s.NotStarted), N(s.Late)]));
+            v.Sections.Select(s => (IReadOnlyList<string>)[s.Code, s.Heading, N(s.Total), N(s.Done), N(s.InProgress), N(s.NotStarted), N(s.Late)]),
+            [3, 12, 3, 3, 3, 3, 3]);
         doc.Heading("2. Tình hình thực hiện theo đơn vị");
         doc.Table(["Đơn vị", "Chủ trì", "Hoàn thành", "Quá hạn", "Báo cáo kỳ"],
-            v.Units.Select(u => (IReadOnlyList<string>)[u.Unit, N(u.Led), N(u.Done), N(u.Overdue), StateText(u.Report)]));
+            v.Units.Select(u => (IReadOnlyList<string>)[u.Unit, N(u.Led), N(u.Done), N(u.Overdue), StateText(u.Report)]),
+            [8, 2, 2, 2, 3]);
         if (v.Targets.Count > 0)
         {
             doc.Heading("3. Kết quả thực hiện các chỉ tiêu");
-            doc.Table(["Nhiệm vụ", "Chỉ tiêu", "Nội dung", "Kết quả"], v.Targets.Select(t => (IReadOnlyList<string>)[t.Task, t.Value, t.Measure, t.Actual ?? "Chưa báo cáo"]));
+            doc.Table(["Nhiệm vụ", "Chỉ tiêu", "Nội dung", "Kết quả"], v.Targets.Select(t => (IReadOnlyList<string>)[t.Task, t.Value, t.Measure, t.Actual ?? "Chưa báo cáo"]),
+                [2, 2, 9, 4]);
         }
 
         if (v.UnitNarratives.Count > 0)
