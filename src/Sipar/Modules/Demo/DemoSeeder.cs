@@ -75,9 +75,9 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         };
         var text = new StringBuilder();
         text.AppendLine("Tài khoản demo / demo logins (mật khẩu chung / shared password: " + password + ")");
+        await users.CreateManyAsync(people.Select(p => new UserInput(p.Email, p.Name, p.Agency?.Id, p.Unit?.Id, [p.Role])), password, cancellationToken);
         foreach (var p in people)
         {
-            await users.CreateAsync(new UserInput(p.Email, p.Name, p.Agency?.Id, p.Unit?.Id, [p.Role]), cancellationToken, password);
             text.AppendLine(CultureInfo.InvariantCulture, $"  {p.Role,-14} {p.Email}");
         }
 

@@ -73,6 +73,34 @@ public sealed class UserAdministration(SiparDbContext db, UserManager<User> user
         return new CreatedUser(user.Id, user.Email!, user.FullName, password);
     }
 
+    /// <summary>
+    /// Creates accounts that share one generated password, hashing it once (demo data: eight PBKDF2 hashes are
+    /// most of a first start's time on a small machine).
+    /// </summary>
+    internal async Task CreateManyAsync(IEnumerable<UserInput> inputs, string password, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        string? hash = null;
+        foreach (var input in inputs)
+        {
+            await CheckPlacementAsync(input.AgencyId, input.UnitId, ct);
+            var user = User.Create(input.Email, input.FullName, input.AgencyId, input.UnitId, clock.GetUtcNow().UtcDateTime);
+            user.SetRoles(input.Roles);
+            if (hash is null)
+            {
+                foreach (var validator in userManager.PasswordValidators)
+                {
+                    ThrowIfFailed(await validator.ValidateAsync(userManager, user, password), "Password");
+                }
+
+                hash = userManager.PasswordHasher.HashPassword(user, password);
+            }
+
+            user.PasswordHash = hash;
+            ThrowIfFailed(await userManager.CreateAsync(user), nameof(UserInput.Email));
+        }
+    }
+
     public async Task UpdateAsync(Guid id, UserInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
