@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Plans;
 
 /// <summary>The office's view of the whole plan, with filters, reminders and flags (plan part III.2).</summary>
-internal sealed class FollowUpPageModel(PlanFollowUp followUp, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class FollowUpPageModel(PlanFollowUp followUp, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -48,25 +47,8 @@ internal sealed class FollowUpPageModel(PlanFollowUp followUp, IStringLocalizer<
     public Task<IActionResult> OnPostFlagAsync(Guid unitId, UnitFlagKind kind, CancellationToken ct) =>
         Try(() => followUp.RaiseFlagAsync(Id, unitId, kind, Reason ?? "", ct), "FollowUp.Raised", ct);
 
-    private async Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct)
-    {
-        try
-        {
-            await action();
-            TempData["Flash"] = t[done].Value;
-            return Redirect($"/plans/{Id}/follow-up");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainValidationException e)
-        {
-            e.AddTo(ModelState, t);
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
+    private Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct) =>
+        RunAsync(action, done, $"/plans/{Id}/follow-up", () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Plans;
 
 /// <summary>The agency's consolidated report for a period: figures from Sipar, words from the office, a .docx to sign.</summary>
-internal sealed class ConsolidatedPageModel(Consolidation consolidation, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class ConsolidatedPageModel(Consolidation consolidation, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid PeriodId { get; set; }
@@ -15,23 +14,7 @@ internal sealed class ConsolidatedPageModel(Consolidation consolidation, IString
 
     public async Task OnGetAsync(CancellationToken ct) => View = await consolidation.GetAsync(PeriodId, ct);
 
-    public async Task<IActionResult> OnPostAsync(string? summary, string? difficulties, string? proposals, CancellationToken ct)
-    {
-        try
-        {
-            await consolidation.SaveAsync(PeriodId, summary, difficulties, proposals, ct);
-            TempData["Flash"] = t["Common.Saved"].Value;
-            return Redirect($"/reports/{PeriodId}/consolidated");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainValidationException e)
-        {
-            e.AddTo(ModelState, t);
-            View = await consolidation.GetAsync(PeriodId, ct);
-            return Page();
-        }
-    }
+    public Task<IActionResult> OnPostAsync(string? summary, string? difficulties, string? proposals, CancellationToken ct) =>
+        RunAsync(() => consolidation.SaveAsync(PeriodId, summary, difficulties, proposals, ct), "Common.Saved", $"/reports/{PeriodId}/consolidated",
+            async () => View = await consolidation.GetAsync(PeriodId, ct));
 }

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Plans;
 
 /// <summary>Units × periods: who owes a report, who sent it on time, late, or not at all.</summary>
-internal sealed class ReportMatrixModel(UnitReporting reporting, CurrentUser me, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class ReportMatrixModel(UnitReporting reporting, CurrentUser me, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -18,28 +18,8 @@ internal sealed class ReportMatrixModel(UnitReporting reporting, CurrentUser me,
 
     public async Task OnGetAsync(CancellationToken ct) => Matrix = await reporting.MatrixAsync(Id, ct);
 
-    public async Task<IActionResult> OnPostDueAsync(Guid periodId, DateOnly? due, CancellationToken ct)
-    {
-        try
-        {
-            if (due is null)
-            {
-                throw new DomainValidationException("", "Calendar.RequiredDate");
-            }
-
-            await reporting.SetInternalDueDateAsync(periodId, due.Value, ct);
-            TempData["Flash"] = t["Common.Saved"].Value;
-            return Redirect($"/plans/{Id}/reports");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainValidationException e)
-        {
-            e.AddTo(ModelState, t);
-            Matrix = await reporting.MatrixAsync(Id, ct);
-            return Page();
-        }
-    }
+    public Task<IActionResult> OnPostDueAsync(Guid periodId, DateOnly? due, CancellationToken ct) =>
+        RunAsync(
+            () => due is { } d ? reporting.SetInternalDueDateAsync(periodId, d, ct) : throw new DomainValidationException("", "Calendar.RequiredDate"),
+            "Common.Saved", $"/plans/{Id}/reports", async () => Matrix = await reporting.MatrixAsync(Id, ct));
 }

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Plans;
 
 /// <summary>A unit's report for a period: the unit writes and submits, the office accepts or returns, leadership approves.</summary>
-internal sealed class UnitReportPageModel(UnitReporting reporting, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class UnitReportPageModel(UnitReporting reporting, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid PeriodId { get; set; }
@@ -44,23 +44,6 @@ internal sealed class UnitReportPageModel(UnitReporting reporting, IStringLocali
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
         Try(() => reporting.ApproveAsync(PeriodId, UnitId, ct), "Report.Approved", ct);
 
-    private async Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct)
-    {
-        try
-        {
-            await action();
-            TempData["Flash"] = t[done].Value;
-            return Redirect($"/reports/{PeriodId}/{UnitId}");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainValidationException e)
-        {
-            e.AddTo(ModelState, t);
-            Report = await reporting.OpenAsync(PeriodId, UnitId, ct);
-            return Page();
-        }
-    }
+    private Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct) =>
+        RunAsync(action, done, $"/reports/{PeriodId}/{UnitId}", async () => Report = await reporting.OpenAsync(PeriodId, UnitId, ct));
 }

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Files;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Plans;
 
 /// <summary>One task: the lead reports progress and target actuals, coordinators contribute, all attach evidence.</summary>
-internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid TaskId { get; set; }
@@ -39,23 +38,6 @@ internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedReso
             await work.AddEvidenceAsync(TaskId, name, type, content, ct);
         }, "Task.EvidenceSaved", ct);
 
-    private async Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct)
-    {
-        try
-        {
-            await action();
-            TempData["Flash"] = t[done].Value;
-            return Redirect($"/tasks/{TaskId}");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainValidationException e)
-        {
-            e.AddTo(ModelState, t);
-            Task = await work.GetAsync(TaskId, ct);
-            return Page();
-        }
-    }
+    private Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct) =>
+        RunAsync(action, done, $"/tasks/{TaskId}", async () => Task = await work.GetAsync(TaskId, ct));
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Plans;
 
-internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, PlanFollowUp followUp, CurrentUser me, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, PlanFollowUp followUp, CurrentUser me, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public IReadOnlyList<FlagLine> Flags { get; private set; } = [];
 
@@ -23,8 +22,7 @@ internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Plan = await plans.GetAsync(id, ct);
-        Flags = await followUp.FlagsAsync(id, Plan.AgencyId, ct);
+        await LoadAsync(id, ct);
         IssueNumber = Plan.Number;
         IssueDate = Plan.IssuedOn;
         return Page();
@@ -33,38 +31,15 @@ internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, 
     public bool CanClose => Plan.Status == PlanStatus.Issued
         && (me.IsInRole(Role.Administrator) || (me.IsInRole(Role.Office) && me.AgencyId == Plan.AgencyId));
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            await lifecycle.CloseAsync(id, ct);
-            TempData["Flash"] = t["Plan.ClosedDone"].Value;
-            return Redirect($"/plans/{id}");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-    }
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
+        RunAsync(() => lifecycle.CloseAsync(id, ct), "Plan.ClosedDone", $"/plans/{id}", () => LoadAsync(id, ct));
 
-    public async Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct) =>
+        RunAsync(() => lifecycle.IssueAsync(id, IssueNumber, IssueDate, ct), "Plan.IssuedDone", $"/plans/{id}", () => LoadAsync(id, ct));
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            await lifecycle.IssueAsync(id, IssueNumber, IssueDate, ct);
-            TempData["Flash"] = t["Plan.IssuedDone"].Value;
-            return Redirect($"/plans/{id}");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainValidationException e)
-        {
-            e.AddTo(ModelState, t);
-            Plan = await plans.GetAsync(id, ct);
-            Flags = await followUp.FlagsAsync(id, Plan.AgencyId, ct);
-            return Page();
-        }
+        Plan = await plans.GetAsync(id, ct);
+        Flags = await followUp.FlagsAsync(id, Plan.AgencyId, ct);
     }
 }

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Errors;
+
+namespace Sipar.Infrastructure.Web;
+
+/// <summary>The one way pages run a change: done → message and redirect; refused → 403; bad input → the page again, messages beside the fields.</summary>
+internal abstract class SiparPageModel(IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    protected IStringLocalizer<SharedResource> Localizer { get; } = localizer;
+
+    /// <param name="action">The change.</param>
+    /// <param name="doneKey">Resource key of the message shown after the redirect.</param>
+    /// <param name="redirectTo">Where to go when it worked.</param>
+    /// <param name="reload">Loads what the page shows, when it has to be shown again.</param>
+    /// <param name="fieldPrefix">Prefix of the form's field names (e.g. <c>Input.</c>).</param>
+    protected async Task<IActionResult> RunAsync(Func<Task> action, string doneKey, string redirectTo, Func<Task> reload, string fieldPrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(reload);
+        try
+        {
+            await action();
+            TempData["Flash"] = Localizer[doneKey].Value;
+            return Redirect(redirectTo);
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (DomainValidationException e)
+        {
+            e.AddTo(ModelState, Localizer, fieldPrefix);
+            await reload();
+            return Page();
+        }
+    }
+}
