@@ -77,6 +77,23 @@ public abstract class CommandLineTests<TFactory>(TFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Par_validate_accepts_the_demo_framework_and_lists_errors_by_row()
+    {
+        var good = Path.Combine(app.DataDirectory, "bo-chi-so.json");
+        await File.WriteAllBytesAsync(good, global::Sipar.Modules.ParIndex.ParIndexModule.DemoFramework());
+        var ok = await Sipar("par", "validate", good);
+        Assert.True(ok.Code == 0, ok.Error);
+        Assert.Contains("Hợp lệ: 8 lĩnh vực", ok.Out, StringComparison.Ordinal);
+
+        var bad = Path.Combine(app.DataDirectory, "bo-chi-so-loi.json");
+        await File.WriteAllTextAsync(bad, System.Text.Encoding.UTF8.GetString(global::Sipar.Modules.ParIndex.ParIndexModule.DemoFramework()).Replace("\"maxPoints\": 14.5", "\"maxPoints\": \"mười bốn\"", StringComparison.Ordinal));
+        var refused = await Sipar("par", "validate", bad);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("Điểm tối đa \"mười bốn\" không phải là số.", refused.Error, StringComparison.Ordinal);
+        Assert.Matches(@"Dòng \d+: Điểm tối đa", refused.Error);
+    }
+
+    [Fact]
     public async Task Migrate_brings_the_database_up_to_date()
     {
         var (code, output, _) = await Sipar("migrate");

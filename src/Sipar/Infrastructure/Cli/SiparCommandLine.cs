@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Calendar;
 using Sipar.Modules.Operations;
+using Sipar.Modules.ParIndex;
 using Sipar.Modules.Plans;
 
 namespace Sipar.Infrastructure.Cli;
@@ -40,6 +41,7 @@ internal static class SiparCommandLine
         root.Subcommands.Add(AccountsCommands.Admin(cli));
         root.Subcommands.Add(CalendarModule.Commands(cli));
         root.Subcommands.Add(PlansModule.Commands(cli));
+        root.Subcommands.Add(ParIndexModule.Commands(cli));
         foreach (var command in OperationsModule.BackupCommands(cli))
         {
             root.Subcommands.Add(command);
