@@ -9,6 +9,7 @@ using Sipar.Modules.Demo;
 using Sipar.Modules.Home;
 using Sipar.Modules.Operations;
 using Sipar.Modules.Organisation;
+using Sipar.Modules.ParIndex;
 using Sipar.Modules.Plans;
 
 // `sipar <verb>` runs a command (`sipar --help` lists them); anything else serves the web app.
@@ -35,6 +36,7 @@ public partial class Program
         builder.AddAccounts();
         builder.AddCalendar();
         builder.AddPlans();
+        builder.AddParIndex();
         builder.AddDemo();
         builder.AddOperations();
 
@@ -47,6 +49,7 @@ public partial class Program
         app.MapAudit();
         app.MapCalendar();
         app.MapPlans();
+        app.MapParIndex();
         app.MapOperations();
         return app;
     }

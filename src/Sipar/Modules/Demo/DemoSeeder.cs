@@ -82,6 +82,8 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         }
 
         await SeedPlanAsync(db, sld.Id, cancellationToken);
+        db.Add(ParIndex.Framework.FromFile(ParIndex.FrameworkReader.Read("demo.json", ParIndex.ParIndexModule.DemoFramework()), 2017, AgencyKind.Department, null, DateTime.UtcNow));
+        await db.SaveChangesAsync(cancellationToken);
 
         var dir = DataModule.DataDirectory(configuration);
         Directory.CreateDirectory(dir);

@@ -3,11 +3,49 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Errors;
+using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.ParIndex;
 
 internal static class ParIndexModule
 {
+    public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    public static IHostApplicationBuilder AddParIndex(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<FrameworkAdministration>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapParIndex(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/par").RequireAuthorization().WithTags("ParIndex");
+        api.MapGet("/frameworks", async (FrameworkAdministration frameworks, CancellationToken ct) => TypedResults.Ok(await frameworks.ListAsync(ct)));
+
+        // The body is the framework file itself (?fileName=bo-chi-so.json|xlsx); without ?import=true it only validates.
+        api.MapPost("/frameworks", async (FrameworkAdministration frameworks, HttpRequest request, string? fileName, bool? import, int? year, AgencyKind? kind, CancellationToken ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            if (buffer.Length > MaxFileBytes)
+            {
+                throw new DomainValidationException("file", "Import.TooLarge", MaxFileBytes / 1024);
+            }
+
+            if (import != true)
+            {
+                var preview = frameworks.Preview(fileName ?? "", buffer.ToArray());
+                return Results.Ok(new { preview.CanImport, Errors = preview.Errors });
+            }
+
+            var id = await frameworks.ImportAsync(fileName ?? "", buffer.ToArray(), year, kind ?? AgencyKind.Department, null, ct);
+            return Results.Created($"/api/par/frameworks/{id}", new { id });
+        });
+        app.MapGet("/par/frameworks/{id:guid}/export.json", async (FrameworkAdministration frameworks, Guid id, CancellationToken ct) =>
+            TypedResults.File(await frameworks.ExportJsonAsync(id, ct), "application/json", "bo-chi-so.json")).RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
     /// <summary>The demo framework shaped like the 2017 province table (8 areas, 100 points), shipped in the executable.</summary>
     public static byte[] DemoFramework()
     {

@@ -1,0 +1,130 @@
+using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Localization;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.ParIndex;
+
+/// <summary>Bộ chỉ số: the criteria tree for one year and one kind of agency.</summary>
+public sealed class Framework
+{
+    public const int NameMaxLength = 300;
+
+    private readonly List<FrameworkItem> items = [];
+
+    private Framework()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Year { get; private set; }
+
+    public AgencyKind AgencyKind { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string SearchName { get; private set; } = "";
+
+    public decimal DeclaredTotal { get; private set; }
+
+    /// <summary>Once an assessment uses the framework it cannot change; a new year starts from a copy.</summary>
+    public bool IsFrozen { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public IReadOnlyList<FrameworkItem> Items => items;
+
+    /// <summary>Builds a framework from a file that passed <see cref="FrameworkValidator"/>; refuses one that did not.</summary>
+    public static Framework FromFile(FrameworkFile file, int year, AgencyKind kind, string? name, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var errors = new ValidationErrors();
+        if (FrameworkValidator.Validate(file).Count > 0)
+        {
+            errors.Add("file", "Par.FileHasErrors");
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            errors.Add(nameof(Year), "Plan.YearRange");
+        }
+
+        var title = (name ?? file.Name ?? "").Trim();
+        errors.Required(nameof(Name), title, "Par.FrameworkName");
+        errors.MaxLength(nameof(Name), title, NameMaxLength);
+        errors.ThrowIfAny();
+        var framework = new Framework
+        {
+            Id = Guid.CreateVersion7(),
+            Year = year,
+            AgencyKind = kind,
+            Name = title,
+            SearchName = VietnameseText.Fold(title),
+            DeclaredTotal = file.DeclaredTotal ?? FrameworkValidator.DefaultTotal,
+            CreatedAt = now,
+        };
+        var byCode = new Dictionary<string, FrameworkItem>(StringComparer.OrdinalIgnoreCase);
+        var order = 0;
+        foreach (var line in file.Lines)
+        {
+            var code = line.Code.Trim().TrimEnd('.');
+            var parentCode = code.Contains('.', StringComparison.Ordinal) ? code[..code.LastIndexOf('.')] : null;
+            var item = new FrameworkItem(framework.Id, parentCode is null ? null : byCode[parentCode].Id, ++order, code, line);
+            byCode[code] = item;
+            framework.items.Add(item);
+        }
+
+        return framework;
+    }
+
+    public void Freeze() => IsFrozen = true;
+}
+
+/// <summary>Lĩnh vực, tiêu chí or tiêu chí thành phần.</summary>
+public sealed class FrameworkItem
+{
+    private FrameworkItem()
+    {
+    }
+
+    internal FrameworkItem(Guid frameworkId, Guid? parentId, int order, string code, FrameworkLine line)
+    {
+        Id = Guid.CreateVersion7();
+        FrameworkId = frameworkId;
+        ParentId = parentId;
+        Order = order;
+        Code = code;
+        Level = line.Level!.Value;
+        Name = line.Name.Length > 1000 ? line.Name[..1000] : line.Name;
+        MaxPoints = line.MaxPoints!.Value;
+        Method = line.Method!.Value;
+        RuleText = line.RuleText?.Trim();
+        Rule = line.Rule?.Trim();
+        Evidence = line.Evidence?.Trim();
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid FrameworkId { get; private set; }
+
+    public Guid? ParentId { get; private set; }
+
+    public int Order { get; private set; }
+
+    public string Code { get; private set; } = "";
+
+    public CriterionLevel Level { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>Maximum points; negative for a deduction item.</summary>
+    public decimal MaxPoints { get; private set; }
+
+    public ScoringMethod Method { get; private set; }
+
+    public string? RuleText { get; private set; }
+
+    public string? Rule { get; private set; }
+
+    public string? Evidence { get; private set; }
+}

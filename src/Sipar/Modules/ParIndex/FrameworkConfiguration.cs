@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sipar.Modules.ParIndex;
+
+internal sealed class FrameworkConfiguration : IEntityTypeConfiguration<Framework>
+{
+    public void Configure(EntityTypeBuilder<Framework> b)
+    {
+        b.ToTable("par_frameworks");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Name).HasMaxLength(Framework.NameMaxLength).IsRequired();
+        b.Property(x => x.SearchName).HasMaxLength(Framework.NameMaxLength).IsRequired();
+        b.Property(x => x.DeclaredTotal).HasPrecision(7, 2);
+        b.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Items).HasField("items").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(x => new { x.Year, x.AgencyKind, x.SearchName }).IsUnique();
+    }
+}
+
+internal sealed class FrameworkItemConfiguration : IEntityTypeConfiguration<FrameworkItem>
+{
+    public void Configure(EntityTypeBuilder<FrameworkItem> b)
+    {
+        b.ToTable("par_framework_items");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Code).HasMaxLength(20).IsRequired();
+        b.Property(x => x.Name).HasMaxLength(1000).IsRequired();
+        b.Property(x => x.MaxPoints).HasPrecision(7, 2);
+        b.Property(x => x.RuleText).HasMaxLength(2000);
+        b.Property(x => x.Rule).HasMaxLength(500);
+        b.Property(x => x.Evidence).HasMaxLength(2000);
+        b.HasOne<FrameworkItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Errors;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.ParIndex;
+
+public sealed record FrameworkSummary(Guid Id, int Year, AgencyKind AgencyKind, string Name, decimal DeclaredTotal, int Areas, int Criteria, bool IsFrozen);
+
+public sealed record FrameworkPreview(FrameworkFile File, IReadOnlyList<FrameworkError> Errors)
+{
+    public bool CanImport => Errors.Count == 0;
+}
+
+/// <summary>Frameworks: preview a file (errors by row, nothing saved), import it, read it, export it as JSON.</summary>
+public sealed class FrameworkAdministration(SiparDbContext db, CurrentUser me, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public bool CanManage => me.IsInRole(Role.Administrator) || me.IsInRole(Role.Appraiser);
+
+    public async Task<IReadOnlyList<FrameworkSummary>> ListAsync(CancellationToken ct) =>
+        await db.Set<Framework>().AsNoTracking().OrderByDescending(f => f.Year).ThenBy(f => f.SearchName)
+            .Select(f => new FrameworkSummary(f.Id, f.Year, f.AgencyKind, f.Name, f.DeclaredTotal,
+                f.Items.Count(i => i.Level == CriterionLevel.Area), f.Items.Count(i => i.Level == CriterionLevel.Criterion), f.IsFrozen))
+            .ToListAsync(ct);
+
+    public FrameworkPreview Preview(string fileName, byte[] content)
+    {
+        EnsureCanManage();
+        var file = FrameworkReader.Read(fileName, content);
+        return new FrameworkPreview(file, FrameworkValidator.Validate(file));
+    }
+
+    public async Task<Guid> ImportAsync(string fileName, byte[] content, int? year, AgencyKind kind, string? name, CancellationToken ct)
+    {
+        var preview = Preview(fileName, content);
+        var framework = Framework.FromFile(preview.File, year ?? preview.File.Year ?? 0, kind, name, clock.GetUtcNow().UtcDateTime);
+        if (await db.Set<Framework>().AnyAsync(f => f.Year == framework.Year && f.AgencyKind == kind && f.SearchName == framework.SearchName, ct))
+        {
+            throw new DomainValidationException("Name", "Par.FrameworkExists");
+        }
+
+        db.Add(framework);
+        await db.SaveChangesAsync(ct);
+        return framework.Id;
+    }
+
+    public async Task<Framework> GetAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Framework>().AsNoTracking().Include(f => f.Items).FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException();
+
+    /// <summary>The framework in the import format, so it can be edited and imported for another year.</summary>
+    public async Task<byte[]> ExportJsonAsync(Guid id, CancellationToken ct)
+    {
+        var f = await GetAsync(id, ct);
+        var document = new
+        {
+            name = f.Name,
+            year = f.Year,
+            total = f.DeclaredTotal,
+            items = f.Items.OrderBy(i => i.Order).Select(i => new { code = i.Code, level = i.Level, name = i.Name, maxPoints = i.MaxPoints, method = i.Method, ruleText = i.RuleText, rule = i.Rule, evidence = i.Evidence }),
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(document, Json);
+    }
+
+    private void EnsureCanManage()
+    {
+        if (!CanManage)
+        {
+            throw new ForbiddenException();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.ParIndex;
+
+/// <summary>Frameworks: list, and import (preview with every error by row → import). Administrators and appraisers.</summary>
+internal sealed class FrameworksModel(FrameworkAdministration frameworks, TimeProvider clock, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+{
+    public IReadOnlyList<FrameworkSummary> Frameworks { get; private set; } = [];
+
+    public FrameworkPreview? Preview { get; private set; }
+
+    [BindProperty]
+    public int? Year { get; set; }
+
+    [BindProperty]
+    public AgencyKind Kind { get; set; } = AgencyKind.Department;
+
+    public string? FileContent { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    public bool CanManage => frameworks.CanManage;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year ??= clock.GetLocalNow().Year;
+        Frameworks = await frameworks.ListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(IFormFile? upload, CancellationToken ct)
+    {
+        Frameworks = await frameworks.ListAsync(ct);
+        try
+        {
+            if (upload is null || upload.Length == 0)
+            {
+                throw new DomainValidationException("file", "Import.EmptyFile");
+            }
+
+            if (upload.Length > ParIndexModule.MaxFileBytes)
+            {
+                throw new DomainValidationException("file", "Import.TooLarge", ParIndexModule.MaxFileBytes / 1024);
+            }
+
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, ct);
+            FileName = Path.GetFileName(upload.FileName);
+            Preview = frameworks.Preview(FileName, buffer.ToArray());
+            FileContent = Convert.ToBase64String(buffer.ToArray());
+            Year ??= Preview.File.Year;
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (DomainValidationException e)
+        {
+            e.AddTo(ModelState, Localizer);
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostImportAsync(string? content, string? fileName, CancellationToken ct)
+    {
+        Guid id = default;
+        return RunAsync(
+            async () => id = await frameworks.ImportAsync(fileName ?? "", Decode(content), Year, Kind, null, ct),
+            "Par.Imported", "/par/frameworks", async () => Frameworks = await frameworks.ListAsync(ct));
+    }
+
+    public string Message(FrameworkError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
+
+    private static byte[] Decode(string? content)
+    {
+        try
+        {
+            return Convert.FromBase64String(content ?? "");
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
+    }
+}
