@@ -12,8 +12,8 @@ using Sipar.Infrastructure.Data;
 namespace Sipar.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSiparDbContext))]
-    [Migration("20261128214054_RemindersAndFlags")]
-    partial class RemindersAndFlags
+    [Migration("20261128223113_AuditAppendOnly")]
+    partial class AuditAppendOnly
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -463,6 +463,138 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("org_units", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.ParIndex.Framework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("DeclaredTotal")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<bool>("IsFrozen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "AgencyKind", "SearchName")
+                        .IsUnique();
+
+                    b.ToTable("par_frameworks", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.FrameworkItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("MaxPoints")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RuleText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("FrameworkId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("par_framework_items", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Difficulties")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Proposals")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId")
+                        .IsUnique();
+
+                    b.ToTable("plans_consolidated_reports", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.LegalBasis", b =>
                 {
                     b.Property<Guid>("Id")
@@ -660,6 +792,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Recurrence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("SectionId")
                         .HasColumnType("uuid");
 
@@ -718,6 +855,39 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "ReadAt");
 
                     b.ToTable("plans_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportingPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("InternalDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ProvinceDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("plans_reporting_periods", (string)null);
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.SectionCoordinator", b =>
@@ -891,6 +1061,87 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("plans_unit_flags", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.UnitReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PeriodId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("plans_unit_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.UnitReportLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actuals")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("plans_unit_report_lines", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -992,6 +1243,29 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.ParIndex.FrameworkItem", b =>
+                {
+                    b.HasOne("Sipar.Modules.ParIndex.Framework", null)
+                        .WithMany("Items")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.ParIndex.FrameworkItem", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.LegalBasis", b =>
                 {
                     b.HasOne("Sipar.Modules.Plans.Plan", null)
@@ -1054,6 +1328,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportingPeriod", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1126,6 +1409,36 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.UnitReport", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.UnitReportLine", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.UnitReport", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sipar.Modules.Accounts.User", b =>
                 {
                     b.Navigation("Roles");
@@ -1134,6 +1447,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Sipar.Modules.Calendar.CalendarYear", b =>
                 {
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.Framework", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.Plan", b =>
@@ -1157,6 +1475,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Targets");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.UnitReport", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }
