@@ -113,7 +113,7 @@ public sealed class Consolidation(SiparDbContext db, CurrentUser me, UnitReporti
         var plan = await db.Set<Plan>().AsNoTracking().Where(p => p.Id == v.PlanId).Select(p => new { p.AgencyId, p.SignerTitle, p.SignerName }).FirstAsync(ct);
         var agencyId = plan.AgencyId;
         var periodName = PeriodName(v.Period.Kind);
-        var header = await exports.HeaderAsync(agencyId, null, "BC", null, "Báo cáo", $"Kết quả thực hiện công tác cải cách hành chính {periodName} năm {v.Year}", ct);
+        var header = await exports.HeaderAsync(agencyId, null, "BC", null, "Báo cáo", string.Join(' ', new[] { "Kết quả thực hiện công tác cải cách hành chính", periodName, "năm " + v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(x => x.Length > 0)), ct);
         using var doc = new Decree30Document(header);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         doc.Paragraph($"Thực hiện {v.PlanTitle}; số liệu từ ngày {v.Period.WindowStart.ToString("dd/MM/yyyy", inv)} đến ngày {v.Period.WindowEnd.ToString("dd/MM/yyyy", inv)}, kết quả như sau:", italic: true);
