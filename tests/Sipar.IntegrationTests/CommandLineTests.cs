@@ -94,6 +94,73 @@ public abstract class CommandLineTests<TFactory>(TFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Past_results_are_imported_with_errors_by_row_and_printed_with_index_class_and_shared_ranks()
+    {
+        var year = 2000 + Random.Shared.Next(1, 20);
+        var names = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Sipar.Infrastructure.Data.SiparDbContext>();
+            if (!await db.Set<global::Sipar.Modules.ParIndex.Framework>().AnyAsync(f => f.Year == year))
+            {
+                db.Add(global::Sipar.Modules.ParIndex.Framework.FromFile(
+                    global::Sipar.Modules.ParIndex.FrameworkReader.Read("demo.json", global::Sipar.Modules.ParIndex.ParIndexModule.DemoFramework()),
+                    year, AgencyKind.Department, null, DateTime.UtcNow));
+                await db.SaveChangesAsync();
+            }
+
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var list = new List<string>();
+            foreach (var n in new[] { "Sở Một", "Sở Hai", "Sở Ba" })
+            {
+                var name = $"{n} {Guid.NewGuid():N}"[..16];
+                await admin.CreateAsync(new AgencyInput(name, "S" + list.Count, "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
+                list.Add(name);
+            }
+
+            return list;
+        });
+
+        // Sở Một: full marks but for area 8 (10 of 15.5); Sở Hai: the same; Sở Ba: less, with a deduction.
+        var lines = new List<string> { "Cơ quan;Mã tiêu chí;Điểm" };
+        foreach (var name in names)
+        {
+            foreach (var (code, points) in new[] { ("1", "10"), ("2", "10"), ("3", "14,5"), ("4", "11"), ("5", "16"), ("6", "7"), ("7", "16"), ("8.1", "10") })
+            {
+                lines.Add($"{name};{code};{(name == names[2] && code == "5" ? "10" : points)}");
+            }
+        }
+
+        lines.Add($"{names[2]};1.6;-0,5");
+        var good = Path.Combine(App.DataDirectory, "ket-qua.csv");
+        await File.WriteAllLinesAsync(good, lines);
+        var bad = Path.Combine(App.DataDirectory, "ket-qua-loi.csv");
+        await File.WriteAllLinesAsync(bad, ["Cơ quan;Mã tiêu chí;Điểm", "Sở Không Có;1;5", $"{names[0]};9.9;1", $"{names[0]};2;12", $"{names[0]};3;mười"]);
+
+        var refused = await Sipar("par", "import-results", bad, "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("Dòng 2: Không tìm thấy cơ quan \"Sở Không Có\".", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("Dòng 3: Mã tiêu chí \"9.9\"", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("Dòng 4: Điểm 12 của tiêu chí 2 vượt quá giới hạn (10).", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("Dòng 5: Điểm \"mười\" không phải là số.", refused.Error, StringComparison.Ordinal);
+
+        var imported = await Sipar("par", "import-results", good, "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(imported.Code == 0, imported.Error);
+        var (rc, output, _) = await Sipar("par", "results", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        Assert.Equal(0, rc);
+        var results = System.Text.Json.JsonSerializer.Deserialize<List<global::Sipar.Modules.ParIndex.AgencyResult>>(output, CliContext.Json)!
+            .Where(r => names.Contains(r.Agency)).ToList();
+        var first = results.Single(r => r.Agency == names[0]);
+        Assert.Equal((94.5m, 100m, 94.5m, "A"), (first.Total, first.Max, first.Index, first.Class));
+        Assert.Equal(results.Single(r => r.Agency == names[1]).Rank, first.Rank);
+        var third = results.Single(r => r.Agency == names[2]);
+        Assert.Equal(88m, third.Total);
+        Assert.Equal("B", third.Class);
+        Assert.Equal(first.Rank + 2, third.Rank);
+        Assert.Equal(9.5m, third.Areas.Single(a => a.Code == "1").Points);
+        Assert.Equal(64.52m, first.Areas.Single(a => a.Code == "8").Index);
+    }
+
+    [Fact]
     public async Task Migrate_brings_the_database_up_to_date()
     {
         var (code, output, _) = await Sipar("migrate");

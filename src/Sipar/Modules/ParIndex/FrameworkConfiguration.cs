@@ -34,3 +34,16 @@ internal sealed class FrameworkItemConfiguration : IEntityTypeConfiguration<Fram
         b.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
     }
 }
+
+internal sealed class ParResultConfiguration : IEntityTypeConfiguration<ParResult>
+{
+    public void Configure(EntityTypeBuilder<ParResult> b)
+    {
+        b.ToTable("par_results");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.CriterionCode).HasMaxLength(20).IsRequired();
+        b.Property(x => x.Points).HasPrecision(7, 2);
+        b.HasOne<Organisation.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.Year, x.AgencyId, x.CriterionCode }).IsUnique();
+    }
+}

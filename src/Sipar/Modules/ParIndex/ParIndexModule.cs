@@ -14,6 +14,7 @@ internal static class ParIndexModule
     public static IHostApplicationBuilder AddParIndex(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<FrameworkAdministration>();
+        builder.Services.AddScoped<ParResults>();
         return builder;
     }
 
@@ -70,12 +71,7 @@ internal static class ParIndexModule
 
             var framework = FrameworkReader.Read(info.Name, await File.ReadAllBytesAsync(info.FullName, ct));
             var errors = FrameworkValidator.Validate(framework);
-            var localizer = new LabelLocalizer(services.GetRequiredService<IStringLocalizer<SharedResource>>());
-            foreach (var e in errors)
-            {
-                var where = e.Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"Dòng {e.Row}: ") : "";
-                await cli.Error.WriteLineAsync(where + localizer[e.MessageKey, e.Args]);
-            }
+            await WriteErrorsAsync(cli, services, errors);
 
             if (errors.Count > 0)
             {
@@ -89,6 +85,57 @@ internal static class ParIndexModule
             await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Hợp lệ: {areas} lĩnh vực, {criteria} tiêu chí, {subs} tiêu chí thành phần, tổng {ParCalculator.Format(total)} điểm."));
             return 0;
         }, ct, migrate: false));
-        return new Command("par", "Chỉ số CCHC (PAR INDEX)") { validate };
+        var resultsFile = new Argument<FileInfo>("file") { Description = "Bảng kết quả thẩm định (.xlsx, .csv): Cơ quan | Mã tiêu chí | Điểm" };
+        var importYear = new Option<int>("--year") { Description = "Năm / year", Required = true };
+        var import = new Command("import-results", "Nhập kết quả đã công bố của năm trước Sipar / import a published appraisal table") { resultsFile, importYear };
+        import.SetAction(async (parse, ct) => await cli.RunAsync(async services =>
+        {
+            var info = parse.GetValue(resultsFile)!;
+            if (!info.Exists)
+            {
+                throw new DomainValidationException("file", "Plan.FileNotFound", info.FullName);
+            }
+
+            var (count, errors) = await services.GetRequiredService<ParResults>().ImportAsync(info.Name, await File.ReadAllBytesAsync(info.FullName, ct), parse.GetValue(importYear), ct);
+            await WriteErrorsAsync(cli, services, errors);
+            if (errors.Count > 0)
+            {
+                return 2;
+            }
+
+            await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Đã nhập {count} điểm tiêu chí năm {parse.GetValue(importYear)}."));
+            return 0;
+        }, ct));
+
+        var resultsYear = new Option<int>("--year") { Description = "Năm / year", Required = true };
+        var json = new Option<bool>("--json") { Description = "In JSON / print JSON" };
+        var results = new Command("results", "Kết quả, xếp hạng theo năm / results and ranks for a year") { resultsYear, json };
+        results.SetAction(async (parse, ct) => await cli.RunAsync(async services =>
+        {
+            var rows = await services.GetRequiredService<ParResults>().ForYearAsync(parse.GetValue(resultsYear), ct);
+            if (parse.GetValue(json))
+            {
+                await cli.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(rows, CliContext.IndentedJson));
+                return 0;
+            }
+
+            foreach (var r in rows)
+            {
+                await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{r.Rank,3}. {r.Agency} — {ParCalculator.Format(r.Total)}/{ParCalculator.Format(r.Max)} = {ParCalculator.Format(r.Index)}% ({r.Class ?? "—"})"));
+            }
+
+            return 0;
+        }, ct));
+        return new Command("par", "Chỉ số CCHC (PAR INDEX)") { validate, import, results };
+    }
+
+    private static async Task WriteErrorsAsync(CliContext cli, IServiceProvider services, IReadOnlyList<FrameworkError> errors)
+    {
+        var localizer = new LabelLocalizer(services.GetRequiredService<IStringLocalizer<SharedResource>>());
+        foreach (var e in errors)
+        {
+            var where = e.Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"Dòng {e.Row}: ") : "";
+            await cli.Error.WriteLineAsync(where + localizer[e.MessageKey, e.Args]);
+        }
     }
 }

@@ -191,6 +191,46 @@ public static class FrameworkReader
         }
     }
 
+    /// <summary>Every non-empty row of the first sheet of an .xlsx, cells in column order (A, B, C…).</summary>
+    internal static List<(int Row, IReadOnlyList<string> Cells)> ReadRows(byte[] content)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = SpreadsheetDocument.Open(stream, false);
+            var workbook = document.WorkbookPart ?? throw new DomainValidationException("file", "Par.XlsxUnreadable");
+            var sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new DomainValidationException("file", "Par.XlsxUnreadable");
+            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
+            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+            var result = new List<(int, IReadOnlyList<string>)>();
+            foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
+            {
+                var cells = new SortedDictionary<int, string>();
+                foreach (var c in row.Elements<Cell>())
+                {
+                    var letters = new string((c.CellReference?.Value ?? "").TakeWhile(char.IsLetter).ToArray());
+                    var column = letters.Aggregate(0, (n, ch) => (n * 26) + (char.ToUpperInvariant(ch) - 'A' + 1)) - 1;
+                    var text = c.DataType?.Value == CellValues.SharedString && int.TryParse(c.CellValue?.Text, out var i) && i < shared.Count
+                        ? shared[i]
+                        : c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? "" : c.CellValue?.Text ?? "";
+                    cells[Math.Max(column, 0)] = text;
+                }
+
+                if (cells.Count > 0)
+                {
+                    var width = cells.Keys.Max() + 1;
+                    result.Add(((int)(row.RowIndex?.Value ?? 0), Enumerable.Range(0, width).Select(k => cells.GetValueOrDefault(k, "")).ToList()));
+                }
+            }
+
+            return result;
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException or ArgumentException or InvalidOperationException)
+        {
+            throw new DomainValidationException("file", "Par.XlsxUnreadable");
+        }
+    }
+
     private static FrameworkLine Line(int row, string? code, string? level, string? name, string? points, string? method, string? ruleText, string? rule, string? evidence) =>
         new(row, (code ?? "").Trim(), LevelOf(level, code), (name ?? "").Trim(), Number(points), MethodOf(method), ruleText, rule, evidence, level, points, method);
 

@@ -561,6 +561,39 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("par_framework_items", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CriterionCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("Year", "AgencyId", "CriterionCode")
+                        .IsUnique();
+
+                    b.ToTable("par_results", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1252,6 +1285,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParResult", b =>
+                {
+                    b.HasOne("Sipar.Modules.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>

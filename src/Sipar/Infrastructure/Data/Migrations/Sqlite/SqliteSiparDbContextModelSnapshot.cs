@@ -548,6 +548,39 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("par_framework_items", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("Year", "AgencyId", "CriterionCode")
+                        .IsUnique();
+
+                    b.ToTable("par_results", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1239,6 +1272,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParResult", b =>
+                {
+                    b.HasOne("Sipar.Modules.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
