@@ -93,97 +93,90 @@ public static class FrameworkReader
 
     private static FrameworkFile ReadXlsx(byte[] content)
     {
+        var errors = MergedCells(content);
+        var rows = ReadRows(content);
+        int? headerIndex = null;
+        decimal? total = null;
+        var name = "";
+        int? year = null;
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < rows.Count && headerIndex is null; i++)
+        {
+            var folded = rows[i].Cells.Select(VietnameseText.Fold).ToList();
+            if (folded.Any(v => v is "ma" or "code") && folded.Any(v => v.StartsWith("ten", StringComparison.Ordinal) || v == "name"))
+            {
+                headerIndex = i;
+                for (var c = 0; c < folded.Count; c++)
+                {
+                    columns[folded[c] switch
+                    {
+                        "ma" or "code" => "code",
+                        "cap" or "level" => "level",
+                        "ten" or "name" or "ten tieu chi" => "name",
+                        "diem toi da" or "max points" or "diem" => "points",
+                        "phuong phap" or "method" => "method",
+                        "cach cham" or "rule text" => "ruleText",
+                        "quy tac" or "rule" => "rule",
+                        "tai lieu kiem chung" or "evidence" => "evidence",
+                        var other => other,
+                    }] = c;
+                }
+
+                continue;
+            }
+
+            foreach (var value in rows[i].Cells.Where(v => v.Trim().Length > 0))
+            {
+                var f = VietnameseText.Fold(value);
+                var afterColon = value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                if (f.StartsWith("tong diem", StringComparison.Ordinal) && Number(afterColon) is { } t)
+                {
+                    total = t;
+                }
+                else if (f.StartsWith("nam", StringComparison.Ordinal) && int.TryParse(afterColon, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y))
+                {
+                    year = y;
+                }
+                else if (name.Length == 0)
+                {
+                    name = value.Trim();
+                }
+            }
+        }
+
+        if (headerIndex is null)
+        {
+            return new FrameworkFile(name, year, total, [], [.. errors, new FieldError("file", "Import.MissingColumn", "Mã")]);
+        }
+
+        string? Get(IReadOnlyList<string> cells, string key) =>
+            columns.TryGetValue(key, out var c) && c < cells.Count && cells[c].Trim().Length > 0 ? cells[c].Trim() : null;
+        var lines = rows.Skip(headerIndex.Value + 1).Where(r => r.Cells.Any(v => v.Trim().Length > 0))
+            .Select(r => Line(r.Row, Get(r.Cells, "code"), Get(r.Cells, "level"), Get(r.Cells, "name"), Get(r.Cells, "points"),
+                Get(r.Cells, "method"), Get(r.Cells, "ruleText"), Get(r.Cells, "rule"), Get(r.Cells, "evidence")))
+            .ToList();
+        return new FrameworkFile(name, year, total, lines, errors);
+    }
+
+    /// <summary>Merged cells make rows ambiguous: each one is an error on its first row.</summary>
+    private static List<FieldError> MergedCells(byte[] content)
+    {
         try
         {
             using var stream = new MemoryStream(content, writable: false);
             using var document = SpreadsheetDocument.Open(stream, false);
-            var workbook = document.WorkbookPart ?? throw new DomainValidationException("file", "Par.XlsxUnreadable");
-            var sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new DomainValidationException("file", "Par.XlsxUnreadable");
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-            var errors = new List<FieldError>();
-            foreach (var merge in part.Worksheet?.Elements<MergeCells>().SelectMany(m => m.Elements<MergeCell>()) ?? [])
+            var workbook = document.WorkbookPart;
+            var sheet = workbook?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
+            if (workbook is null || sheet?.Id?.Value is not { } id)
             {
-                var reference = merge.Reference?.Value ?? "";
-                errors.Add(new FieldError("file", "Par.MergedCells", RowOf(reference.Split(':')[0]), reference));
+                return [];
             }
 
-            var rows = part.Worksheet?.Descendants<Row>().ToList() ?? [];
-            string Text(Cell c) => c.DataType?.Value == CellValues.SharedString && int.TryParse(c.CellValue?.Text, out var i) && i < shared.Count
-                ? shared[i]
-                : c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? "" : c.CellValue?.Text ?? "";
-            Dictionary<string, string> Cells(Row r) => r.Elements<Cell>().ToDictionary(c => new string((c.CellReference?.Value ?? "").TakeWhile(char.IsLetter).ToArray()), Text);
-
-            int? headerIndex = null;
-            decimal? total = null;
-            string name = "";
-            int? year = null;
-            var columns = new Dictionary<string, string>();
-            for (var i = 0; i < rows.Count && headerIndex is null; i++)
-            {
-                var cells = Cells(rows[i]);
-                var folded = cells.ToDictionary(kv => kv.Key, kv => VietnameseText.Fold(kv.Value));
-                if (folded.Values.Any(v => v is "ma" or "code") && folded.Values.Any(v => v.StartsWith("ten", StringComparison.Ordinal) || v == "name"))
-                {
-                    headerIndex = i;
-                    foreach (var (col, header) in folded)
-                    {
-                        columns[header switch
-                        {
-                            "ma" or "code" => "code",
-                            "cap" or "level" => "level",
-                            "ten" or "name" or "ten tieu chi" => "name",
-                            "diem toi da" or "max points" or "diem" => "points",
-                            "phuong phap" or "method" => "method",
-                            "cach cham" or "rule text" => "ruleText",
-                            "quy tac" or "rule" => "rule",
-                            "tai lieu kiem chung" or "evidence" => "evidence",
-                            _ => header,
-                        }] = col;
-                    }
-                }
-                else
-                {
-                    foreach (var value in cells.Values)
-                    {
-                        var f = VietnameseText.Fold(value);
-                        if (f.StartsWith("tong diem", StringComparison.Ordinal) && Number(value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..]) is { } t)
-                        {
-                            total = t;
-                        }
-                        else if (f.StartsWith("nam", StringComparison.Ordinal) && int.TryParse(value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var y))
-                        {
-                            year = y;
-                        }
-                        else if (name.Length == 0 && value.Trim().Length > 0)
-                        {
-                            name = value.Trim();
-                        }
-                    }
-                }
-            }
-
-            if (headerIndex is null)
-            {
-                return new FrameworkFile(name, year, total, [], [.. errors, new FieldError("file", "Import.MissingColumn", "Mã")]);
-            }
-
-            string? Get(Dictionary<string, string> cells, string key) =>
-                columns.TryGetValue(key, out var col) && cells.TryGetValue(col, out var v) && v.Trim().Length > 0 ? v.Trim() : null;
-            var lines = new List<FrameworkLine>();
-            foreach (var row in rows.Skip(headerIndex.Value + 1))
-            {
-                var cells = Cells(row);
-                if (cells.Values.All(v => v.Trim().Length == 0))
-                {
-                    continue;
-                }
-
-                lines.Add(Line((int)(row.RowIndex?.Value ?? 0), Get(cells, "code"), Get(cells, "level"), Get(cells, "name"), Get(cells, "points"),
-                    Get(cells, "method"), Get(cells, "ruleText"), Get(cells, "rule"), Get(cells, "evidence")));
-            }
-
-            return new FrameworkFile(name, year, total, lines, errors);
+            var part = (WorksheetPart)workbook.GetPartById(id);
+            return (part.Worksheet?.Elements<MergeCells>().SelectMany(m => m.Elements<MergeCell>()) ?? [])
+                .Select(m => m.Reference?.Value ?? "")
+                .Select(reference => new FieldError("file", "Par.MergedCells", RowOf(reference.Split(':')[0]), reference))
+                .ToList();
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException or ArgumentException or InvalidOperationException)
         {
