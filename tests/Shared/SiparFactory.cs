@@ -108,12 +108,18 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         return client;
     }
 
+    /// <summary>The antiforgery token of a form on <paramref name="pageUrl"/>, as a browser would post it.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string pageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(pageUrl);
+        return Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
     /// <summary>GETs <paramref name="pageUrl"/> for its antiforgery token, then posts the form to <paramref name="postUrl"/> (or the page).</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? postUrl = null)
     {
-        var page = await client.GetStringAsync(pageUrl);
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        fields["__RequestVerificationToken"] = token;
+        fields["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, pageUrl);
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(fields));
     }
 

@@ -19,13 +19,7 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
             return (id, office);
         });
         var user = await fixture.App.CreateUserAsync(Role.Office, agencyId, officeId, "Nguyễn Thị Hà");
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Mật khẩu").FillAsync(user.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+        var page = await SignIn(user);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhập kế hoạch" }).ClickAsync();

@@ -130,8 +130,7 @@ public abstract class AccountsTests<TFactory>(TFactory app) : IClassFixture<TFac
             new("Input.Email", person.Email), new("Input.FullName", "Vi Văn Nam"), new("Input.AgencyId", agencyId.ToString()),
             new("Input.UnitId", unitId.ToString()), new("Input.Roles", "Leader"), new("Input.Roles", "DeskOfficer"),
         };
-        var page = await admin.GetStringAsync(url);
-        fields.Add(new("__RequestVerificationToken", System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value));
+        fields.Add(new("__RequestVerificationToken", await SiparFactory.AntiforgeryTokenAsync(admin, url)));
         var saved = await admin.PostAsync(url, new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var user = await app.WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().GetAsync(person.Id, CancellationToken.None));

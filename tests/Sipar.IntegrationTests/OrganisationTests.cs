@@ -147,8 +147,7 @@ public abstract class OrganisationTests<TFactory>(TFactory app) : IClassFixture<
     private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid agencyId, string content, string fileName, string contentType)
     {
         var pageUrl = $"/admin/agencies/{agencyId}/import";
-        var page = await client.GetStringAsync(pageUrl);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await SiparFactory.AntiforgeryTokenAsync(client, pageUrl);
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);

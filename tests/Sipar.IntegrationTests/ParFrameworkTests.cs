@@ -59,8 +59,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
 
     private static async Task<HttpResponseMessage> Upload(HttpClient client, string name, byte[] content, string year)
     {
-        var page = await client.GetStringAsync("/par/frameworks");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await SiparFactory.AntiforgeryTokenAsync(client, "/par/frameworks");
         using var form = new MultipartFormDataContent
         {
             { new ByteArrayContent(content), "upload", name },

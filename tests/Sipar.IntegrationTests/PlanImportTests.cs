@@ -143,7 +143,7 @@ public abstract class PlanImportTests<TFactory>(TFactory app) : IClassFixture<TF
         var (agencyId, unitId, _) = await app.CreateAgencyAsync();
         var officer = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, agencyId, unitId));
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/plans/import")).StatusCode);
-        var token = System.Text.RegularExpressions.Regex.Match(await officer.GetStringAsync("/plans"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await SiparFactory.AntiforgeryTokenAsync(officer, "/plans");
         var save = await officer.PostAsync("/plans/import?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["Review.AgencyId"] = agencyId.ToString(), ["Review.Title"] = "X", ["Review.Year"] = "2026",
@@ -153,8 +153,7 @@ public abstract class PlanImportTests<TFactory>(TFactory app) : IClassFixture<TF
 
     private async Task<HttpResponseMessage> Preview(HttpClient client, string text)
     {
-        var page = await client.GetStringAsync("/plans/import");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await SiparFactory.AntiforgeryTokenAsync(client, "/plans/import");
         using var form = new MultipartFormDataContent
         {
             { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "upload", "ke-hoach.txt" },

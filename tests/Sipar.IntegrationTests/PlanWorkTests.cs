@@ -174,8 +174,7 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
 
     private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid taskId, string name, string type, byte[] content)
     {
-        var page = await client.GetStringAsync($"/tasks/{taskId}");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await SiparFactory.AntiforgeryTokenAsync(client, $"/tasks/{taskId}");
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(type);
         using var form = new MultipartFormDataContent { { file, "evidence", name }, { new StringContent(token), "__RequestVerificationToken" } };

@@ -38,7 +38,7 @@ public static class UploadCheck
     }
 
     /// <summary>Reads a request body sent as <c>text/csv</c>, up to <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]> ReadCsvBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    public static Task<byte[]> ReadCsvBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!(request.ContentType ?? "").StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
@@ -46,6 +46,16 @@ public static class UploadCheck
             throw new DomainValidationException("file", "Import.NotCsv");
         }
 
+        return ReadBodyAsync(request, maxBytes, "Import.TooLarge", maxBytes / 1024, ct);
+    }
+
+    /// <summary>
+    /// Reads a request body, refusing it (field <c>file</c>, <paramref name="tooLargeKey"/>) as soon as it passes
+    /// <paramref name="maxBytes"/>, so an oversized upload is never held in memory whole.
+    /// </summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpRequest request, int maxBytes, string tooLargeKey, int shownLimit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -53,7 +63,7 @@ public static class UploadCheck
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw new DomainValidationException("file", "Import.TooLarge", maxBytes / 1024);
+                throw new DomainValidationException("file", tooLargeKey, shownLimit);
             }
 
             buffer.Write(chunk, 0, read);

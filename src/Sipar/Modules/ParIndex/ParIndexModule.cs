@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
 using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.ParIndex;
@@ -26,20 +27,14 @@ internal static class ParIndexModule
         // The body is the framework file itself (?fileName=bo-chi-so.json|xlsx); without ?import=true it only validates.
         api.MapPost("/frameworks", async (FrameworkAdministration frameworks, HttpRequest request, string? fileName, bool? import, int? year, AgencyKind? kind, CancellationToken ct) =>
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            if (buffer.Length > MaxFileBytes)
-            {
-                throw new DomainValidationException("file", "Import.TooLarge", MaxFileBytes / 1024);
-            }
-
+            var content = await UploadCheck.ReadBodyAsync(request, MaxFileBytes, "Import.TooLarge", MaxFileBytes / 1024, ct);
             if (import != true)
             {
-                var preview = frameworks.Preview(fileName ?? "", buffer.ToArray());
+                var preview = frameworks.Preview(fileName ?? "", content);
                 return Results.Ok(new { preview.CanImport, Errors = preview.Errors });
             }
 
-            var id = await frameworks.ImportAsync(fileName ?? "", buffer.ToArray(), year, kind ?? AgencyKind.Department, null, ct);
+            var id = await frameworks.ImportAsync(fileName ?? "", content, year, kind ?? AgencyKind.Department, null, ct);
             return Results.Created($"/api/par/frameworks/{id}", new { id });
         });
         app.MapGet("/par/frameworks/{id:guid}/export.json", async (FrameworkAdministration frameworks, Guid id, CancellationToken ct) =>

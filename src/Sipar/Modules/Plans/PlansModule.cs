@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
 
 namespace Sipar.Modules.Plans;
 
@@ -147,19 +148,6 @@ internal static class PlansModule
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "ke-hoach.docx",
             _ => "ke-hoach.txt",
         };
-        using var body = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (body.Length + read > PlanDocumentReader.MaxBytes)
-            {
-                throw new DomainValidationException("file", "Plan.FileTooLarge", PlanDocumentReader.MaxBytes / (1024 * 1024));
-            }
-
-            body.Write(chunk, 0, read);
-        }
-
-        return (name, body.ToArray());
+        return (name, await UploadCheck.ReadBodyAsync(request, PlanDocumentReader.MaxBytes, "Plan.FileTooLarge", PlanDocumentReader.MaxBytes / (1024 * 1024), ct));
     }
 }

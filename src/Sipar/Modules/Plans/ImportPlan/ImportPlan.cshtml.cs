@@ -73,8 +73,7 @@ internal sealed partial class ImportPlanModel(PlanImport import, AgencyAdministr
                 using var buffer = new MemoryStream();
                 await upload.CopyToAsync(buffer, ct);
                 var bytes = buffer.ToArray();
-                draft = PlanDocumentReader.Read(Path.GetFileName(upload.FileName), bytes);
-                source = upload.FileName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? PlanDocumentReader.DocxToText(bytes) : System.Text.Encoding.UTF8.GetString(bytes);
+                (draft, source) = PlanDocumentReader.ReadWithSource(Path.GetFileName(upload.FileName), bytes);
             }
             else if (!string.IsNullOrWhiteSpace(PastedText))
             {

@@ -16,7 +16,10 @@ public static class PlanDocumentReader
 
     private static readonly string[] TextExtensions = [".txt", ".md", ".markdown", ".text"];
 
-    public static PlanDraft Read(string fileName, byte[] content)
+    public static PlanDraft Read(string fileName, byte[] content) => ReadWithSource(fileName, content).Draft;
+
+    /// <summary>The draft and the text it was read from (a .docx as its Markdown-like text), for the review page.</summary>
+    public static (PlanDraft Draft, string Source) ReadWithSource(string fileName, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
@@ -33,7 +36,8 @@ public static class PlanDocumentReader
         var isZip = content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
         if (extension == ".docx" || (isZip && extension is not ".xlsx" and not ".pptx"))
         {
-            return PlanTextParser.Parse(DocxToText(content));
+            var docx = DocxToText(content);
+            return (PlanTextParser.Parse(docx), docx);
         }
 
         if (!TextExtensions.Contains(extension) || isZip || content.AsSpan(0, Math.Min(content.Length, 8000)).Contains((byte)0))
@@ -51,7 +55,7 @@ public static class PlanDocumentReader
             throw new DomainValidationException("file", "Plan.NotUtf8");
         }
 
-        return PlanTextParser.Parse(text);
+        return (PlanTextParser.Parse(text), text);
     }
 
     /// <summary>
