@@ -37,6 +37,35 @@ public static class UploadCheck
         return buffer.ToArray();
     }
 
+    /// <summary>Reads an uploaded table (.csv, .txt or .xlsx) after checking its size and name; the reader checks its content.</summary>
+    public static async Task<byte[]> ReadTableAsync(IFormFile? file, int maxBytes, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            throw new DomainValidationException("file", "Import.EmptyFile");
+        }
+
+        if (file.Length > maxBytes)
+        {
+            throw new DomainValidationException("file", "Import.TooLarge", maxBytes / 1024);
+        }
+
+        var name = Path.GetFileName(file.FileName ?? "");
+        if (name.Length is 0 or > 200 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            throw new DomainValidationException("file", "Import.BadName");
+        }
+
+        if (Path.GetExtension(name).ToUpperInvariant() is not (".CSV" or ".TXT" or ".XLSX"))
+        {
+            throw new DomainValidationException("file", "Par.ResultsFileType");
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
     /// <summary>Reads a request body sent as <c>text/csv</c>, up to <paramref name="maxBytes"/>.</summary>
     public static Task<byte[]> ReadCsvBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {

@@ -15,13 +15,20 @@ internal abstract class SiparPageModel(IStringLocalizer<SharedResource> localize
     /// <param name="redirectTo">Where to go when it worked.</param>
     /// <param name="reload">Loads what the page shows, when it has to be shown again.</param>
     /// <param name="fieldPrefix">Prefix of the form's field names (e.g. <c>Input.</c>).</param>
-    protected async Task<IActionResult> RunAsync(Func<Task> action, string doneKey, string redirectTo, Func<Task> reload, string fieldPrefix = "")
+    protected Task<IActionResult> RunAsync(Func<Task> action, string doneKey, string redirectTo, Func<Task> reload, string fieldPrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return RunAsync(async () => { await action(); return redirectTo; }, doneKey, reload, fieldPrefix);
+    }
+
+    /// <summary>As above, when where to go depends on the change (e.g. the page of what it created).</summary>
+    protected async Task<IActionResult> RunAsync(Func<Task<string>> action, string doneKey, Func<Task> reload, string fieldPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(reload);
         try
         {
-            await action();
+            var redirectTo = await action();
             TempData["Flash"] = Localizer[doneKey].Value;
             return Redirect(redirectTo);
         }

@@ -32,10 +32,13 @@ public sealed class Framework
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>The framework of an earlier year whose codes <see cref="FrameworkItem.PreviousCodes"/> refer to.</summary>
+    public Guid? PreviousFrameworkId { get; private set; }
+
     public IReadOnlyList<FrameworkItem> Items => items;
 
     /// <summary>Builds a framework from a file that passed <see cref="FrameworkValidator"/>; refuses one that did not.</summary>
-    public static Framework FromFile(FrameworkFile file, int year, AgencyKind kind, string? name, DateTime now)
+    public static Framework FromFile(FrameworkFile file, int year, AgencyKind kind, string? name, DateTime now, Guid? previousFrameworkId = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         var errors = new ValidationErrors();
@@ -62,6 +65,7 @@ public sealed class Framework
             SearchName = VietnameseText.Fold(title),
             DeclaredTotal = file.DeclaredTotal ?? FrameworkValidator.DefaultTotal,
             CreatedAt = now,
+            PreviousFrameworkId = previousFrameworkId,
         };
         var byCode = new Dictionary<string, FrameworkItem>(StringComparer.OrdinalIgnoreCase);
         var order = 0;
@@ -78,6 +82,32 @@ public sealed class Framework
     }
 
     public void Freeze() => IsFrozen = true;
+
+    /// <summary>Next year's framework starts as a copy: same tree, each item mapped to its own code of this year.</summary>
+    public Framework CopyForYear(int year, string name, DateTime now)
+    {
+        var file = new FrameworkFile(name, year, DeclaredTotal, items.OrderBy(i => i.Order).Select((i, n) =>
+            new FrameworkLine(n + 1, i.Code, i.Level, i.Name, i.MaxPoints, i.Method, i.RuleText, i.Rule, i.Evidence, Source: i.Source, PreviousCodes: i.Code)).ToList(), []);
+        return FromFile(file, year, AgencyKind, name, now, Id);
+    }
+
+    /// <summary>Sets which of the previous year's codes an item continues (renamed, split, merged; empty: new).</summary>
+    public void MapToPrevious(string code, string? previousCodes)
+    {
+        if (IsFrozen)
+        {
+            throw new DomainValidationException("PreviousCodes", "Par.FrameworkFrozen");
+        }
+
+        var item = items.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.OrdinalIgnoreCase)) ?? throw new NotFoundException();
+        var codes = CodeMapping.Split(previousCodes);
+        if (codes.Any(c => c.Length > 20 || c.Contains(' ', StringComparison.Ordinal)))
+        {
+            throw new DomainValidationException("PreviousCodes", "Par.PreviousCodesInvalid", previousCodes ?? "");
+        }
+
+        item.PreviousCodes = codes.Count == 0 ? null : string.Join(';', codes);
+    }
 }
 
 /// <summary>Lĩnh vực, tiêu chí or tiêu chí thành phần.</summary>
@@ -101,6 +131,8 @@ public sealed class FrameworkItem
         RuleText = line.RuleText?.Trim();
         Rule = line.Rule?.Trim();
         Evidence = line.Evidence?.Trim();
+        Source = line.Source?.Trim().ToLowerInvariant();
+        PreviousCodes = CodeMapping.Split(line.PreviousCodes) is { Count: > 0 } previous ? string.Join(';', previous) : null;
     }
 
     public Guid Id { get; private set; }
@@ -127,4 +159,10 @@ public sealed class FrameworkItem
     public string? Rule { get; private set; }
 
     public string? Evidence { get; private set; }
+
+    /// <summary>For a computed item: which Sipar data gives its value (<see cref="ComputedSources"/>).</summary>
+    public string? Source { get; private set; }
+
+    /// <summary>The previous year's codes this item continues, ";"-separated; null for a new item.</summary>
+    public string? PreviousCodes { get; internal set; }
 }

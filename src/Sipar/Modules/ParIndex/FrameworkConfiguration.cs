@@ -15,6 +15,7 @@ internal sealed class FrameworkConfiguration : IEntityTypeConfiguration<Framewor
         b.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Items).HasField("items").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(x => new { x.Year, x.AgencyKind, x.SearchName }).IsUnique();
+        b.HasOne<Framework>().WithMany().HasForeignKey(x => x.PreviousFrameworkId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -30,6 +31,8 @@ internal sealed class FrameworkItemConfiguration : IEntityTypeConfiguration<Fram
         b.Property(x => x.RuleText).HasMaxLength(2000);
         b.Property(x => x.Rule).HasMaxLength(500);
         b.Property(x => x.Evidence).HasMaxLength(2000);
+        b.Property(x => x.Source).HasMaxLength(50);
+        b.Property(x => x.PreviousCodes).HasMaxLength(200);
         b.HasOne<FrameworkItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
     }

@@ -16,6 +16,10 @@ internal static class ParIndexModule
     {
         builder.Services.AddScoped<FrameworkAdministration>();
         builder.Services.AddScoped<ParResults>();
+        builder.Services.AddScoped<ParAccess>();
+        builder.Services.AddScoped<ParCampaigns>();
+        builder.Services.AddScoped<ComputedIndicators>();
+        builder.Services.AddScoped<Assessments>();
         return builder;
     }
 

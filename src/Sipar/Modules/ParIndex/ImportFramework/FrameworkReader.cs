@@ -35,14 +35,15 @@ public enum ScoringMethod
 /// <summary>One line of a framework file: an area, criterion or sub-criterion. <see cref="Row"/> is where it stood.</summary>
 public sealed record FrameworkLine(
     int Row, string Code, CriterionLevel? Level, string Name, decimal? MaxPoints, ScoringMethod? Method, string? RuleText, string? Rule, string? Evidence,
-    string? RawLevel = null, string? RawPoints = null, string? RawMethod = null);
+    string? RawLevel = null, string? RawPoints = null, string? RawMethod = null, string? Source = null, string? PreviousCodes = null);
 
 /// <summary>A framework as read from a file, before validation.</summary>
 public sealed record FrameworkFile(string Name, int? Year, decimal? DeclaredTotal, IReadOnlyList<FrameworkLine> Lines, IReadOnlyList<FieldError> FileErrors);
 
 /// <summary>
 /// Reads a PAR INDEX framework from JSON or .xlsx. The .xlsx has a header row with the columns (Vietnamese or
-/// English, diacritics optional): Mã | Cấp | Tên | Điểm tối đa | Phương pháp | Cách chấm | Quy tắc | Tài liệu kiểm chứng;
+/// English, diacritics optional): Mã | Cấp | Tên | Điểm tối đa | Phương pháp | Cách chấm | Quy tắc | Tài liệu kiểm chứng
+/// | Nguồn dữ liệu (for computed items) | Mã năm trước (the previous year's codes, ";"-separated);
 /// cells B1… may hold "Tổng điểm: 100" in a row above the header. Values are kept as written so validation can
 /// name each bad row.
 /// </summary>
@@ -69,7 +70,7 @@ public static class FrameworkReader
 
     private sealed record JsonFramework(string? Name, int? Year, decimal? Total, List<JsonItem>? Items);
 
-    private sealed record JsonItem(string? Code, string? Level, string? Name, JsonElement? MaxPoints, string? Method, string? RuleText, string? Rule, string? Evidence);
+    private sealed record JsonItem(string? Code, string? Level, string? Name, JsonElement? MaxPoints, string? Method, string? RuleText, string? Rule, string? Evidence, string? Source, string? PreviousCodes);
 
     private static FrameworkFile ReadJson(byte[] content)
     {
@@ -86,7 +87,10 @@ public static class FrameworkReader
         var lines = (file?.Items ?? []).Select((item, i) =>
         {
             var rawPoints = item.MaxPoints is { } p ? (p.ValueKind == JsonValueKind.Number ? p.GetRawText() : p.ToString()) : null;
-            return Line(i + 1, item.Code, item.Level, item.Name, rawPoints, item.Method, item.RuleText, item.Rule, item.Evidence);
+            return Line(i + 1, item.Code, item.Level, item.Name, rawPoints, item.Method, item.RuleText, item.Rule, item.Evidence) with
+            {
+                Source = Blank(item.Source), PreviousCodes = Blank(item.PreviousCodes),
+            };
         }).ToList();
         return new FrameworkFile(file?.Name ?? "", file?.Year, file?.Total, lines, []);
     }
@@ -118,6 +122,8 @@ public static class FrameworkReader
                         "cach cham" or "rule text" => "ruleText",
                         "quy tac" or "rule" => "rule",
                         "tai lieu kiem chung" or "evidence" => "evidence",
+                        "nguon du lieu" or "source" => "source",
+                        "ma nam truoc" or "previous codes" => "previous",
                         var other => other,
                     }] = c;
                 }
@@ -153,7 +159,10 @@ public static class FrameworkReader
             columns.TryGetValue(key, out var c) && c < cells.Count && cells[c].Trim().Length > 0 ? cells[c].Trim() : null;
         var lines = rows.Skip(headerIndex.Value + 1).Where(r => r.Cells.Any(v => v.Trim().Length > 0))
             .Select(r => Line(r.Row, Get(r.Cells, "code"), Get(r.Cells, "level"), Get(r.Cells, "name"), Get(r.Cells, "points"),
-                Get(r.Cells, "method"), Get(r.Cells, "ruleText"), Get(r.Cells, "rule"), Get(r.Cells, "evidence")))
+                Get(r.Cells, "method"), Get(r.Cells, "ruleText"), Get(r.Cells, "rule"), Get(r.Cells, "evidence")) with
+            {
+                Source = Get(r.Cells, "source"), PreviousCodes = Get(r.Cells, "previous"),
+            })
             .ToList();
         return new FrameworkFile(name, year, total, lines, errors);
     }
@@ -226,6 +235,8 @@ public static class FrameworkReader
 
     private static FrameworkLine Line(int row, string? code, string? level, string? name, string? points, string? method, string? ruleText, string? rule, string? evidence) =>
         new(row, (code ?? "").Trim(), LevelOf(level, code), (name ?? "").Trim(), Number(points), MethodOf(method), ruleText, rule, evidence, level, points, method);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     internal static decimal? Number(string? text)
     {

@@ -67,6 +67,16 @@ public static class FrameworkValidator
             {
                 errors.Add(new FrameworkError(line.Row, "Par.UnknownRule", line.Rule ?? ""));
             }
+
+            if (line.Source is { } source && (!ComputedSources.IsKnown(source) || line.Method != ScoringMethod.Computed))
+            {
+                errors.Add(new FrameworkError(line.Row, "Par.UnknownSource", source));
+            }
+
+            if (line.PreviousCodes is { } previous && CodeMapping.Split(previous).Any(c => c.Length > 20 || c.Contains(' ', StringComparison.Ordinal)))
+            {
+                errors.Add(new FrameworkError(line.Row, "Par.PreviousCodesInvalid", previous));
+            }
         }
 
         var byCode = file.Lines.Where(l => l.Code.Length > 0).GroupBy(l => Normalise(l.Code)).ToDictionary(g => g.Key, g => g.First());

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Localization;
+using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.ParIndex;
@@ -15,7 +16,7 @@ public sealed record AreaResult(string Code, decimal Points, decimal Max, decima
 public sealed record AgencyResult(string Agency, decimal Total, decimal Max, decimal Index, string? Class, int Rank, IReadOnlyList<AreaResult> Areas);
 
 /// <summary>Results per agency for a year, and the import of published appraisal tables from years before Sipar.</summary>
-public sealed class ParResults(SiparDbContext db, TimeProvider clock)
+public sealed class ParResults(SiparDbContext db, CurrentUser me, TimeProvider clock)
 {
     /// <summary>Default classes (DESIGN.md): A ≥ 90, B 80–&lt;90, C 70–&lt;80.</summary>
     public static readonly IReadOnlyList<(decimal Min, string Label)> DefaultBands = [(90m, "A"), (80m, "B"), (70m, "C")];
@@ -39,8 +40,7 @@ public sealed class ParResults(SiparDbContext db, TimeProvider clock)
 
         foreach (var (row, agencyText, code, pointsText) in rows)
         {
-            var key = VietnameseText.Fold(agencyText);
-            var agency = agencies.Find(a => a.SearchName == key || string.Equals(a.Symbol, agencyText.Trim(), StringComparison.OrdinalIgnoreCase));
+            var agency = FindAgency(agencies, agencyText);
             if (agency is null)
             {
                 errors.Add(new FrameworkError(row, "Par.UnknownAgency", agencyText));
@@ -100,51 +100,106 @@ public sealed class ParResults(SiparDbContext db, TimeProvider clock)
         return (results.Count, []);
     }
 
-    /// <summary>Per agency: total, maximum, index, class, rank among agencies of the same kind, and each area.</summary>
-    public async Task<IReadOnlyList<AgencyResult>> ForYearAsync(int year, CancellationToken ct)
+    /// <summary>Per agency: total, maximum, index, class, rank among agencies of the same kind, and each area (for the CLI and the API).</summary>
+    public async Task<IReadOnlyList<AgencyResult>> ForYearAsync(int year, CancellationToken ct) =>
+        (await ScorecardsAsync(year, ct)).Select(c => new AgencyResult(c.Agency, c.Total, c.Max, c.Index, c.Class, c.Rank,
+            c.Areas.Select(a => new AreaResult(a.Code, a.Points, a.Max, a.Index)).ToList())).ToList();
+
+    /// <summary>
+    /// Every agency's scorecard for a year, with last year's figures through the code mapping. Classes come from the
+    /// year's campaign (or A/B/C), and without a survey that year indices are scaled to 100.
+    /// </summary>
+    public async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(int year, CancellationToken ct)
     {
-        var frameworks = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).Where(f => f.Year == year).ToListAsync(ct);
-        var results = await db.Set<ParResult>().AsNoTracking().Where(r => r.Year == year).ToListAsync(ct);
-        var agencies = await db.Set<Agency>().AsNoTracking().ToDictionaryAsync(a => a.Id, ct);
-        var rows = new List<(AgencyKind Kind, AgencyResult Result)>();
-        foreach (var group in results.GroupBy(r => r.AgencyId))
+        var campaign = await CampaignOfAsync(year, ct);
+        if (await LoadYearAsync(year, ct) is not { } current)
         {
-            var agency = agencies[group.Key];
-            var framework = frameworks.Find(f => f.AgencyKind == agency.Kind);
-            if (framework is null)
-            {
-                continue;
-            }
-
-            var given = group.ToDictionary(r => r.CriterionCode, r => r.Points, StringComparer.OrdinalIgnoreCase);
-            var areas = framework.Items.Where(i => i.Level == CriterionLevel.Area).OrderBy(i => i.Order).Select(area =>
-            {
-                // The deepest positive points given count (an area total, or its criteria); deductions always count,
-                // and the area never goes below 0.
-                var inArea = given.Where(g => g.Key == area.Code || g.Key.StartsWith(area.Code + ".", StringComparison.Ordinal)).ToList();
-                var positive = inArea.Where(g => g.Value >= 0
-                    && !inArea.Any(k => k.Value >= 0 && k.Key.StartsWith(g.Key + ".", StringComparison.Ordinal))).Select(g => g.Value);
-                var deductions = inArea.Where(g => g.Value < 0).Select(g => g.Value);
-                var points = ParCalculator.CriterionPoints(positive, deductions, area.MaxPoints);
-                return new AreaResult(area.Code, points, area.MaxPoints, ParCalculator.Index(points, area.MaxPoints));
-            }).ToList();
-            var total = areas.Sum(a => a.Points);
-            var index = ParCalculator.Index(total, framework.DeclaredTotal);
-            rows.Add((agency.Kind, new AgencyResult(agency.Name, total, framework.DeclaredTotal, index, ParCalculator.ClassOf(index, DefaultBands), 0, areas)));
+            return [];
         }
 
-        var ranked = new List<AgencyResult>();
-        foreach (var kind in rows.GroupBy(r => r.Kind))
-        {
-            var list = kind.Select(r => r.Result).ToList();
-            var ranks = ParCalculator.Ranks(list.Select(r => r.Index).ToList());
-            ranked.AddRange(list.Select((r, i) => r with { Rank = ranks[i] }));
-        }
-
-        return ranked.OrderBy(r => r.Rank).ThenBy(r => r.Agency, StringComparer.Ordinal).ToList();
+        var previous = await LoadYearAsync(year - 1, ct);
+        var agencies = (await db.Set<Agency>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Kind }).ToListAsync(ct))
+            .Select(a => (a.Id, a.Name, a.Kind)).ToList();
+        return ResultsCalculator.Compute(agencies, current, previous, campaign?.BandList ?? DefaultBands, campaign?.SurveyHeld ?? true);
     }
 
-    private static List<(int Row, string Agency, string Code, string Points)> ReadTable(string fileName, byte[] content)
+    /// <summary>What the signed-in person may see: appraisers and administrators always; agencies once the year's results are published.</summary>
+    public async Task<bool> IsVisibleAsync(int year, CancellationToken ct)
+    {
+        if (me.IsInRole(Role.Appraiser) || me.IsInRole(Role.Administrator))
+        {
+            return true;
+        }
+
+        var campaign = await CampaignOfAsync(year, ct);
+        return campaign is null || campaign.PublishedAt is not null;
+    }
+
+    public async Task<IReadOnlyList<Scorecard>> VisibleScorecardsAsync(int year, CancellationToken ct)
+    {
+        if (!await IsVisibleAsync(year, ct))
+        {
+            throw new DomainValidationException("Year", "Par.NotPublished", year);
+        }
+
+        return await ScorecardsAsync(year, ct);
+    }
+
+    /// <summary>The years that have results, newest first.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct) =>
+        await db.Set<ParResult>().AsNoTracking().Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+
+    /// <summary>Writes an agency's final appraised points for the year (replacing what was there).</summary>
+    internal async Task RecordAsync(int year, Guid agencyId, IReadOnlyList<(string Code, decimal Points)> points, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await db.Set<ParResult>().Where(r => r.Year == year && r.AgencyId == agencyId).ToListAsync(ct);
+        db.RemoveRange(existing.Where(e => !points.Any(p => string.Equals(p.Code, e.CriterionCode, StringComparison.OrdinalIgnoreCase))));
+        foreach (var (code, value) in points)
+        {
+            var current = existing.Find(r => string.Equals(r.CriterionCode, code, StringComparison.OrdinalIgnoreCase));
+            if (current is null)
+            {
+                db.Add(ParResult.Imported(year, agencyId, code, value, now));
+            }
+            else
+            {
+                current.Replace(value, now);
+            }
+        }
+    }
+
+    private Task<ParCampaign?> CampaignOfAsync(int year, CancellationToken ct) =>
+        db.Set<ParCampaign>().AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+
+    private async Task<YearInput?> LoadYearAsync(int year, CancellationToken ct)
+    {
+        var frameworks = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).Where(f => f.Year == year).ToListAsync(ct);
+        if (frameworks.Count == 0)
+        {
+            return null;
+        }
+
+        // One framework per kind and year counts: the one an assessment used, else the newest.
+        var used = await db.Set<ParAssessment>().AsNoTracking().Select(a => a.FrameworkId).Distinct().ToListAsync(ct);
+        var chosen = frameworks.GroupBy(f => f.AgencyKind)
+            .Select(g => g.OrderByDescending(f => used.Contains(f.Id)).ThenByDescending(f => f.CreatedAt).First()).ToList();
+        var results = await db.Set<ParResult>().AsNoTracking().Where(r => r.Year == year)
+            .Select(r => new { r.AgencyId, r.CriterionCode, r.Points }).ToListAsync(ct);
+        var points = results.GroupBy(r => r.AgencyId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(r => r.CriterionCode, r => r.Points, StringComparer.OrdinalIgnoreCase));
+        return new YearInput(chosen, points);
+    }
+
+    /// <summary>An agency by its name (diacritics and case ignored) or its symbol.</summary>
+    internal static Agency? FindAgency(IEnumerable<Agency> agencies, string text)
+    {
+        var key = VietnameseText.Fold(text);
+        return agencies.FirstOrDefault(a => a.SearchName == key || string.Equals(a.Symbol, text.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    internal static List<(int Row, string Agency, string Code, string Points)> ReadTable(string fileName, byte[] content)
     {
         if (content.Length == 0)
         {

@@ -1,0 +1,258 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sipar.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ParAssessments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "PreviousFrameworkId",
+                table: "par_frameworks",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PreviousCodes",
+                table: "par_framework_items",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Source",
+                table: "par_framework_items",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "par_campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SelfAssessmentDue = table.Column<DateOnly>(type: "date", nullable: false),
+                    AppraisalDue = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExplanationDue = table.Column<DateOnly>(type: "date", nullable: false),
+                    Bands = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    SurveyHeld = table.Column<bool>(type: "boolean", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_par_campaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "par_assessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FrameworkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Difficulties = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Proposals = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SubmittedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExplanationRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinalisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_par_assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_par_assessments_org_agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "org_agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_par_assessments_par_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "par_campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_par_assessments_par_frameworks_FrameworkId",
+                        column: x => x.FrameworkId,
+                        principalTable: "par_frameworks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "par_scores",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MaxPoints = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),
+                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Source = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Rule = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SelfPoints = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
+                    Explanation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Snapshot = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: true),
+                    AppraisedPoints = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
+                    AppraisalReason = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ExplanationRequest = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ExplanationAnswer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_par_scores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_par_scores_org_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "org_units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_par_scores_par_assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "par_assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_par_scores_par_framework_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "par_framework_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "par_evidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    LinkId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_par_evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_par_evidence_par_scores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "par_scores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_par_frameworks_PreviousFrameworkId",
+                table: "par_frameworks",
+                column: "PreviousFrameworkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_par_assessments_AgencyId",
+                table: "par_assessments",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_par_assessments_CampaignId_AgencyId",
+                table: "par_assessments",
+                columns: new[] { "CampaignId", "AgencyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_par_assessments_FrameworkId",
+                table: "par_assessments",
+                column: "FrameworkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_par_campaigns_Year",
+                table: "par_campaigns",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_par_evidence_ScoreId",
+                table: "par_evidence",
+                column: "ScoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_par_scores_AssessmentId_Code",
+                table: "par_scores",
+                columns: new[] { "AssessmentId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_par_scores_ItemId",
+                table: "par_scores",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_par_scores_UnitId",
+                table: "par_scores",
+                column: "UnitId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_par_frameworks_par_frameworks_PreviousFrameworkId",
+                table: "par_frameworks",
+                column: "PreviousFrameworkId",
+                principalTable: "par_frameworks",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_par_frameworks_par_frameworks_PreviousFrameworkId",
+                table: "par_frameworks");
+
+            migrationBuilder.DropTable(
+                name: "par_evidence");
+
+            migrationBuilder.DropTable(
+                name: "par_scores");
+
+            migrationBuilder.DropTable(
+                name: "par_assessments");
+
+            migrationBuilder.DropTable(
+                name: "par_campaigns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_par_frameworks_PreviousFrameworkId",
+                table: "par_frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousFrameworkId",
+                table: "par_frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousCodes",
+                table: "par_framework_items");
+
+            migrationBuilder.DropColumn(
+                name: "Source",
+                table: "par_framework_items");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
+using Sipar.Infrastructure.Web;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.ParIndex;
+
+/// <summary>A campaign: deadlines and classes, participating agencies and their status, survey points, publication.</summary>
+internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access, SiparDbContext db, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid CampaignId { get; set; }
+
+    public CampaignView View { get; private set; } = null!;
+
+    public IReadOnlyList<(Guid Id, string Name)> OtherAgencies { get; private set; } = [];
+
+    public bool CanManage => access.ManagesCampaigns;
+
+    [BindProperty]
+    public int Year { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public DateOnly? SelfAssessmentDue { get; set; }
+
+    [BindProperty]
+    public DateOnly? AppraisalDue { get; set; }
+
+    [BindProperty]
+    public DateOnly? ExplanationDue { get; set; }
+
+    [BindProperty]
+    public string? Bands { get; set; }
+
+    [BindProperty]
+    public bool SurveyHeld { get; set; }
+
+    public IReadOnlyList<FrameworkError>? SurveyErrors { get; private set; }
+
+    public int? SurveyRows { get; private set; }
+
+    public string? SurveyContent { get; private set; }
+
+    public string? SurveyFileName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var c = View.Campaign;
+        (Year, Name, SelfAssessmentDue, AppraisalDue, ExplanationDue, Bands, SurveyHeld) = (c.Year, c.Name, c.SelfAssessmentDue, c.AppraisalDue, c.ExplanationDue, c.Bands, c.SurveyHeld);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSettingsAsync(CancellationToken ct) => RunAsync(
+        async () =>
+        {
+            var errors = new ValidationErrors();
+            CampaignsPageModel.RequireDate(errors, nameof(SelfAssessmentDue), SelfAssessmentDue, "Par.SelfAssessmentDue");
+            CampaignsPageModel.RequireDate(errors, nameof(AppraisalDue), AppraisalDue, "Par.AppraisalDue");
+            CampaignsPageModel.RequireDate(errors, nameof(ExplanationDue), ExplanationDue, "Par.ExplanationDue");
+            errors.ThrowIfAny();
+            await campaigns.ChangeAsync(CampaignId, Year, Name, SelfAssessmentDue!.Value, AppraisalDue!.Value, ExplanationDue!.Value, Bands, SurveyHeld, ct);
+        },
+        "Common.Saved", Here, () => LoadAsync(ct));
+
+    public Task<IActionResult> OnPostAgenciesAsync(List<Guid>? agencyIds, CancellationToken ct) =>
+        RunAsync(() => campaigns.AddAgenciesAsync(CampaignId, agencyIds ?? [], ct), "Common.Saved", Here, () => LoadAsync(ct));
+
+    public Task<IActionResult> OnPostPublishAsync(bool publish, CancellationToken ct) =>
+        RunAsync(() => campaigns.PublishAsync(CampaignId, publish, ct), publish ? "Par.PublishedDone" : "Par.UnpublishedDone", Here, () => LoadAsync(ct));
+
+    /// <summary>Survey points: the first post checks the file and shows what it will do; the second (with apply) saves.</summary>
+    public async Task<IActionResult> OnPostSurveyAsync(IFormFile? upload, string? content, string? fileName, bool apply, CancellationToken ct)
+    {
+        access.Ensure(access.ManagesCampaigns);
+        try
+        {
+            byte[] bytes;
+            if (apply)
+            {
+                bytes = Decode(content);
+            }
+            else
+            {
+                bytes = await UploadCheck.ReadTableAsync(upload, ParIndexModule.MaxFileBytes, ct);
+                fileName = Path.GetFileName(upload!.FileName);
+            }
+
+            if (apply)
+            {
+                var (count, errors) = await campaigns.ImportSurveyAsync(CampaignId, fileName ?? "", bytes, ct);
+                if (errors.Count == 0)
+                {
+                    TempData["Flash"] = Localizer["Par.SurveyImported", count].Value;
+                    return Redirect(Here);
+                }
+
+                SurveyErrors = errors;
+            }
+            else
+            {
+                var (rows, errors) = await campaigns.CheckSurveyAsync(CampaignId, fileName ?? "", bytes, ct);
+                (SurveyRows, SurveyErrors) = (rows, errors);
+                SurveyContent = Convert.ToBase64String(bytes);
+                SurveyFileName = fileName;
+            }
+        }
+        catch (DomainValidationException e)
+        {
+            e.AddTo(ModelState, Localizer);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public string Message(FrameworkError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
+
+    internal static byte[] Decode(string? base64)
+    {
+        try
+        {
+            return Convert.FromBase64String(base64 ?? "");
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
+    }
+
+    private string Here => $"/par/campaigns/{CampaignId}";
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        View = await campaigns.GetAsync(CampaignId, ct);
+        if (CanManage)
+        {
+            var taking = View.Participants.Select(p => p.AgencyId).ToList();
+            OtherAgencies = (await db.Set<Agency>().AsNoTracking().Where(a => !taking.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+                .Select(a => (a.Id, a.Name)).ToList();
+        }
+    }
+}

@@ -1,0 +1,412 @@
+using Sipar.Infrastructure.Errors;
+
+namespace Sipar.Modules.ParIndex;
+
+public enum AssessmentStatus
+{
+    /// <summary>Đang tự đánh giá.</summary>
+    Draft,
+
+    /// <summary>Đã gửi thẩm định (khóa).</summary>
+    Submitted,
+
+    /// <summary>Thẩm định viên yêu cầu giải trình.</summary>
+    ExplanationRequested,
+
+    /// <summary>Cơ quan đã giải trình.</summary>
+    Answered,
+
+    /// <summary>Đã chốt kết quả thẩm định.</summary>
+    Finalised,
+}
+
+public enum EvidenceKind
+{
+    /// <summary>Tệp tải lên.</summary>
+    File,
+
+    /// <summary>Nhiệm vụ trong kế hoạch.</summary>
+    PlanTask,
+
+    /// <summary>Báo cáo của đơn vị đã được tiếp nhận.</summary>
+    UnitReport,
+
+    /// <summary>Văn bản Sipar tạo ra (kế hoạch, báo cáo tổng hợp).</summary>
+    Document,
+}
+
+/// <summary>One agency's self-assessment and its appraisal in a campaign; its scores are one per leaf item of the framework.</summary>
+public sealed class ParAssessment
+{
+    public const int TextMaxLength = 8000;
+
+    private readonly List<ParScore> scores = [];
+
+    private ParAssessment()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid CampaignId { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    public Guid FrameworkId { get; private set; }
+
+    public AssessmentStatus Status { get; private set; }
+
+    /// <summary>Khó khăn, vướng mắc (for the report).</summary>
+    public string? Difficulties { get; private set; }
+
+    /// <summary>Đề xuất, kiến nghị.</summary>
+    public string? Proposals { get; private set; }
+
+    public DateTime? SubmittedAt { get; private set; }
+
+    public Guid? SubmittedBy { get; private set; }
+
+    public DateTime? ExplanationRequestedAt { get; private set; }
+
+    public DateTime? AnsweredAt { get; private set; }
+
+    public DateTime? FinalisedAt { get; private set; }
+
+    public IReadOnlyList<ParScore> Scores => scores;
+
+    public static ParAssessment Start(Guid campaignId, Guid agencyId, Framework framework)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var assessment = new ParAssessment { Id = Guid.CreateVersion7(), CampaignId = campaignId, AgencyId = agencyId, FrameworkId = framework.Id };
+        var parents = framework.Items.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).ToHashSet();
+        foreach (var leaf in framework.Items.Where(i => !parents.Contains(i.Id)).OrderBy(i => i.Order))
+        {
+            assessment.scores.Add(new ParScore(assessment.Id, leaf));
+        }
+
+        framework.Freeze();
+        return assessment;
+    }
+
+    public ParScore Score(Guid scoreId) => scores.FirstOrDefault(s => s.Id == scoreId) ?? throw new NotFoundException();
+
+    public void EnsureDraft()
+    {
+        if (Status != AssessmentStatus.Draft)
+        {
+            throw new DomainValidationException("Status", "Par.Locked");
+        }
+    }
+
+    public void Describe(string? difficulties, string? proposals)
+    {
+        EnsureDraft();
+        var errors = new ValidationErrors();
+        errors.MaxLength(nameof(Difficulties), difficulties, TextMaxLength);
+        errors.MaxLength(nameof(Proposals), proposals, TextMaxLength);
+        errors.ThrowIfAny();
+        Difficulties = string.IsNullOrWhiteSpace(difficulties) ? null : difficulties.Trim();
+        Proposals = string.IsNullOrWhiteSpace(proposals) ? null : proposals.Trim();
+    }
+
+    /// <summary>Leadership submits: every self-assessed item has points, and an explanation where it has no evidence. Locks it.</summary>
+    public void Submit(Guid userId, DateTime now)
+    {
+        EnsureDraft();
+        var errors = new ValidationErrors();
+        foreach (var s in scores.Where(s => s.Method != ScoringMethod.Survey))
+        {
+            if (s.SelfPoints is null)
+            {
+                errors.Add("Score-" + s.Code, "Par.ScoreMissing", s.Code);
+            }
+            else if (s.NeedsExplanation)
+            {
+                errors.Add("Score-" + s.Code, "Par.ExplanationRequired", s.Code);
+            }
+        }
+
+        errors.ThrowIfAny();
+        Status = AssessmentStatus.Submitted;
+        SubmittedAt = now;
+        SubmittedBy = userId;
+    }
+
+    /// <summary>The appraiser asks for explanations on chosen items; one round.</summary>
+    public void RequestExplanation(IReadOnlyDictionary<Guid, string> requests, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (Status != AssessmentStatus.Submitted)
+        {
+            throw new DomainValidationException("Status", ExplanationRequestedAt is null ? "Par.NotSubmitted" : "Par.OneExplanationRound");
+        }
+
+        var chosen = requests.Where(r => !string.IsNullOrWhiteSpace(r.Value)).ToList();
+        if (chosen.Count == 0)
+        {
+            throw new DomainValidationException("Request", "Par.NoExplanationChosen");
+        }
+
+        foreach (var (scoreId, text) in chosen)
+        {
+            if (text.Length > TextMaxLength)
+            {
+                throw new DomainValidationException("Request", "Error.MaxLength", TextMaxLength);
+            }
+
+            Score(scoreId).ExplanationRequest = text.Trim();
+        }
+
+        Status = AssessmentStatus.ExplanationRequested;
+        ExplanationRequestedAt = now;
+    }
+
+    /// <summary>The agency answers every request once, by the campaign's explanation deadline.</summary>
+    public void Answer(IReadOnlyDictionary<Guid, string> answers, DateOnly today, DateOnly due, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        if (Status != AssessmentStatus.ExplanationRequested)
+        {
+            throw new DomainValidationException("Status", "Par.NoExplanationRequested");
+        }
+
+        if (today > due)
+        {
+            throw new DomainValidationException("Status", "Par.ExplanationPastDue", due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var errors = new ValidationErrors();
+        foreach (var s in scores.Where(s => s.ExplanationRequest is not null))
+        {
+            var text = answers.GetValueOrDefault(s.Id)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                errors.Add("Answer-" + s.Code, "Par.AnswerMissing", s.Code);
+            }
+            else if (text.Length > TextMaxLength)
+            {
+                errors.Add("Answer-" + s.Code, "Error.MaxLength", TextMaxLength);
+            }
+        }
+
+        errors.ThrowIfAny();
+        foreach (var s in scores.Where(s => s.ExplanationRequest is not null))
+        {
+            s.ExplanationAnswer = answers[s.Id].Trim();
+        }
+
+        Status = AssessmentStatus.Answered;
+        AnsweredAt = now;
+    }
+
+    public void EnsureAppraisable()
+    {
+        if (Status is not (AssessmentStatus.Submitted or AssessmentStatus.ExplanationRequested or AssessmentStatus.Answered))
+        {
+            throw new DomainValidationException("Status", Status == AssessmentStatus.Finalised ? "Par.AlreadyFinalised" : "Par.NotSubmitted");
+        }
+    }
+
+    /// <summary>The appraiser finalises once every item has appraised points and no explanation is still awaited (or its deadline has passed).</summary>
+    public void Finalise(DateOnly today, DateOnly explanationDue, DateTime now)
+    {
+        EnsureAppraisable();
+        if (Status == AssessmentStatus.ExplanationRequested && today <= explanationDue)
+        {
+            throw new DomainValidationException("Status", "Par.AwaitingExplanation");
+        }
+
+        var missing = scores.Where(s => s.AppraisedPoints is null).Select(s => s.Code).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainValidationException("Status", "Par.AppraisalMissing", string.Join(", ", missing.Take(10)));
+        }
+
+        Status = AssessmentStatus.Finalised;
+        FinalisedAt = now;
+    }
+}
+
+/// <summary>The self-score and the appraisal of one leaf item (criterion or sub-criterion) of an assessment.</summary>
+public sealed class ParScore
+{
+    private readonly List<ParEvidence> evidence = [];
+
+    private ParScore()
+    {
+    }
+
+    internal ParScore(Guid assessmentId, FrameworkItem item)
+    {
+        Id = Guid.CreateVersion7();
+        AssessmentId = assessmentId;
+        ItemId = item.Id;
+        Code = item.Code;
+        MaxPoints = item.MaxPoints;
+        Method = item.Method;
+        Source = item.Source;
+        Rule = item.Rule;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AssessmentId { get; private set; }
+
+    public Guid ItemId { get; private set; }
+
+    public string Code { get; private set; } = "";
+
+    public decimal MaxPoints { get; private set; }
+
+    public ScoringMethod Method { get; private set; }
+
+    public string? Source { get; private set; }
+
+    public string? Rule { get; private set; }
+
+    /// <summary>Đơn vị chịu trách nhiệm (assigned by the office).</summary>
+    public Guid? UnitId { get; private set; }
+
+    public decimal? SelfPoints { get; private set; }
+
+    public string? Explanation { get; private set; }
+
+    /// <summary>For a computed item: the figures it was computed from, as JSON, frozen at submission.</summary>
+    public string? Snapshot { get; private set; }
+
+    public decimal? AppraisedPoints { get; private set; }
+
+    public string? AppraisalReason { get; private set; }
+
+    public string? ExplanationRequest { get; internal set; }
+
+    public string? ExplanationAnswer { get; internal set; }
+
+    public IReadOnlyList<ParEvidence> Evidence => evidence;
+
+    public bool IsDeduction => MaxPoints < 0;
+
+    public bool IsComputedFromData => Method == ScoringMethod.Computed && ComputedSources.IsKnown(Source);
+
+    public bool NeedsExplanation => Method == ScoringMethod.SelfAssessed && evidence.Count == 0 && string.IsNullOrWhiteSpace(Explanation)
+        && SelfPoints is { } p && p != 0;
+
+    public void Assign(Guid? unitId) => UnitId = unitId;
+
+    public void SelfScore(decimal? points, string? explanation)
+    {
+        if (Method == ScoringMethod.Survey)
+        {
+            throw new DomainValidationException("SelfPoints", "Par.SurveyNotSelfScored");
+        }
+
+        if (IsComputedFromData)
+        {
+            throw new DomainValidationException("SelfPoints", "Par.ComputedNotSelfScored");
+        }
+
+        CheckRange("SelfPoints", points);
+        if (explanation is { Length: > ParAssessment.TextMaxLength })
+        {
+            throw new DomainValidationException("Explanation", "Error.MaxLength", ParAssessment.TextMaxLength);
+        }
+
+        // Saved even without evidence or explanation; NeedsExplanation tells the person at once, and Submit refuses it.
+        SelfPoints = points;
+        Explanation = string.IsNullOrWhiteSpace(explanation) ? null : explanation.Trim();
+    }
+
+    public void SetComputed(decimal points, string snapshot)
+    {
+        SelfPoints = points;
+        Snapshot = snapshot;
+    }
+
+    public void Appraise(decimal? points, string? reason)
+    {
+        CheckRange("AppraisedPoints", points);
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (points is not null && Method != ScoringMethod.Survey && points != SelfPoints && text is null)
+        {
+            throw new DomainValidationException("Reason", "Par.ReasonRequired", Code);
+        }
+
+        if (text is { Length: > ParAssessment.TextMaxLength })
+        {
+            throw new DomainValidationException("Reason", "Error.MaxLength", ParAssessment.TextMaxLength);
+        }
+
+        AppraisedPoints = points;
+        AppraisalReason = text;
+    }
+
+    internal void AddEvidence(ParEvidence item) => evidence.Add(item);
+
+    internal void RemoveEvidence(ParEvidence item) => evidence.Remove(item);
+
+    private void CheckRange(string field, decimal? points)
+    {
+        if (points is not { } p)
+        {
+            return;
+        }
+
+        if (IsDeduction ? p > 0 || p < MaxPoints * 100 : p < 0)
+        {
+            throw new DomainValidationException(field, IsDeduction ? "Par.DeductionPositive" : "Par.NegativeScore", Code);
+        }
+
+        if (!IsDeduction && p > MaxPoints)
+        {
+            throw new DomainValidationException(field, "Par.AboveMax", ParCalculator.Format(p), Code, ParCalculator.Format(MaxPoints));
+        }
+    }
+}
+
+/// <summary>Tài liệu kiểm chứng of a score: an uploaded file, or a link to a Sipar record.</summary>
+public sealed class ParEvidence
+{
+    public const int TitleMaxLength = 500;
+
+    private ParEvidence()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ScoreId { get; private set; }
+
+    public EvidenceKind Kind { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    /// <summary>The linked record (task, unit report, plan) when <see cref="Kind"/> is not a file.</summary>
+    public Guid? LinkId { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    public string? ContentType { get; private set; }
+
+    public long Size { get; private set; }
+
+    public string? StorageKey { get; private set; }
+
+    public string? Sha256 { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public DateTime At { get; private set; }
+
+    internal static ParEvidence File(Guid scoreId, Guid userId, DateTime at, string fileName, string contentType, long size, string key, string sha256) => new()
+    {
+        Id = Guid.CreateVersion7(), ScoreId = scoreId, Kind = EvidenceKind.File, Title = Clip(fileName), FileName = fileName, ContentType = contentType,
+        Size = size, StorageKey = key, Sha256 = sha256, UserId = userId, At = at,
+    };
+
+    internal static ParEvidence Link(Guid scoreId, Guid userId, DateTime at, EvidenceKind kind, Guid linkId, string title) => new()
+    {
+        Id = Guid.CreateVersion7(), ScoreId = scoreId, Kind = kind, Title = Clip(title), LinkId = linkId, UserId = userId, At = at,
+    };
+
+    private static string Clip(string text) => text.Length > TitleMaxLength ? text[..TitleMaxLength] : text;
+}

@@ -1,0 +1,111 @@
+using Sipar.Infrastructure.Errors;
+
+namespace Sipar.Modules.ParIndex;
+
+/// <summary>Đợt đánh giá: one year's PAR INDEX cycle for the participating agencies, with its deadlines and classes.</summary>
+public sealed class ParCampaign
+{
+    public const int NameMaxLength = 300;
+
+    private ParCampaign()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Year { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public DateOnly SelfAssessmentDue { get; private set; }
+
+    public DateOnly AppraisalDue { get; private set; }
+
+    /// <summary>The agencies answer explanation requests by this day; one round.</summary>
+    public DateOnly ExplanationDue { get; private set; }
+
+    /// <summary>Classes as "90=A;80=B;70=C" or "90=Tốt;80=Khá;65=Trung bình;0=Yếu" (minimum index = label).</summary>
+    public string Bands { get; private set; } = DefaultBands;
+
+    /// <summary>False when no survey was run this year: indices are scaled to 100 without the survey part.</summary>
+    public bool SurveyHeld { get; private set; } = true;
+
+    /// <summary>Appraisal results are hidden from agencies until published.</summary>
+    public DateTime? PublishedAt { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public const string DefaultBands = "90=A;80=B;70=C";
+
+    public static ParCampaign Create(int year, string? name, DateOnly selfDue, DateOnly appraisalDue, DateOnly explanationDue, DateTime now)
+    {
+        var campaign = new ParCampaign { Id = Guid.CreateVersion7(), CreatedAt = now };
+        campaign.Change(year, name, selfDue, appraisalDue, explanationDue);
+        return campaign;
+    }
+
+    public void Change(int year, string? name, DateOnly selfDue, DateOnly appraisalDue, DateOnly explanationDue)
+    {
+        var errors = new ValidationErrors();
+        if (year is < 2000 or > 2100)
+        {
+            errors.Add(nameof(Year), "Plan.YearRange");
+        }
+
+        var title = (name ?? "").Trim();
+        errors.Required(nameof(Name), title, "Par.CampaignName");
+        errors.MaxLength(nameof(Name), title, NameMaxLength);
+        if (appraisalDue < selfDue)
+        {
+            errors.Add(nameof(AppraisalDue), "Par.AppraisalBeforeSelf");
+        }
+
+        if (explanationDue < selfDue)
+        {
+            errors.Add(nameof(ExplanationDue), "Par.ExplanationBeforeSelf");
+        }
+
+        errors.ThrowIfAny();
+        Year = year;
+        Name = title;
+        SelfAssessmentDue = selfDue;
+        AppraisalDue = appraisalDue;
+        ExplanationDue = explanationDue;
+    }
+
+    public void Configure(string? bands, bool surveyHeld)
+    {
+        var parsed = ParseBands(bands);
+        if (parsed is null)
+        {
+            throw new DomainValidationException(nameof(Bands), "Par.BandsInvalid");
+        }
+
+        Bands = string.Join(';', parsed.Select(b => ParCalculator.Format(b.Min) + "=" + b.Label));
+        SurveyHeld = surveyHeld;
+    }
+
+    public void Publish(DateTime now) => PublishedAt ??= now;
+
+    public void Unpublish() => PublishedAt = null;
+
+    public IReadOnlyList<(decimal Min, string Label)> BandList => ParseBands(Bands) ?? [];
+
+    /// <summary>"90=A;80=B" → [(90, A), (80, B)], highest first; null when a pair is not "number=label" or a minimum repeats.</summary>
+    public static IReadOnlyList<(decimal Min, string Label)>? ParseBands(string? text)
+    {
+        var list = new List<(decimal, string)>();
+        foreach (var pair in (text ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var kv = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (kv.Length != 2 || FrameworkReader.Number(kv[0]) is not { } min || min is < 0 or > 100 || kv[1].Length is 0 or > 40)
+            {
+                return null;
+            }
+
+            list.Add((min, kv[1]));
+        }
+
+        return list.Count == 0 || list.Select(b => b.Item1).Distinct().Count() != list.Count ? null : list.OrderByDescending(b => b.Item1).ToList();
+    }
+}

@@ -1,0 +1,250 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Errors;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.ParIndex;
+
+/// <summary>
+/// Who may do what on an assessment, checked on the server for every request: agencies read their own; the office
+/// and leaders edit it while it is a draft, a unit officer the items assigned to the unit; leaders submit;
+/// appraisers (Sở Nội vụ) read all and appraise, and nobody else does.
+/// </summary>
+public sealed class ParAccess(CurrentUser me)
+{
+    public bool IsAppraiser => me.IsInRole(Role.Appraiser);
+
+    public bool IsAdministrator => me.IsInRole(Role.Administrator);
+
+    public bool ManagesCampaigns => IsAppraiser || IsAdministrator;
+
+    public Guid UserId => me.Id ?? throw new ForbiddenException();
+
+    public bool CanRead(ParAssessment a) => me.CanReadAgency(a.AgencyId);
+
+    public bool IsOfficeOf(ParAssessment a) => me.AgencyId == a.AgencyId && (me.IsInRole(Role.Office) || me.IsInRole(Role.Leader));
+
+    public bool IsLeaderOf(ParAssessment a) => me.AgencyId == a.AgencyId && me.IsInRole(Role.Leader);
+
+    public bool CanSelfScore(ParAssessment a, ParScore s) =>
+        IsOfficeOf(a) || (me.AgencyId == a.AgencyId && me.IsInRole(Role.UnitOfficer) && me.UnitId is not null && me.UnitId == s.UnitId);
+
+    /// <summary>Appraised points and reasons: appraisers always; the agency once the campaign's results are published.</summary>
+    public bool SeesAppraisal(ParCampaign c) => ManagesCampaigns || c.PublishedAt is not null;
+
+    public void Ensure(bool allowed)
+    {
+        if (!allowed)
+        {
+            throw new ForbiddenException();
+        }
+    }
+}
+
+public sealed record CampaignSummary(Guid Id, int Year, string Name, DateOnly SelfAssessmentDue, DateOnly AppraisalDue, DateOnly ExplanationDue, bool Published, int Agencies);
+
+public sealed record ParticipantLine(Guid AssessmentId, Guid AgencyId, string Agency, AssessmentStatus Status, DateTime? SubmittedAt, decimal? SelfTotal, decimal? AppraisedTotal);
+
+public sealed record CampaignView(ParCampaign Campaign, IReadOnlyList<ParticipantLine> Participants);
+
+/// <summary>Campaigns: create with the participating agencies, configure classes, publish, and enter or import survey points.</summary>
+public sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUser me, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CampaignSummary>> ListAsync(CancellationToken ct)
+    {
+        var q = db.Set<ParCampaign>().AsNoTracking();
+        if (!access.ManagesCampaigns)
+        {
+            var agencyId = me.AgencyId;
+            q = q.Where(c => db.Set<ParAssessment>().Any(a => a.CampaignId == c.Id && a.AgencyId == agencyId));
+        }
+
+        return await q.OrderByDescending(c => c.Year).ThenByDescending(c => c.CreatedAt)
+            .Select(c => new CampaignSummary(c.Id, c.Year, c.Name, c.SelfAssessmentDue, c.AppraisalDue, c.ExplanationDue, c.PublishedAt != null,
+                db.Set<ParAssessment>().Count(a => a.CampaignId == c.Id)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Creates a campaign; each participating agency gets an assessment on its kind's framework of that year, which freezes it.</summary>
+    public async Task<Guid> CreateAsync(int year, string? name, DateOnly selfDue, DateOnly appraisalDue, DateOnly explanationDue, IReadOnlyCollection<Guid> agencyIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        access.Ensure(access.ManagesCampaigns);
+        var campaign = ParCampaign.Create(year, name, selfDue, appraisalDue, explanationDue, clock.GetUtcNow().UtcDateTime);
+        if (agencyIds.Count == 0)
+        {
+            throw new DomainValidationException("AgencyIds", "Par.NoAgencies");
+        }
+
+        db.Add(campaign);
+        await AddAgenciesAsync(campaign, agencyIds, ct);
+        await db.SaveChangesAsync(ct);
+        return campaign.Id;
+    }
+
+    public async Task AddAgenciesAsync(Guid campaignId, IReadOnlyCollection<Guid> agencyIds, CancellationToken ct)
+    {
+        access.Ensure(access.ManagesCampaigns);
+        var campaign = await db.Set<ParCampaign>().FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw new NotFoundException();
+        await AddAgenciesAsync(campaign, agencyIds, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<CampaignView> GetAsync(Guid id, CancellationToken ct)
+    {
+        var campaign = await db.Set<ParCampaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
+        var q = db.Set<ParAssessment>().AsNoTracking().Where(a => a.CampaignId == id);
+        if (!access.ManagesCampaigns)
+        {
+            var agencyId = me.AgencyId;
+            q = q.Where(a => a.AgencyId == agencyId);
+            access.Ensure(await q.AnyAsync(ct));
+        }
+
+        var seesAppraisal = access.SeesAppraisal(campaign);
+        var rows = await q.Select(a => new
+        {
+            a.Id, a.AgencyId, Agency = db.Set<Agency>().Where(x => x.Id == a.AgencyId).Select(x => x.Name).First(), a.Status, a.SubmittedAt,
+            Self = a.Scores.Sum(s => s.SelfPoints), Appraised = a.Scores.Sum(s => s.AppraisedPoints),
+        }).ToListAsync(ct);
+        return new CampaignView(campaign, rows.OrderBy(r => r.Agency, StringComparer.Ordinal)
+            .Select(r => new ParticipantLine(r.Id, r.AgencyId, r.Agency, r.Status, r.SubmittedAt, r.Self, seesAppraisal ? r.Appraised : null)).ToList());
+    }
+
+    public async Task ChangeAsync(Guid id, int year, string? name, DateOnly selfDue, DateOnly appraisalDue, DateOnly explanationDue, string? bands, bool surveyHeld, CancellationToken ct)
+    {
+        access.Ensure(access.ManagesCampaigns);
+        var campaign = await db.Set<ParCampaign>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
+        if (year != campaign.Year && await db.Set<ParAssessment>().AnyAsync(a => a.CampaignId == id, ct))
+        {
+            throw new DomainValidationException("Year", "Par.YearFixed");
+        }
+
+        campaign.Change(year, name, selfDue, appraisalDue, explanationDue);
+        campaign.Configure(bands, surveyHeld);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Publishes (or withdraws) the campaign's appraisal results to the agencies.</summary>
+    public async Task PublishAsync(Guid id, bool publish, CancellationToken ct)
+    {
+        access.Ensure(access.ManagesCampaigns);
+        var campaign = await db.Set<ParCampaign>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
+        if (publish)
+        {
+            if (!await db.Set<ParAssessment>().AnyAsync(a => a.CampaignId == id && a.Status == AssessmentStatus.Finalised, ct))
+            {
+                throw new DomainValidationException("Publish", "Par.NothingFinalised");
+            }
+
+            campaign.Publish(clock.GetUtcNow().UtcDateTime);
+        }
+        else
+        {
+            campaign.Unpublish();
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Survey points per agency from a table (Cơ quan | Mã tiêu chí | Điểm) into the appraisal of survey-scored items;
+    /// every bad row is listed and nothing is saved while any remains.
+    /// </summary>
+    public async Task<(int Imported, IReadOnlyList<FrameworkError> Errors)> ImportSurveyAsync(Guid id, string fileName, byte[] content, CancellationToken ct)
+    {
+        var (changes, errors) = await CheckSurveyRowsAsync(id, fileName, content, ct);
+        if (errors.Count > 0)
+        {
+            return (0, errors);
+        }
+
+        foreach (var (score, points) in changes)
+        {
+            score.Appraise(points, null);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (changes.Count, []);
+    }
+
+    /// <summary>What an import of survey points would do: how many points it sets, or every bad row; saves nothing.</summary>
+    public async Task<(int Rows, IReadOnlyList<FrameworkError> Errors)> CheckSurveyAsync(Guid id, string fileName, byte[] content, CancellationToken ct)
+    {
+        var (changes, errors) = await CheckSurveyRowsAsync(id, fileName, content, ct);
+        return (changes.Count, errors);
+    }
+
+    private async Task<(List<(ParScore Score, decimal Points)> Changes, IReadOnlyList<FrameworkError> Errors)> CheckSurveyRowsAsync(Guid id, string fileName, byte[] content, CancellationToken ct)
+    {
+        access.Ensure(access.ManagesCampaigns);
+        var rows = ParResults.ReadTable(fileName, content);
+        var assessments = await db.Set<ParAssessment>().Include(a => a.Scores).Where(a => a.CampaignId == id).ToListAsync(ct);
+        var agencies = await db.Set<Agency>().AsNoTracking().Where(a => assessments.Select(x => x.AgencyId).Contains(a.Id)).ToListAsync(ct);
+        var errors = new List<FrameworkError>();
+        var changes = new List<(ParScore Score, decimal Points)>();
+        foreach (var (row, agencyText, code, pointsText) in rows)
+        {
+            var agency = ParResults.FindAgency(agencies, agencyText);
+            var assessment = agency is null ? null : assessments.Find(a => a.AgencyId == agency.Id);
+            if (assessment is null)
+            {
+                errors.Add(new FrameworkError(row, "Par.UnknownAgency", agencyText));
+                continue;
+            }
+
+            var score = assessment.Scores.FirstOrDefault(s => string.Equals(s.Code, code.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase) && s.Method == ScoringMethod.Survey);
+            if (score is null)
+            {
+                errors.Add(new FrameworkError(row, "Par.NotSurveyItem", code));
+                continue;
+            }
+
+            if (FrameworkReader.Number(pointsText) is not { } points)
+            {
+                errors.Add(new FrameworkError(row, "Par.ResultNotNumber", pointsText));
+                continue;
+            }
+
+            if (points < 0 || points > score.MaxPoints)
+            {
+                errors.Add(new FrameworkError(row, "Par.PointsOutOfRange", ParCalculator.Format(points), score.Code, ParCalculator.Format(score.MaxPoints)));
+                continue;
+            }
+
+            if (assessment.Status == AssessmentStatus.Finalised)
+            {
+                errors.Add(new FrameworkError(row, "Par.AlreadyFinalised"));
+                continue;
+            }
+
+            changes.Add((score, points));
+        }
+
+        if (errors.Count == 0 && changes.Count == 0)
+        {
+            errors.Add(new FrameworkError(0, "Import.NoRows"));
+        }
+
+        return (changes, errors);
+    }
+
+    private async Task AddAgenciesAsync(ParCampaign campaign, IReadOnlyCollection<Guid> agencyIds, CancellationToken ct)
+    {
+        var agencies = await db.Set<Agency>().AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToListAsync(ct);
+        if (agencies.Count != agencyIds.Distinct().Count())
+        {
+            throw new DomainValidationException("AgencyIds", "Error.Invalid");
+        }
+
+        var already = await db.Set<ParAssessment>().Where(a => a.CampaignId == campaign.Id).Select(a => a.AgencyId).ToListAsync(ct);
+        var frameworks = await db.Set<Framework>().Include(f => f.Items).Where(f => f.Year == campaign.Year).OrderByDescending(f => f.IsFrozen).ThenByDescending(f => f.CreatedAt).ToListAsync(ct);
+        foreach (var agency in agencies.Where(a => !already.Contains(a.Id)))
+        {
+            var framework = frameworks.Find(f => f.AgencyKind == agency.Kind)
+                ?? throw new DomainValidationException("AgencyIds", "Par.NoFrameworkForKind", campaign.Year, new LabelArg("AgencyKind." + agency.Kind), agency.Name);
+            db.Add(ParAssessment.Start(campaign.Id, agency.Id, framework));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.ParIndex;
+
+/// <summary>One area, criterion or sub-criterion of one agency: points, index, and last year's figures through the code mapping.</summary>
+public sealed record ItemResult(
+    string Code, string Name, CriterionLevel Level, decimal Points, decimal Max, decimal Index, decimal? PreviousPoints, decimal? PreviousMax, decimal? IndexChange)
+{
+    /// <summary>Points lost: what is missing to the maximum, or the deduction taken.</summary>
+    public decimal Lost => Max > 0 ? Max - Points : -Points;
+}
+
+/// <summary>An agency's year: total, index, class, rank among agencies of its kind, and every item.</summary>
+public sealed record Scorecard(
+    Guid AgencyId, string Agency, AgencyKind Kind, decimal Total, decimal Max, decimal Index, string? Class, int Rank, decimal? PreviousIndex,
+    IReadOnlyList<ItemResult> Items)
+{
+    public IEnumerable<ItemResult> Areas => Items.Where(i => i.Level == CriterionLevel.Area);
+}
+
+/// <summary>The gap list the plan asks for: where points were lost, what did not improve, what is at maximum and must be kept.</summary>
+public sealed record GapList(IReadOnlyList<ItemResult> Lost, IReadOnlyList<ItemResult> NotImproved, IReadOnlyList<ItemResult> AtMax)
+{
+    public static GapList Of(Scorecard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var criteria = card.Items.Where(i => i.Level == CriterionLevel.Criterion).ToList();
+        return new GapList(
+            criteria.Where(i => i.Lost > 0).OrderByDescending(i => i.Lost).ThenBy(i => i.Code, StringComparer.Ordinal).ToList(),
+            criteria.Where(i => i.IndexChange is <= 0 && i.Lost > 0).OrderBy(i => i.IndexChange).ThenBy(i => i.Code, StringComparer.Ordinal).ToList(),
+            criteria.Where(i => i.Max > 0 && i.Points >= i.Max).ToList());
+    }
+}
+
+/// <summary>What one year's computation needs: the frameworks, the agencies and the points given per agency and code.</summary>
+public sealed record YearInput(
+    IReadOnlyList<Framework> Frameworks, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> Points);
+
+/// <summary>
+/// Computes results, ranks and year-over-year changes in memory (no database), so it can be measured and tested alone.
+/// Points given at the deepest level count; a parent is the sum of its children, deductions included, never below 0
+/// nor above its maximum.
+/// </summary>
+public static class ResultsCalculator
+{
+    public static IReadOnlyList<Scorecard> Compute(
+        IReadOnlyList<(Guid Id, string Name, AgencyKind Kind)> agencies, YearInput current, YearInput? previous,
+        IReadOnlyList<(decimal Min, string Label)> bands, bool surveyHeld)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        ArgumentNullException.ThrowIfNull(current);
+        var trees = current.Frameworks.ToDictionary(f => f.AgencyKind, f => new Tree(f));
+        var previousTrees = previous?.Frameworks.ToDictionary(f => f.AgencyKind, f => new Tree(f)) ?? [];
+        var cards = new List<Scorecard>();
+        foreach (var (id, name, kind) in agencies)
+        {
+            if (!trees.TryGetValue(kind, out var tree) || !current.Points.TryGetValue(id, out var given))
+            {
+                continue;
+            }
+
+            var points = tree.Evaluate(given);
+            Dictionary<string, (decimal Points, decimal Max)>? last = null;
+            decimal? previousIndex = null;
+            CodeMapping? mapping = null;
+            if (previous is not null && previousTrees.TryGetValue(kind, out var before) && previous.Points.TryGetValue(id, out var lastGiven))
+            {
+                var lastPoints = before.Evaluate(lastGiven);
+                last = before.Framework.Items.ToDictionary(i => i.Code, i => (lastPoints[i.Code], i.MaxPoints), StringComparer.OrdinalIgnoreCase);
+                previousIndex = before.IndexOf(lastPoints, surveyHeld: true);
+                mapping = new CodeMapping(tree.Framework.Items, tree.Framework.PreviousFrameworkId == before.Framework.Id);
+            }
+
+            var items = new List<ItemResult>(tree.Ordered.Count);
+            foreach (var item in tree.Ordered)
+            {
+                var p = points[item.Code];
+                var index = ParCalculator.Index(p, item.MaxPoints);
+                var prev = last is null ? null : mapping!.Previous(item.Code, last);
+                decimal? change = prev is { } v && item.MaxPoints > 0 ? index - ParCalculator.Index(v.Points, v.Max) : null;
+                items.Add(new ItemResult(item.Code, item.Name, item.Level, p, item.MaxPoints, index, prev?.Points, prev?.Max, change));
+            }
+
+            var total = tree.Areas.Sum(a => points[a.Code]);
+            var agencyIndex = tree.IndexOf(points, surveyHeld);
+            cards.Add(new Scorecard(id, name, kind, total, tree.Framework.DeclaredTotal, agencyIndex, ParCalculator.ClassOf(agencyIndex, bands), 0, previousIndex, items));
+        }
+
+        var ranked = new List<Scorecard>(cards.Count);
+        foreach (var group in cards.GroupBy(c => c.Kind))
+        {
+            var list = group.ToList();
+            var ranks = ParCalculator.Ranks(list.Select(c => c.Index).ToList());
+            ranked.AddRange(list.Select((c, i) => c with { Rank = ranks[i] }));
+        }
+
+        return ranked.OrderBy(c => c.Kind).ThenBy(c => c.Rank).ThenBy(c => c.Agency, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed class Tree
+    {
+        private readonly Dictionary<Guid, List<FrameworkItem>> children = [];
+        private readonly decimal surveyMax;
+
+        public Tree(Framework framework)
+        {
+            Framework = framework;
+            Ordered = framework.Items.OrderBy(i => i.Order).ToList();
+            foreach (var item in Ordered.Where(i => i.ParentId is not null))
+            {
+                if (!children.TryGetValue(item.ParentId!.Value, out var list))
+                {
+                    children[item.ParentId.Value] = list = [];
+                }
+
+                list.Add(item);
+            }
+
+            Areas = Ordered.Where(i => i.ParentId is null).ToList();
+            surveyMax = Ordered.Where(i => i.Method == ScoringMethod.Survey && i.MaxPoints > 0 && !children.ContainsKey(i.Id)).Sum(i => i.MaxPoints);
+        }
+
+        public Framework Framework { get; }
+
+        public List<FrameworkItem> Ordered { get; }
+
+        public List<FrameworkItem> Areas { get; }
+
+        public decimal IndexOf(Dictionary<string, decimal> points, bool surveyHeld)
+        {
+            var total = Areas.Sum(a => points[a.Code]);
+            return surveyHeld || surveyMax == 0
+                ? ParCalculator.Index(total, Framework.DeclaredTotal)
+                : ParCalculator.IndexWithoutSurvey(total, Framework.DeclaredTotal, surveyMax);
+        }
+
+        public Dictionary<string, decimal> Evaluate(IReadOnlyDictionary<string, decimal> given)
+        {
+            var result = new Dictionary<string, decimal>(Ordered.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var area in Areas)
+            {
+                Points(area, given, result);
+            }
+
+            return result;
+        }
+
+        private (decimal Points, bool Given) Points(FrameworkItem item, IReadOnlyDictionary<string, decimal> given, Dictionary<string, decimal> result)
+        {
+            decimal points;
+            var any = false;
+            if (children.TryGetValue(item.Id, out var kids))
+            {
+                decimal sum = 0;
+                foreach (var child in kids)
+                {
+                    var (p, g) = Points(child, given, result);
+                    sum += p;
+                    any |= g;
+                }
+
+                if (any)
+                {
+                    points = Math.Clamp(sum, 0, Math.Max(item.MaxPoints, 0));
+                    result[item.Code] = points;
+                    return (points, true);
+                }
+            }
+
+            any = given.TryGetValue(item.Code, out var value);
+            points = item.MaxPoints < 0 ? Math.Min(value, 0) : Math.Clamp(value, 0, item.MaxPoints);
+            result[item.Code] = points;
+            return (points, any);
+        }
+    }
+}

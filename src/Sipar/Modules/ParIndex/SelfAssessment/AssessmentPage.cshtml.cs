@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
+
+namespace Sipar.Modules.ParIndex;
+
+/// <summary>
+/// One agency's assessment on one screen: items by area with unit, self-score, evidence and (when visible) the
+/// appraisal; the office assigns units and refreshes computed items, leaders submit, the agency answers explanation
+/// requests, the appraiser requests explanations, accepts and finalises.
+/// </summary>
+internal sealed class AssessmentPageModel(Assessments assessments, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid AssessmentId { get; set; }
+
+    public AssessmentView View { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Difficulties { get; set; }
+
+    [BindProperty]
+    public string? Proposals { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Difficulties = View.Assessment.Difficulties;
+        Proposals = View.Assessment.Proposals;
+    }
+
+    public Task<IActionResult> OnPostAssignAsync(Dictionary<Guid, Guid?>? units, CancellationToken ct) =>
+        Try(() => assessments.AssignAsync(AssessmentId, units ?? [], ct), "Par.Assigned", ct);
+
+    public Task<IActionResult> OnPostSuggestAsync(CancellationToken ct) => Try(
+        async () =>
+        {
+            var view = await assessments.GetAsync(AssessmentId, ct);
+            var byArea = view.Framework.Items.ToDictionary(i => i.Id);
+            FrameworkItem AreaOf(FrameworkItem i) => i.ParentId is { } p ? AreaOf(byArea[p]) : i;
+            var units = view.Assessment.Scores
+                .Select(s => (s.Id, Unit: view.SuggestedUnits.TryGetValue(AreaOf(byArea[s.ItemId]).Id, out var u) ? u : (Guid?)null))
+                .Where(x => x.Unit is not null && view.Assessment.Scores.First(s => s.Id == x.Id).UnitId is null)
+                .ToDictionary(x => x.Id, x => x.Unit);
+            await assessments.AssignAsync(AssessmentId, units, ct);
+        },
+        "Par.Assigned", ct);
+
+    public Task<IActionResult> OnPostRefreshAsync(CancellationToken ct) => Try(() => assessments.RefreshComputedAsync(AssessmentId, ct), "Par.Refreshed", ct);
+
+    public Task<IActionResult> OnPostDescribeAsync(CancellationToken ct) =>
+        Try(() => assessments.DescribeAsync(AssessmentId, Difficulties, Proposals, ct), "Common.Saved", ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => Try(() => assessments.SubmitAsync(AssessmentId, ct), "Par.Submitted", ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(Dictionary<Guid, string>? answers, CancellationToken ct) =>
+        Try(() => assessments.AnswerAsync(AssessmentId, answers ?? [], ct), "Par.Answered", ct);
+
+    public Task<IActionResult> OnPostRequestAsync(Dictionary<Guid, string>? requests, CancellationToken ct) =>
+        Try(() => assessments.RequestExplanationAsync(AssessmentId, requests ?? [], ct), "Par.ExplanationRequestedDone", ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => Try(() => assessments.AcceptRemainingAsync(AssessmentId, ct), "Par.AcceptedRemaining", ct);
+
+    public Task<IActionResult> OnPostFinaliseAsync(CancellationToken ct) => Try(() => assessments.FinaliseAsync(AssessmentId, ct), "Par.FinalisedDone", ct);
+
+    private Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct) =>
+        RunAsync(action, done, $"/par/assessments/{AssessmentId}", () => LoadAsync(ct));
+
+    private async Task LoadAsync(CancellationToken ct) => View = await assessments.GetAsync(AssessmentId, ct);
+}

@@ -1,0 +1,302 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
+using Sipar.Infrastructure.Localization;
+using Sipar.Modules.Organisation;
+using Sipar.Modules.Plans;
+
+namespace Sipar.Modules.ParIndex;
+
+/// <summary>Everything the assessment page shows, already filtered by what the person may see.</summary>
+public sealed record AssessmentView(
+    ParAssessment Assessment, ParCampaign Campaign, string Agency, Framework Framework, IReadOnlyDictionary<Guid, string> Units,
+    IReadOnlyDictionary<Guid, Guid> SuggestedUnits, bool SeesAppraisal, bool CanManage, bool CanSubmit, bool CanAnswer, bool CanAppraise)
+{
+    public ParScore? ScoreOf(FrameworkItem item) => Assessment.Scores.FirstOrDefault(s => s.ItemId == item.Id);
+
+    public decimal SelfTotal => Assessment.Scores.Sum(s => s.SelfPoints ?? 0);
+
+    public decimal? AppraisedTotal => SeesAppraisal ? Assessment.Scores.Sum(s => s.AppraisedPoints ?? 0) : null;
+}
+
+/// <summary>A record an item's evidence can link to.</summary>
+public sealed record LinkCandidate(EvidenceKind Kind, Guid Id, string Title);
+
+/// <summary>
+/// Self-assessment (office assigns items to units; units score with evidence or an explanation; computed items from
+/// Sipar data with a frozen snapshot; leadership submits, which locks it), the agency's one answer to explanation
+/// requests, and the appraisal (accept or adjust with a reason, request explanations, finalise into the year's results).
+/// </summary>
+public sealed class Assessments(
+    SiparDbContext db, ParAccess access, TimeProvider clock, FileStore files, ComputedIndicators indicators, ParResults results)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
+    public async Task<AssessmentView> GetAsync(Guid id, CancellationToken ct)
+    {
+        var (assessment, campaign) = await LoadAsync(id, tracking: false, ct);
+        access.Ensure(access.CanRead(assessment));
+        var framework = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).FirstAsync(f => f.Id == assessment.FrameworkId, ct);
+        var agency = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == assessment.AgencyId).Select(a => a.Name).FirstAsync(ct);
+        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == assessment.AgencyId).OrderBy(u => u.Name)
+            .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var seesAppraisal = access.SeesAppraisal(campaign);
+        if (!seesAppraisal)
+        {
+            foreach (var s in assessment.Scores)
+            {
+                s.Appraise(null, null);
+            }
+        }
+
+        return new AssessmentView(assessment, campaign, agency, framework, units, await SuggestUnitsAsync(assessment, framework, campaign.Year, ct), seesAppraisal,
+            access.IsOfficeOf(assessment) && assessment.Status == AssessmentStatus.Draft,
+            access.IsLeaderOf(assessment) && assessment.Status == AssessmentStatus.Draft,
+            access.IsOfficeOf(assessment) && assessment.Status == AssessmentStatus.ExplanationRequested,
+            access.IsAppraiser && assessment.Status is AssessmentStatus.Submitted or AssessmentStatus.ExplanationRequested or AssessmentStatus.Answered);
+    }
+
+    /// <summary>The assessment of the signed-in person's agency in the newest campaign, if any.</summary>
+    public async Task<Guid?> MineAsync(Guid agencyId, CancellationToken ct) =>
+        await db.Set<ParAssessment>().AsNoTracking().Where(a => a.AgencyId == agencyId)
+            .OrderByDescending(a => db.Set<ParCampaign>().Where(c => c.Id == a.CampaignId).Select(c => c.Year).First())
+            .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+
+    public async Task AssignAsync(Guid id, IReadOnlyDictionary<Guid, Guid?> unitByScore, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(unitByScore);
+        var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsOfficeOf(assessment));
+        assessment.EnsureDraft();
+        var units = await db.Set<Unit>().Where(u => u.AgencyId == assessment.AgencyId).Select(u => u.Id).ToListAsync(ct);
+        foreach (var (scoreId, unitId) in unitByScore)
+        {
+            if (unitId is { } u && !units.Contains(u))
+            {
+                throw new DomainValidationException("Unit", "Error.Invalid");
+            }
+
+            assessment.Score(scoreId).Assign(unitId);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Saves a self-score; returns true when it still needs evidence or an explanation before submission.</summary>
+    public async Task<bool> SelfScoreAsync(Guid id, Guid scoreId, decimal? points, string? explanation, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        var score = assessment.Score(scoreId);
+        access.Ensure(access.CanSelfScore(assessment, score));
+        assessment.EnsureDraft();
+        score.SelfScore(points, explanation);
+        await db.SaveChangesAsync(ct);
+        return score.NeedsExplanation;
+    }
+
+    public async Task DescribeAsync(Guid id, string? difficulties, string? proposals, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsOfficeOf(assessment));
+        assessment.Describe(difficulties, proposals);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<Guid> AddEvidenceFileAsync(Guid id, Guid scoreId, string fileName, string contentType, byte[] content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        var score = assessment.Score(scoreId);
+        access.Ensure(access.CanSelfScore(assessment, score));
+        assessment.EnsureDraft();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (key, sha) = await files.SaveAsync(content, now, ct);
+        var evidence = ParEvidence.File(score.Id, access.UserId, now, fileName, contentType, content.Length, key, sha);
+        score.AddEvidence(evidence);
+        db.Add(evidence);
+        await db.SaveChangesAsync(ct);
+        return evidence.Id;
+    }
+
+    /// <summary>Links a Sipar record of the same agency and year as evidence: a plan task, an accepted unit report, or a plan document.</summary>
+    public async Task AddEvidenceLinkAsync(Guid id, Guid scoreId, EvidenceKind kind, Guid linkId, CancellationToken ct)
+    {
+        var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
+        var score = assessment.Score(scoreId);
+        access.Ensure(access.CanSelfScore(assessment, score));
+        assessment.EnsureDraft();
+        var candidate = (await LinkCandidatesAsync(assessment.AgencyId, campaign.Year, ct)).FirstOrDefault(c => c.Kind == kind && c.Id == linkId)
+            ?? throw new DomainValidationException("Link", "Par.LinkUnknown");
+        if (score.Evidence.Any(e => e.Kind == kind && e.LinkId == linkId))
+        {
+            return;
+        }
+
+        var evidence = ParEvidence.Link(score.Id, access.UserId, clock.GetUtcNow().UtcDateTime, kind, linkId, candidate.Title);
+        score.AddEvidence(evidence);
+        db.Add(evidence);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RemoveEvidenceAsync(Guid id, Guid scoreId, Guid evidenceId, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        var score = assessment.Score(scoreId);
+        access.Ensure(access.CanSelfScore(assessment, score));
+        assessment.EnsureDraft();
+        var evidence = score.Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new NotFoundException();
+        score.RemoveEvidence(evidence);
+        db.Remove(evidence);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<(ParEvidence Evidence, Stream Content)> OpenEvidenceAsync(Guid id, Guid evidenceId, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: false, ct);
+        access.Ensure(access.CanRead(assessment));
+        var evidence = assessment.Scores.SelectMany(s => s.Evidence).FirstOrDefault(e => e.Id == evidenceId && e.Kind == EvidenceKind.File)
+            ?? throw new NotFoundException();
+        return (evidence, files.Open(evidence.StorageKey!));
+    }
+
+    /// <summary>Records of the agency's plans of the year that can be linked as evidence.</summary>
+    public async Task<IReadOnlyList<LinkCandidate>> LinkCandidatesAsync(Guid agencyId, int year, CancellationToken ct)
+    {
+        var plans = await db.Set<Plan>().AsNoTracking().Where(p => p.AgencyId == agencyId && p.Year == year && p.Status != PlanStatus.Draft)
+            .Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        var planIds = plans.Select(p => p.Id).ToList();
+        var list = plans.Select(p => new LinkCandidate(EvidenceKind.Document, p.Id, p.Title)).ToList();
+        var tasks = await db.Set<PlanSection>().AsNoTracking().Where(s => planIds.Contains(s.PlanId)).OrderBy(s => s.Order)
+            .SelectMany(s => s.Tasks.OrderBy(t => t.Order).Select(t => new { t.Id, s.Code, t.Order, t.Text })).ToListAsync(ct);
+        list.AddRange(tasks.Select(t => new LinkCandidate(EvidenceKind.PlanTask, t.Id, $"{t.Code}.{t.Order} {Short(t.Text)}")));
+        var reports = await db.Set<UnitReport>().AsNoTracking()
+            .Where(r => r.AcceptedAt != null && db.Set<ReportingPeriod>().Any(p => p.Id == r.PeriodId && planIds.Contains(p.PlanId)))
+            .Select(r => new
+            {
+                r.Id,
+                Unit = db.Set<Unit>().Where(u => u.Id == r.UnitId).Select(u => u.Name).First(),
+                Kind = db.Set<ReportingPeriod>().Where(p => p.Id == r.PeriodId).Select(p => p.Kind).First(),
+            }).ToListAsync(ct);
+        list.AddRange(reports.Select(r => new LinkCandidate(EvidenceKind.UnitReport, r.Id, $"{r.Unit} — {r.Kind}")));
+        return list;
+    }
+
+    /// <summary>Recomputes the computed items from Sipar data (the office, while a draft); submission freezes the last snapshot.</summary>
+    public async Task RefreshComputedAsync(Guid id, CancellationToken ct)
+    {
+        var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsOfficeOf(assessment));
+        assessment.EnsureDraft();
+        await ComputeAsync(assessment, campaign, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Leadership approves and submits: the computed items are taken one last time and everything locks.</summary>
+    public async Task SubmitAsync(Guid id, CancellationToken ct)
+    {
+        var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsLeaderOf(assessment));
+        assessment.EnsureDraft();
+        await ComputeAsync(assessment, campaign, ct);
+        assessment.Submit(access.UserId, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task AnswerAsync(Guid id, IReadOnlyDictionary<Guid, string> answers, CancellationToken ct)
+    {
+        var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsOfficeOf(assessment));
+        assessment.Answer(answers, Today, campaign.ExplanationDue, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The appraiser accepts (same points) or adjusts (with a reason) one item, or enters a survey item's points.</summary>
+    public async Task AppraiseAsync(Guid id, Guid scoreId, decimal? points, string? reason, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsAppraiser);
+        assessment.EnsureAppraisable();
+        assessment.Score(scoreId).Appraise(points, reason);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Accepts the self-score of every item not appraised yet.</summary>
+    public async Task AcceptRemainingAsync(Guid id, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsAppraiser);
+        assessment.EnsureAppraisable();
+        foreach (var s in assessment.Scores.Where(s => s.AppraisedPoints is null && s.SelfPoints is not null))
+        {
+            s.Appraise(s.SelfPoints, null);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RequestExplanationAsync(Guid id, IReadOnlyDictionary<Guid, string> requests, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsAppraiser);
+        assessment.RequestExplanation(requests, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Finalises the appraisal: the appraised points become the agency's results for the year (hidden until published).</summary>
+    public async Task FinaliseAsync(Guid id, CancellationToken ct)
+    {
+        var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsAppraiser);
+        assessment.Finalise(Today, campaign.ExplanationDue, clock.GetUtcNow().UtcDateTime);
+        await results.RecordAsync(campaign.Year, assessment.AgencyId, assessment.Scores.Select(s => (s.Code, s.AppraisedPoints!.Value)).ToList(), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ComputeAsync(ParAssessment assessment, ParCampaign campaign, CancellationToken ct)
+    {
+        foreach (var score in assessment.Scores.Where(s => s.IsComputedFromData))
+        {
+            var snapshot = await indicators.ComputeAsync(score.Source!, assessment.AgencyId, campaign.Year, Today, ct);
+            score.SetComputed(snapshot.PointsFor(score.Rule, score.MaxPoints), snapshot.ToJson());
+        }
+    }
+
+    /// <summary>Suggests, for each area, the lead unit of the plan section whose heading shares most words with it.</summary>
+    private async Task<IReadOnlyDictionary<Guid, Guid>> SuggestUnitsAsync(ParAssessment assessment, Framework framework, int year, CancellationToken ct)
+    {
+        var sections = await db.Set<PlanSection>().AsNoTracking()
+            .Where(s => s.LeadUnitId != null && db.Set<Plan>().Any(p => p.Id == s.PlanId && p.AgencyId == assessment.AgencyId && (p.Year == year || p.Year == year + 1)))
+            .Select(s => new { s.Heading, s.LeadUnitId }).ToListAsync(ct);
+        var suggestions = new Dictionary<Guid, Guid>();
+        foreach (var area in framework.Items.Where(i => i.Level == CriterionLevel.Area))
+        {
+            var best = sections.Select(s => (s.LeadUnitId, Score: Similarity(area.Name, s.Heading))).OrderByDescending(x => x.Score).FirstOrDefault();
+            if (best.Score >= 0.5 && best.LeadUnitId is { } unit)
+            {
+                suggestions[area.Id] = unit;
+            }
+        }
+
+        return suggestions;
+    }
+
+    /// <summary>Share of the area name's words found in the heading, diacritics and case ignored.</summary>
+    internal static double Similarity(string area, string heading)
+    {
+        static HashSet<string> Words(string s) => VietnameseText.Fold(s).Split([' ', ',', ';', '.', '(', ')', '-'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var a = Words(area);
+        var h = Words(heading);
+        return a.Count == 0 ? 0 : a.Count(h.Contains) / (double)a.Count;
+    }
+
+    private static string Short(string text) => text.Length > 100 ? text[..100] + "…" : text;
+
+    private async Task<(ParAssessment Assessment, ParCampaign Campaign)> LoadAsync(Guid id, bool tracking, CancellationToken ct)
+    {
+        var q = db.Set<ParAssessment>().Include(a => a.Scores).ThenInclude(s => s.Evidence).AsSplitQuery();
+        var assessment = await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException();
+        var campaign = await db.Set<ParCampaign>().AsNoTracking().FirstAsync(c => c.Id == assessment.CampaignId, ct);
+        return (assessment, campaign);
+    }
+}
