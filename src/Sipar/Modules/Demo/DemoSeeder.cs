@@ -82,13 +82,48 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         }
 
         await SeedPlanAsync(db, sld.Id, cancellationToken);
-        db.Add(ParIndex.Framework.FromFile(ParIndex.FrameworkReader.Read("demo.json", ParIndex.ParIndexModule.DemoFramework()), 2017, AgencyKind.Department, null, DateTime.UtcNow));
-        await db.SaveChangesAsync(cancellationToken);
+        await SeedParIndexAsync(db, [sld.Id, stp.Id], cancellationToken);
 
         var dir = DataModule.DataDirectory(configuration);
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, LoginsFileName), text.ToString(), cancellationToken);
         LogCreated(logger, people.Length);
+    }
+
+    /// <summary>
+    /// PAR INDEX: the demo framework (2017 shape) and its copies for 2021 and 2022; published 2021 results for the two
+    /// departments (so the 2021 gap list can feed the 2022 plan); and a 2022 campaign in self-assessment.
+    /// </summary>
+    private static async Task SeedParIndexAsync(SiparDbContext db, IReadOnlyList<Guid> departments, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var demo = ParIndex.Framework.FromFile(ParIndex.FrameworkReader.Read("demo.json", ParIndex.ParIndexModule.DemoFramework()), 2017, AgencyKind.Department, null, now);
+        var y2021 = demo.CopyForYear(2021, "Bộ chỉ số CCHC cấp sở — mẫu (demo) 2021", now);
+        var y2022 = y2021.CopyForYear(2022, "Bộ chỉ số CCHC cấp sở — mẫu (demo) 2022", now);
+        db.AddRange(demo, y2021, y2022);
+        var parents = y2021.Items.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).ToHashSet();
+        var leaves = y2021.Items.Where(i => !parents.Contains(i.Id) && i.MaxPoints > 0).OrderBy(i => i.Order).ToList();
+        for (var a = 0; a < departments.Count; a++)
+        {
+            // Deterministic demo points: most items full, every third or fourth item short by a share.
+            for (var i = 0; i < leaves.Count; i++)
+            {
+                var item = leaves[i];
+                var share = (i + a) % 3 == 0 ? 0.5m : (i + a) % 4 == 0 ? 0.75m : 1m;
+                db.Add(ParIndex.ParResult.Imported(2021, departments[a], item.Code, Math.Round(item.MaxPoints * share, 2), now));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        var today = DateOnly.FromDateTime(now.AddHours(7));
+        var campaign = ParIndex.ParCampaign.Create(2022, "Đánh giá Chỉ số CCHC năm 2022 (demo)", today.AddDays(30), today.AddDays(60), today.AddDays(75), now);
+        db.Add(campaign);
+        foreach (var agency in departments)
+        {
+            db.Add(ParIndex.ParAssessment.Start(campaign.Id, agency, y2022));
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The real plan this product was born from, imported as the office would, and issued.</summary>

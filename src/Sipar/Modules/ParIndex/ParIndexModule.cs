@@ -12,6 +12,8 @@ internal static class ParIndexModule
 {
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static IHostApplicationBuilder AddParIndex(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<FrameworkAdministration>();
@@ -20,6 +22,8 @@ internal static class ParIndexModule
         builder.Services.AddScoped<ParCampaigns>();
         builder.Services.AddScoped<ComputedIndicators>();
         builder.Services.AddScoped<Assessments>();
+        builder.Services.AddScoped<GapTasks>();
+        builder.Services.AddScoped<ParOutputs>();
         return builder;
     }
 
@@ -40,6 +44,58 @@ internal static class ParIndexModule
 
             var id = await frameworks.ImportAsync(fileName ?? "", content, year, kind ?? AgencyKind.Department, null, ct);
             return Results.Created($"/api/par/frameworks/{id}", new { id });
+        });
+        api.MapGet("/campaigns", async (ParCampaigns campaigns, CancellationToken ct) => TypedResults.Ok(await campaigns.ListAsync(ct)));
+        api.MapGet("/assessments/{id:guid}", async (Assessments assessments, Guid id, CancellationToken ct) =>
+        {
+            var v = await assessments.GetAsync(id, ct);
+            return TypedResults.Ok(new
+            {
+                v.Assessment.Id, v.Agency, Campaign = v.Campaign.Name, v.Campaign.Year, Status = v.Assessment.Status.ToString(), v.SelfTotal, v.AppraisedTotal,
+                Scores = v.Assessment.Scores.Select(s => new
+                {
+                    s.Id, s.Code, s.MaxPoints, Method = s.Method.ToString(), s.UnitId, s.SelfPoints, s.Explanation, Evidence = s.Evidence.Count,
+                    s.NeedsExplanation, AppraisedPoints = v.SeesAppraisal ? s.AppraisedPoints : null, AppraisalReason = v.SeesAppraisal ? s.AppraisalReason : null,
+                    s.ExplanationRequest, s.ExplanationAnswer,
+                }),
+            });
+        });
+        api.MapPut("/assessments/{id:guid}/scores/{scoreId:guid}", async (Assessments assessments, Guid id, Guid scoreId, SelfScoreInput input, CancellationToken ct) =>
+        {
+            var needsExplanation = await assessments.SelfScoreAsync(id, scoreId, input.Points, input.Explanation, ct);
+            return TypedResults.Ok(new { needsExplanation });
+        });
+        api.MapGet("/results/{year:int}", async (ParResults results, int year, CancellationToken ct) =>
+        {
+            var cards = await results.VisibleScorecardsAsync(year, ct);
+            return TypedResults.Ok(cards.Select(c => new
+            {
+                agency = c.Agency, total = c.Total, max = c.Max, index = c.Index, @class = c.Class, rank = c.Rank, previousIndex = c.PreviousIndex,
+                areas = c.Areas.Select(a => new { code = a.Code, points = a.Points, max = a.Max, index = a.Index, change = a.IndexChange }),
+            }));
+        });
+
+        var downloads = app.MapGroup("/par").RequireAuthorization().ExcludeFromDescription();
+        downloads.MapGet("/frameworks/{id:guid}/export.xlsx", async (FrameworkAdministration frameworks, Guid id, CancellationToken ct) =>
+            TypedResults.File(ParOutputs.FrameworkXlsx(await frameworks.GetAsync(id, ct)), XlsxType, "bo-chi-so.xlsx"));
+        downloads.MapGet("/assessments/{id:guid}/self-assessment.docx", async (ParOutputs outputs, Guid id, CancellationToken ct) =>
+        {
+            var (name, content) = await outputs.SelfAssessmentDocxAsync(id, ct);
+            return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
+        });
+        downloads.MapGet("/campaigns/{id:guid}/appraisal.xlsx", async (ParOutputs outputs, Guid id, CancellationToken ct) =>
+        {
+            var (name, content) = await outputs.AppraisalXlsxAsync(id, ct);
+            return TypedResults.File(content, XlsxType, name);
+        });
+
+        // Evidence is always a download (attachment, no sniffing), never rendered in the browser.
+        downloads.MapGet("/assessments/{id:guid}/evidence/{evidenceId:guid}", async (Assessments assessments, HttpResponse response, Guid id, Guid evidenceId, CancellationToken ct) =>
+        {
+            var (evidence, content) = await assessments.OpenEvidenceAsync(id, evidenceId, ct);
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            return TypedResults.File(content, "application/octet-stream", evidence.FileName);
         });
         app.MapGet("/par/frameworks/{id:guid}/export.json", async (FrameworkAdministration frameworks, Guid id, CancellationToken ct) =>
             TypedResults.File(await frameworks.ExportJsonAsync(id, ct), "application/json", "bo-chi-so.json")).RequireAuthorization().ExcludeFromDescription();
@@ -138,3 +194,6 @@ internal static class ParIndexModule
         }
     }
 }
+
+/// <summary>A self-score sent to the API.</summary>
+public sealed record SelfScoreInput(decimal? Points, string? Explanation);

@@ -57,6 +57,19 @@ public sealed class PlanSection
 
         return section;
     }
+
+    /// <summary>Adds a task at the end of the section (e.g. a PAR INDEX gap to close next year).</summary>
+    public PlanTask AddTask(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainValidationException("Text", "Error.Required", new LabelArg("Plan.TaskText"));
+        }
+
+        var task = PlanTask.Create(Id, tasks.Count == 0 ? 1 : tasks.Max(t => t.Order) + 1, text);
+        tasks.Add(task);
+        return task;
+    }
 }
 
 /// <summary>Đơn vị phối hợp of a section.</summary>

@@ -43,7 +43,17 @@ public sealed class FrameworkAdministration(SiparDbContext db, CurrentUser me, T
     public async Task<Guid> ImportAsync(string fileName, byte[] content, int? year, AgencyKind kind, string? name, CancellationToken ct)
     {
         var preview = Preview(fileName, content);
-        var framework = Framework.FromFile(preview.File, year ?? preview.File.Year ?? 0, kind, name, clock.GetUtcNow().UtcDateTime);
+        var targetYear = year ?? preview.File.Year ?? 0;
+
+        // A file that names last year's codes continues last year's framework of the same kind.
+        Guid? previous = null;
+        if (preview.File.Lines.Any(l => l.PreviousCodes is not null))
+        {
+            previous = await db.Set<Framework>().Where(f => f.Year == targetYear - 1 && f.AgencyKind == kind)
+                .OrderByDescending(f => f.IsFrozen).ThenByDescending(f => f.CreatedAt).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
+        }
+
+        var framework = Framework.FromFile(preview.File, targetYear, kind, name, clock.GetUtcNow().UtcDateTime, previous);
         if (await db.Set<Framework>().AnyAsync(f => f.Year == framework.Year && f.AgencyKind == kind && f.SearchName == framework.SearchName, ct))
         {
             throw new DomainValidationException("Name", "Par.FrameworkExists");
@@ -57,6 +67,52 @@ public sealed class FrameworkAdministration(SiparDbContext db, CurrentUser me, T
     public async Task<Framework> GetAsync(Guid id, CancellationToken ct) =>
         await db.Set<Framework>().AsNoTracking().Include(f => f.Items).FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException();
 
+    /// <summary>Next year's framework as a copy of this one, each item mapped to its own code; edit the mapping before it is used.</summary>
+    public async Task<Guid> CopyForNextYearAsync(Guid id, CancellationToken ct)
+    {
+        EnsureCanManage();
+        var source = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException();
+        var year = source.Year + 1;
+        var baseName = System.Text.RegularExpressions.Regex.Replace(source.Name, @"\b(19|20)\d{2}\b", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var name = baseName == source.Name ? $"{source.Name} ({year})" : baseName;
+        if (await db.Set<Framework>().AnyAsync(f => f.Year == year && f.AgencyKind == source.AgencyKind && f.SearchName == Infrastructure.Localization.VietnameseText.Fold(name), ct))
+        {
+            throw new DomainValidationException("Name", "Par.FrameworkExists");
+        }
+
+        var copy = source.CopyForYear(year, name, clock.GetUtcNow().UtcDateTime);
+        db.Add(copy);
+        await db.SaveChangesAsync(ct);
+        return copy.Id;
+    }
+
+    /// <summary>Changes which of last year's codes an item continues; refused once the framework is frozen.</summary>
+    public async Task MapAsync(Guid id, IReadOnlyDictionary<string, string?> previousCodes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(previousCodes);
+        EnsureCanManage();
+        var framework = await db.Set<Framework>().Include(f => f.Items).FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException();
+        foreach (var (code, codes) in previousCodes)
+        {
+            framework.MapToPrevious(code, codes);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>What each item became since the framework it continues (empty when it continues none).</summary>
+    public async Task<IReadOnlyList<MappingRow>> MappingAsync(Framework framework, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        if (framework.PreviousFrameworkId is not { } previousId)
+        {
+            return [];
+        }
+
+        var previous = await GetAsync(previousId, ct);
+        return CodeMapping.Describe(framework.Items, previous.Items);
+    }
+
     /// <summary>The framework in the import format, so it can be edited and imported for another year.</summary>
     public async Task<byte[]> ExportJsonAsync(Guid id, CancellationToken ct)
     {
@@ -66,7 +122,7 @@ public sealed class FrameworkAdministration(SiparDbContext db, CurrentUser me, T
             name = f.Name,
             year = f.Year,
             total = f.DeclaredTotal,
-            items = f.Items.OrderBy(i => i.Order).Select(i => new { code = i.Code, level = i.Level, name = i.Name, maxPoints = i.MaxPoints, method = i.Method, ruleText = i.RuleText, rule = i.Rule, evidence = i.Evidence }),
+            items = f.Items.OrderBy(i => i.Order).Select(i => new { code = i.Code, level = i.Level, name = i.Name, maxPoints = i.MaxPoints, method = i.Method, ruleText = i.RuleText, rule = i.Rule, evidence = i.Evidence, source = i.Source, previousCodes = i.PreviousCodes }),
         };
         return JsonSerializer.SerializeToUtf8Bytes(document, Json);
     }

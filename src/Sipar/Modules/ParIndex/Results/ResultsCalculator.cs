@@ -145,32 +145,46 @@ public static class ResultsCalculator
             return result;
         }
 
+        /// <summary>
+        /// An item's points: the sum of its children when any positive child was given points, else the points given
+        /// to the item itself; deductions below it always count; never below 0 nor above the maximum.
+        /// </summary>
         private (decimal Points, bool Given) Points(FrameworkItem item, IReadOnlyDictionary<string, decimal> given, Dictionary<string, decimal> result)
         {
+            var own = given.TryGetValue(item.Code, out var value);
             decimal points;
-            var any = false;
-            if (children.TryGetValue(item.Id, out var kids))
+            if (!children.TryGetValue(item.Id, out var kids))
             {
-                decimal sum = 0;
-                foreach (var child in kids)
-                {
-                    var (p, g) = Points(child, given, result);
-                    sum += p;
-                    any |= g;
-                }
+                points = item.MaxPoints < 0 ? Math.Min(value, 0) : Math.Clamp(value, 0, item.MaxPoints);
+                result[item.Code] = points;
+                return (points, own);
+            }
 
-                if (any)
+            decimal positive = 0, deductions = 0;
+            bool positiveGiven = false, anyGiven = false;
+            foreach (var child in kids)
+            {
+                var (p, g) = Points(child, given, result);
+                anyGiven |= g;
+                if (child.MaxPoints < 0)
                 {
-                    points = Math.Clamp(sum, 0, Math.Max(item.MaxPoints, 0));
-                    result[item.Code] = points;
-                    return (points, true);
+                    deductions += p;
+                }
+                else
+                {
+                    positive += p;
+                    positiveGiven |= g;
                 }
             }
 
-            any = given.TryGetValue(item.Code, out var value);
-            points = item.MaxPoints < 0 ? Math.Min(value, 0) : Math.Clamp(value, 0, item.MaxPoints);
+            if (!positiveGiven)
+            {
+                positive = own ? value : 0;
+            }
+
+            points = Math.Clamp(positive + deductions, 0, Math.Max(item.MaxPoints, 0));
             result[item.Code] = points;
-            return (points, any);
+            return (points, own || anyGiven);
         }
     }
 }

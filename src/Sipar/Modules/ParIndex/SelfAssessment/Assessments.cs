@@ -167,9 +167,11 @@ public sealed class Assessments(
             .Select(p => new { p.Id, p.Title }).ToListAsync(ct);
         var planIds = plans.Select(p => p.Id).ToList();
         var list = plans.Select(p => new LinkCandidate(EvidenceKind.Document, p.Id, p.Title)).ToList();
-        var tasks = await db.Set<PlanSection>().AsNoTracking().Where(s => planIds.Contains(s.PlanId)).OrderBy(s => s.Order)
-            .SelectMany(s => s.Tasks.OrderBy(t => t.Order).Select(t => new { t.Id, s.Code, t.Order, t.Text })).ToListAsync(ct);
-        list.AddRange(tasks.Select(t => new LinkCandidate(EvidenceKind.PlanTask, t.Id, $"{t.Code}.{t.Order} {Short(t.Text)}")));
+        foreach (var (section, task) in await ComputedIndicators.TasksOfAsync(db, planIds, ct))
+        {
+            list.Add(new LinkCandidate(EvidenceKind.PlanTask, task.Id, $"{section.Code}.{task.Order} {Short(task.Text)}"));
+        }
+
         var reports = await db.Set<UnitReport>().AsNoTracking()
             .Where(r => r.AcceptedAt != null && db.Set<ReportingPeriod>().Any(p => p.Id == r.PeriodId && planIds.Contains(p.PlanId)))
             .Select(r => new

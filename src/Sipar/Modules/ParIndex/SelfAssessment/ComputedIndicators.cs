@@ -51,6 +51,14 @@ public sealed class ComputedIndicators(SiparDbContext db, UnitReporting reportin
         return new IndicatorSnapshot(source, asOf, onTime, counted, percent, rows);
     }
 
+    /// <summary>The tasks of the given plans in plan order, with their sections.</summary>
+    internal static async Task<IReadOnlyList<(PlanSection Section, PlanTask Task)>> TasksOfAsync(SiparDbContext db, IReadOnlyCollection<Guid> planIds, CancellationToken ct)
+    {
+        var sections = await db.Set<PlanSection>().AsNoTracking().Include(s => s.Tasks).Where(s => planIds.Contains(s.PlanId))
+            .OrderBy(s => s.PlanId).ThenBy(s => s.Order).ToListAsync(ct);
+        return sections.SelectMany(s => s.Tasks.OrderBy(t => t.Order).Select(t => (s, t))).ToList();
+    }
+
     private async Task<List<IndicatorRow>> ReportRowsAsync(List<Guid> plans, CancellationToken ct)
     {
         var rows = new List<IndicatorRow>();
@@ -73,9 +81,7 @@ public sealed class ComputedIndicators(SiparDbContext db, UnitReporting reportin
 
     private async Task<List<IndicatorRow>> TaskRowsAsync(List<Guid> plans, int year, DateOnly asOf, CancellationToken ct)
     {
-        var tasks = await db.Set<PlanSection>().AsNoTracking().Where(s => plans.Contains(s.PlanId)).OrderBy(s => s.Order)
-            .SelectMany(s => s.Tasks.OrderBy(t => t.Order).Select(t => new { Section = s.Code, t.Order, t.Text, t.Deadline, t.Status, t.Id }))
-            .ToListAsync(ct);
+        var tasks = (await TasksOfAsync(db, plans, ct)).Select(x => new { Section = x.Section.Code, x.Task.Order, x.Task.Text, x.Task.Deadline, x.Task.Status, x.Task.Id }).ToList();
         var ids = tasks.Select(t => t.Id).ToList();
         var done = (await db.Set<TaskUpdate>().AsNoTracking().Where(u => ids.Contains(u.TaskId) && u.Status == PlanTaskStatus.Done)
                 .Select(u => new { u.TaskId, u.At }).ToListAsync(ct))
