@@ -23,7 +23,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
         Assert.Contains("Điểm tối đa \"mười bốn\" không phải là số.", list, StringComparison.Ordinal);
         Assert.Matches(@"Dòng \d+: Điểm tối đa", list);
         Assert.Null(errors.QuerySelector("form[action*=Import]"));
-        Assert.Empty(await app.WithServicesAsync(sp => sp.GetRequiredService<FrameworkAdministration>().ListAsync(CancellationToken.None)));
+        Assert.DoesNotContain(await app.WithServicesAsync(sp => sp.GetRequiredService<FrameworkAdministration>().ListAsync(CancellationToken.None)), f => f.Year == 2031);
 
         var preview = await SiparFactory.HtmlAsync(await Upload(appraiser, "bo-chi-so.json", demo, "2031"));
         Assert.Contains("8 lĩnh vực", preview.QuerySelector("[data-testid=framework-summary]")!.TextContent, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
         };
         var imported = await SiparFactory.PostFormAsync(appraiser, "/par/frameworks", fields, "/par/frameworks?handler=Import");
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
-        var framework = Assert.Single(await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks") ?? []);
+        var framework = Assert.Single((await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks") ?? []).Where(f => f.Year == 2031));
         Assert.Equal((2031, 8, 100m), (framework.Year, framework.Areas, framework.DeclaredTotal));
 
         var page = await SiparFactory.HtmlAsync(await appraiser.GetAsync($"/par/frameworks/{framework.Id}"));
@@ -45,6 +45,44 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
         var again = await appraiser.PostAsync("/api/par/frameworks?fileName=bo-chi-so.json&import=true&year=2031", new ByteArrayContent(demo));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("Đã có bộ chỉ số cùng tên", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Next_year_starts_from_a_copy_whose_mapping_is_edited_until_a_campaign_freezes_it()
+    {
+        var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
+        await ParWorkflowTests<TFactory>.ImportFrameworkAsync(appraiser, 2051);
+        var source = (await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks"))!.Single(f => f.Year == 2051);
+        var copied = await SiparFactory.PostFormAsync(appraiser, $"/par/frameworks/{source.Id}", [], $"/par/frameworks/{source.Id}?handler=Copy");
+        Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
+        var page = copied.Headers.Location!.ToString();
+        var copy = await SiparFactory.HtmlAsync(await appraiser.GetAsync(page));
+        Assert.Equal("Giữ nguyên", copy.QuerySelector("[data-testid='change-1.2']")!.TextContent.Trim());
+
+        var saved = await SiparFactory.PostFormAsync(appraiser, page, new() { ["previous[1.2]"] = "1.2; 1.3", ["previous[1.3]"] = "", ["previous[1.4]"] = "1 4" }, page + "?handler=Map");
+        Assert.Contains("Mã năm trước \"1 4\" không hợp lệ", (await SiparFactory.HtmlAsync(saved)).Body!.TextContent, StringComparison.Ordinal);
+        saved = await SiparFactory.PostFormAsync(appraiser, page, new() { ["previous[1.2]"] = "1.2; 1.3", ["previous[1.3]"] = "" }, page + "?handler=Map");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var mapped = await SiparFactory.HtmlAsync(await appraiser.GetAsync(page));
+        Assert.Equal("Gộp", mapped.QuerySelector("[data-testid='change-1.2']")!.TextContent.Trim());
+        Assert.Equal("Mới", mapped.QuerySelector("[data-testid='change-1.3']")!.TextContent.Trim());
+
+        // The .xlsx export carries the mapping and reads back as a valid framework.
+        var xlsx = await (await appraiser.GetAsync(page + "/export.xlsx")).Content.ReadAsByteArrayAsync();
+        var file = FrameworkReader.Read("bo-chi-so.xlsx", xlsx);
+        Assert.Empty(FrameworkValidator.Validate(file));
+        Assert.Equal("1.2;1.3", file.Lines.Single(l => l.Code == "1.2").PreviousCodes);
+
+        // A campaign uses it: frozen, the mapping can no longer change.
+        var (agencyId, _, _) = await app.CreateAgencyAsync();
+        var day = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, "/par", new()
+        {
+            ["Year"] = "2052", ["Name"] = "Đánh giá 2052", ["SelfAssessmentDue"] = day, ["AppraisalDue"] = day, ["ExplanationDue"] = day, ["AgencyIds"] = agencyId.ToString(),
+        }, "/par?handler=Create")).StatusCode);
+        var frozen = await SiparFactory.PostFormAsync(appraiser, page, new() { ["previous[1.2]"] = "1.2" }, page + "?handler=Map");
+        Assert.Contains("Bộ chỉ số đã được dùng để đánh giá nên không sửa được", (await SiparFactory.HtmlAsync(frozen)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Đã khóa (đang được dùng)", (await SiparFactory.HtmlAsync(await appraiser.GetAsync(page))).QuerySelector("[data-testid=frozen]")!.TextContent.Trim());
     }
 
     [Fact]
