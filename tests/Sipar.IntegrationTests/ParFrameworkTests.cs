@@ -34,7 +34,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
         };
         var imported = await SiparFactory.PostFormAsync(appraiser, "/par/frameworks", fields, "/par/frameworks?handler=Import");
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
-        var framework = Assert.Single((await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks") ?? []).Where(f => f.Year == 2031));
+        var framework = Assert.Single(await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks") ?? [], f => f.Year == 2031);
         Assert.Equal((2031, 8, 100m), (framework.Year, framework.Areas, framework.DeclaredTotal));
 
         var page = await SiparFactory.HtmlAsync(await appraiser.GetAsync($"/par/frameworks/{framework.Id}"));
