@@ -114,5 +114,9 @@ public static class ParCalculator
         }
     }
 
+    /// <summary>Points for files, logs and the CLI: invariant ("91.5").</summary>
     public static string Format(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Points on a page, in the reader's language ("91,5" in Vietnamese).</summary>
+    public static string Show(decimal d) => d.ToString("0.##", CultureInfo.CurrentCulture);
 }

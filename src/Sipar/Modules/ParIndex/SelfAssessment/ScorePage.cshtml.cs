@@ -37,7 +37,9 @@ internal sealed class ScorePageModel(Assessments assessments, ParAccess access, 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Points = Score.SelfPoints is { } p ? ParCalculator.Format(p) : null;
+        // One points field: the self-score while it is a draft, the appraised points (the self-score to start from) during appraisal.
+        var shown = View.CanAppraise ? Score.AppraisedPoints ?? Score.SelfPoints : Score.SelfPoints;
+        Points = shown is { } p ? ParCalculator.Show(p) : null;
         Explanation = Score.Explanation;
         Reason = Score.AppraisalReason;
         if (Score.NeedsExplanation)
