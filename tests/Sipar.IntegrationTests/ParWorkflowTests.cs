@@ -180,6 +180,11 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Contains("Không có báo cáo kiểm tra", sheet, StringComparison.Ordinal);
         Assert.Contains("Đã gửi kèm báo cáo số 12/BC", sheet, StringComparison.Ordinal);
         _ = otherAssessmentId;
+
+        // Every change was audited, with who made it.
+        var audited = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Sipar.Modules.Audit.AuditEntry>()
+            .Where(e => e.EntityType == nameof(ParScore) && e.EntityId == scores["1.3"].ToString()).Select(e => e.ActorName).ToListAsync());
+        Assert.True(audited.Count >= 3, string.Join(", ", audited));
     }
 
     private static decimal MaxOf(string code) => Framework.FromFile(FrameworkReader.Read("d.json", ParIndexModule.DemoFramework()), 2041, AgencyKind.Department, null, DateTime.UtcNow)
