@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Modules.Organisation;
@@ -30,16 +33,16 @@ public class ParResultsBenchmarks
         var json = new StringBuilder("{\"total\":120,\"items\":[");
         for (var a = 1; a <= Areas; a++)
         {
-            json.Append($"{{\"code\":\"{a}\",\"level\":\"Area\",\"name\":\"Lĩnh vực {a}\",\"maxPoints\":{CriteriaPerArea},\"method\":\"SelfAssessed\"}},");
+            json.Append(CultureInfo.InvariantCulture, $"{{\"code\":\"{a}\",\"level\":\"Area\",\"name\":\"Lĩnh vực {a}\",\"maxPoints\":{CriteriaPerArea},\"method\":\"SelfAssessed\"}},");
             for (var c = 1; c <= CriteriaPerArea; c++)
             {
-                json.Append($"{{\"code\":\"{a}.{c}\",\"level\":\"Criterion\",\"name\":\"Tiêu chí {a}.{c}\",\"maxPoints\":1,\"method\":\"SelfAssessed\"}},");
+                json.Append(CultureInfo.InvariantCulture, $"{{\"code\":\"{a}.{c}\",\"level\":\"Criterion\",\"name\":\"Tiêu chí {a}.{c}\",\"maxPoints\":1,\"method\":\"SelfAssessed\"}},");
             }
         }
 
         json.Length--;
         json.Append("]}");
-        return Sipar.Modules.ParIndex.Framework.FromFile(FrameworkReader.Read("f.json", Encoding.UTF8.GetBytes(json.ToString())), year, AgencyKind.Department, $"Bộ chỉ số {year}", DateTime.UtcNow);
+        return Sipar.Modules.ParIndex.Framework.FromFile(FrameworkReader.Read("f.json", Encoding.UTF8.GetBytes(json.ToString())), year, AgencyKind.Department, string.Create(CultureInfo.InvariantCulture, $"Bộ chỉ số {year}"), DateTime.UtcNow);
     }
 
     internal static Dictionary<string, decimal> Points(Framework framework, int seed)
@@ -51,7 +54,7 @@ public class ParResultsBenchmarks
     [GlobalSetup(Target = nameof(InMemory))]
     public void SetupInMemory()
     {
-        agencies = Enumerable.Range(1, Agencies).Select(i => (Guid.NewGuid(), $"Sở {i}", AgencyKind.Department)).ToList();
+        agencies = Enumerable.Range(1, Agencies).Select(i => (Guid.NewGuid(), string.Create(CultureInfo.InvariantCulture, $"Sở {i}"), AgencyKind.Department)).ToList();
         var before = Framework(2029);
         var after = before.CopyForYear(2030, "Bộ chỉ số 2030", DateTime.UtcNow);
         after.MapToPrevious("1.1", "1.1;1.2");   // a merge and a split, so the mapping is exercised
@@ -76,7 +79,7 @@ public class ParResultsBenchmarks
         db.AddRange(before, after);
         for (var i = 0; i < Agencies; i++)
         {
-            var agency = Agency.Create($"Sở thử {i}", "S" + i, "Lạng Sơn", AgencyKind.Department);
+            var agency = Agency.Create(string.Create(CultureInfo.InvariantCulture, $"Sở thử {i}"), string.Create(CultureInfo.InvariantCulture, $"S{i}"), "Lạng Sơn", AgencyKind.Department);
             db.Add(agency);
             foreach (var (year, framework, seed) in new[] { (2029, before, i), (2030, after, 1000 + i) })
             {

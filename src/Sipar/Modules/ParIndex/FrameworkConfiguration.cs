@@ -15,7 +15,8 @@ internal sealed class FrameworkConfiguration : IEntityTypeConfiguration<Framewor
         b.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Items).HasField("items").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(x => new { x.Year, x.AgencyKind, x.SearchName }).IsUnique();
-        b.HasOne<Framework>().WithMany().HasForeignKey(x => x.PreviousFrameworkId).OnDelete(DeleteBehavior.Restrict);
+        // A plain indexed column, not a foreign key: adding one to an existing SQLite table would rebuild it.
+        b.HasIndex(x => x.PreviousFrameworkId);
     }
 }
 

@@ -51,6 +51,8 @@ public static class ResultsCalculator
         ArgumentNullException.ThrowIfNull(current);
         var trees = current.Frameworks.ToDictionary(f => f.AgencyKind, f => new Tree(f));
         var previousTrees = previous?.Frameworks.ToDictionary(f => f.AgencyKind, f => new Tree(f)) ?? [];
+        var mappings = trees.Where(t => previousTrees.ContainsKey(t.Key)).ToDictionary(
+            t => t.Key, t => new CodeMapping(t.Value.Framework.Items, t.Value.Framework.PreviousFrameworkId == previousTrees[t.Key].Framework.Id));
         var cards = new List<Scorecard>();
         foreach (var (id, name, kind) in agencies)
         {
@@ -66,9 +68,9 @@ public static class ResultsCalculator
             if (previous is not null && previousTrees.TryGetValue(kind, out var before) && previous.Points.TryGetValue(id, out var lastGiven))
             {
                 var lastPoints = before.Evaluate(lastGiven);
-                last = before.Framework.Items.ToDictionary(i => i.Code, i => (lastPoints[i.Code], i.MaxPoints), StringComparer.OrdinalIgnoreCase);
+                last = before.Ordered.ToDictionary(i => i.Code, i => (lastPoints[i.Code], i.MaxPoints), StringComparer.OrdinalIgnoreCase);
                 previousIndex = before.IndexOf(lastPoints, surveyHeld: true);
-                mapping = new CodeMapping(tree.Framework.Items, tree.Framework.PreviousFrameworkId == before.Framework.Id);
+                mapping = mappings[kind];
             }
 
             var items = new List<ItemResult>(tree.Ordered.Count);

@@ -1512,14 +1512,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Sipar.Modules.ParIndex.Framework", b =>
-                {
-                    b.HasOne("Sipar.Modules.ParIndex.Framework", null)
-                        .WithMany()
-                        .HasForeignKey("PreviousFrameworkId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Sipar.Modules.ParIndex.FrameworkItem", b =>
                 {
                     b.HasOne("Sipar.Modules.ParIndex.Framework", null)

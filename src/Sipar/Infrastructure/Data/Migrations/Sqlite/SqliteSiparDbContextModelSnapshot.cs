@@ -1499,14 +1499,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Sipar.Modules.ParIndex.Framework", b =>
-                {
-                    b.HasOne("Sipar.Modules.ParIndex.Framework", null)
-                        .WithMany()
-                        .HasForeignKey("PreviousFrameworkId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Sipar.Modules.ParIndex.FrameworkItem", b =>
                 {
                     b.HasOne("Sipar.Modules.ParIndex.Framework", null)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sipar.Infrastructure.Data.Migrations.Postgres
+namespace Sipar.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ParAssessments : Migration
@@ -14,20 +14,20 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
             migrationBuilder.AddColumn<Guid>(
                 name: "PreviousFrameworkId",
                 table: "par_frameworks",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PreviousCodes",
                 table: "par_framework_items",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Source",
                 table: "par_framework_items",
-                type: "character varying(50)",
+                type: "TEXT",
                 maxLength: 50,
                 nullable: true);
 
@@ -35,16 +35,16 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                 name: "par_campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    SelfAssessmentDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    AppraisalDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExplanationDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    Bands = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    SurveyHeld = table.Column<bool>(type: "boolean", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SelfAssessmentDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AppraisalDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExplanationDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Bands = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SurveyHeld = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,18 +55,18 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                 name: "par_assessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FrameworkId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Difficulties = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    Proposals = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SubmittedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ExplanationRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinalisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FrameworkId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Difficulties = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Proposals = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExplanationRequestedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinalisedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,22 +95,22 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                 name: "par_scores",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    MaxPoints = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),
-                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Source = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Rule = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SelfPoints = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
-                    Explanation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    Snapshot = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: true),
-                    AppraisedPoints = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
-                    AppraisalReason = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    ExplanationRequest = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    ExplanationAnswer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MaxPoints = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SelfPoints = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Snapshot = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: true),
+                    AppraisedPoints = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    AppraisalReason = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ExplanationRequest = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ExplanationAnswer = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -139,18 +139,18 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                 name: "par_evidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ScoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    LinkId = table.Column<Guid>(type: "uuid", nullable: true),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ScoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LinkId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,23 +209,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                 name: "IX_par_scores_UnitId",
                 table: "par_scores",
                 column: "UnitId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_par_frameworks_par_frameworks_PreviousFrameworkId",
-                table: "par_frameworks",
-                column: "PreviousFrameworkId",
-                principalTable: "par_frameworks",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_par_frameworks_par_frameworks_PreviousFrameworkId",
-                table: "par_frameworks");
-
             migrationBuilder.DropTable(
                 name: "par_evidence");
 
