@@ -31,6 +31,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A new browser context signed in through the login page, as a person would.</summary>
+    public async Task<IPage> SignInAsync(Sipar.Modules.Accounts.CreatedUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(user.Email);
+        await page.GetByLabel("Mật khẩu").FillAsync(user.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    /// <summary>Where a test keeps a screenshot for people to look at (bin/…/screenshots).</summary>
+    public static string Screenshot(string name)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -25,7 +25,7 @@ public sealed class FoundationJourneyTests(BrowserFixture fixture) : IClassFixtu
         Assert.Contains(agencyName, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Văn phòng (đầu mối kế hoạch)", (await page.Locator("[data-role=Office] h2").InnerTextAsync()).Trim());
         Assert.Equal("Trang chủ – Sipar", await page.TitleAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("home-vi.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("home-vi.png"), FullPage = true });
 
         await page.Locator("[data-testid=switch-language]").ClickAsync();
         await page.WaitForFunctionAsync("document.documentElement.lang === 'en'");
@@ -77,13 +77,6 @@ public sealed class FoundationJourneyTests(BrowserFixture fixture) : IClassFixtu
         Assert.False(await page.Locator("#nav a[href='/admin/users']").IsVisibleAsync());
         await page.Locator(".navbar-toggler").ClickAsync();
         await page.Locator("#nav a[href='/admin/users']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("home-phone.png") });
-    }
-
-    private static string Screenshot(string name)
-    {
-        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("home-phone.png") });
     }
 }

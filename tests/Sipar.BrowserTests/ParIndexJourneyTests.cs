@@ -45,7 +45,7 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
         await File.WriteAllTextAsync(evidence, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
         // The office scores 1.1 with a file and 1.2 with an explanation.
-        var office = await SignIn(await fixture.App.CreateUserAsync(Role.Office, w.Agency, w.Office, "Nguyễn Thị Hà"));
+        var office = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.Office, w.Agency, w.Office, "Nguyễn Thị Hà"));
         await office.GetByRole(AriaRole.Link, new() { Name = "Chỉ số CCHC", Exact = true }).ClickAsync();
         await office.Locator("[data-testid=my-assessment]").ClickAsync();
         var assessmentUrl = office.Url;
@@ -67,13 +67,13 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
         await office.Locator("[data-testid=self-points]").GetByText("20").WaitForAsync();
 
         // Leadership approves and submits: it locks.
-        var leader = await SignIn(await fixture.App.CreateUserAsync(Role.Leader, w.Agency, w.Office, "Hoàng Văn Đức"));
+        var leader = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.Leader, w.Agency, w.Office, "Hoàng Văn Đức"));
         await leader.GotoAsync(assessmentUrl);
         await leader.Locator("[data-testid=submit-assessment]").ClickAsync();
         await leader.Locator("[data-testid=assessment-status]").GetByText("Đã gửi thẩm định").WaitForAsync();
 
         // The appraiser adjusts 1.1 with a reason, enters the survey points and asks for an explanation on 1.2.
-        var appraiser = await SignIn(await fixture.App.CreateUserAsync(Role.Appraiser, name: "Hà Thị Lan"));
+        var appraiser = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.Appraiser, name: "Hà Thị Lan"));
         await appraiser.GotoAsync(assessmentUrl);
         await appraiser.GetByRole(AriaRole.Link, new() { Name = "Ban hành kế hoạch CCHC năm" }).ClickAsync();
         await appraiser.GetByLabel("Điểm thẩm định", new() { Exact = true }).FillAsync("35");
@@ -114,34 +114,15 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
         await office.Locator("canvas.sipar-chart[data-drawn=true]").WaitForAsync();
         var row = office.Locator("[data-testid=ranking] tr", new() { HasText = w.Name });
         Assert.Contains("91,5/100", await row.InnerTextAsync(), StringComparison.Ordinal);
-        await office.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("par-ranking.png"), FullPage = true });
+        await office.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("par-ranking.png"), FullPage = true });
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await office.Locator("[data-testid=headline]").GetByText("91,5/100 điểm, chỉ số 91,5%, xếp loại A").WaitForAsync();
         Assert.Equal(["1.1", "2.1"], await office.Locator("[data-testid=gap-lost] tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)"));
         Assert.Contains("Tuyên truyền cải cách hành chính", await office.Locator("[data-testid=gap-at-max]").InnerTextAsync(), StringComparison.Ordinal);
-        await office.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("par-gaps.png"), FullPage = true });
+        await office.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("par-gaps.png"), FullPage = true });
         await office.Locator("[data-testid=gap-lost] tr[data-code='1.1'] [data-testid=gap-to-task]").ClickAsync();
         await office.WaitForURLAsync("**/tasks/*");
         Assert.Contains("Khắc phục tiêu chí 1.1", await office.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         File.Delete(evidence);
-    }
-
-    private async Task<IPage> SignIn(CreatedUser user)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Mật khẩu").FillAsync(user.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(fixture.BaseUrl + "/");
-        return page;
-    }
-
-    private static string Screenshot(string name)
-    {
-        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
     }
 }

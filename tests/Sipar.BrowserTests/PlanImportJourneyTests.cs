@@ -19,7 +19,7 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
             return (id, office);
         });
         var user = await fixture.App.CreateUserAsync(Role.Office, agencyId, officeId, "Nguyễn Thị Hà");
-        var page = await SignIn(user);
+        var page = await fixture.SignInAsync(user);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhập kế hoạch" }).ClickAsync();
@@ -29,7 +29,7 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
         await page.Locator("[data-testid=review-form]").WaitForAsync();
         Assert.Equal(6, await page.Locator("[data-testid=review-form] fieldset").CountAsync());
         Assert.Contains("Phạm Đức Huân", await page.Locator("[data-testid=plan-source]").InnerTextAsync(), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("plan-review.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("plan-review.png") });
 
         // The reviewer clears section II.2's lead by mistake: saving is refused and names the section.
         await page.Locator("#s1-lead").SelectOptionAsync("");
@@ -41,7 +41,7 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
         await page.WaitForURLAsync("**/plans/*-*");
         Assert.Equal(29, await page.Locator("[data-testid=task]").CountAsync());
         Assert.Equal("Thanh tra Sở", (await page.Locator("[data-testid=plan-section] [data-testid=lead]").Nth(1).InnerTextAsync()).Trim());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("plan-saved.png"), FullPage = false });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("plan-saved.png"), FullPage = false });
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
         var leaderUser = await fixture.App.CreateUserAsync(Role.Leader, agencyId, office, "Lãnh đạo Sở");
 
         // The office imports the seed, saves it and issues it.
-        var officePage = await SignIn(officeUser);
+        var officePage = await fixture.SignInAsync(officeUser);
         await officePage.GotoAsync("/plans/import");
         await officePage.Locator("#upload").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "plan-sldtbxh-lang-son-2022.txt"));
         await officePage.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
@@ -74,7 +74,7 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
         await officePage.GetByText("Đã ban hành kế hoạch.").WaitForAsync();
 
         // The inspectorate finds its task, reports it done, and submits its report for quarter I.
-        var unitPage = await SignIn(unitUser);
+        var unitPage = await fixture.SignInAsync(unitUser);
         await unitPage.GotoAsync("/my-tasks");
         await unitPage.Locator("[data-testid=my-tasks] a").First.ClickAsync();
         await unitPage.Locator("#Status").SelectOptionAsync("Done");
@@ -106,28 +106,9 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
         File.Delete(path);
 
         // Leadership sees the charts.
-        var leaderPage = await SignIn(leaderUser);
+        var leaderPage = await fixture.SignInAsync(leaderUser);
         await leaderPage.GotoAsync(planUrl + "/dashboard");
         await leaderPage.WaitForFunctionAsync("document.querySelectorAll('canvas.sipar-chart[data-drawn=true]').length === 3");
-        await leaderPage.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("plan-dashboard.png"), FullPage = true });
-    }
-
-    private async Task<IPage> SignIn(Sipar.Modules.Accounts.CreatedUser user)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, AcceptDownloads = true });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Mật khẩu").FillAsync(user.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(fixture.BaseUrl + "/");
-        return page;
-    }
-
-    private static string Screenshot(string name)
-    {
-        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
+        await leaderPage.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("plan-dashboard.png"), FullPage = true });
     }
 }

@@ -78,7 +78,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
         var day = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, "/par", new()
         {
-            ["Year"] = "2052", ["Name"] = "Đánh giá 2052", ["SelfAssessmentDue"] = day, ["AppraisalDue"] = day, ["ExplanationDue"] = day, ["AgencyIds"] = agencyId.ToString(),
+            ["Form.Year"] = "2052", ["Form.Name"] = "Đánh giá 2052", ["Form.SelfAssessmentDue"] = day, ["Form.AppraisalDue"] = day, ["Form.ExplanationDue"] = day, ["Form.AgencyIds"] = agencyId.ToString(),
         }, "/par?handler=Create")).StatusCode);
         var frozen = await SiparFactory.PostFormAsync(appraiser, page, new() { ["previous[1.2]"] = "1.2" }, page + "?handler=Map");
         Assert.Contains("Bộ chỉ số đã được dùng để đánh giá nên không sửa được", (await SiparFactory.HtmlAsync(frozen)).Body!.TextContent, StringComparison.Ordinal);

@@ -30,8 +30,8 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         // The campaign: both agencies take part; the framework is frozen from now on.
         var created = await SiparFactory.PostFormAsync(appraiser, "/par", new()
         {
-            ["Year"] = $"{year}", ["Name"] = $"Đánh giá {year}", ["SelfAssessmentDue"] = Iso(10), ["AppraisalDue"] = Iso(20), ["ExplanationDue"] = Iso(30),
-            ["AgencyIds"] = w.AgencyId.ToString(),
+            ["Form.Year"] = $"{year}", ["Form.Name"] = $"Đánh giá {year}", ["Form.SelfAssessmentDue"] = Iso(10), ["Form.AppraisalDue"] = Iso(20), ["Form.ExplanationDue"] = Iso(30),
+            ["Form.AgencyIds"] = w.AgencyId.ToString(),
         }, "/par?handler=Create");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var campaignPage = created.Headers.Location!.ToString();
@@ -185,6 +185,51 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         var audited = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Sipar.Modules.Audit.AuditEntry>()
             .Where(e => e.EntityType == nameof(ParScore) && e.EntityId == scores["1.3"].ToString()).Select(e => e.ActorName).ToListAsync());
         Assert.True(audited.Count >= 3, string.Join(", ", audited));
+    }
+
+    [Fact]
+    public async Task Campaign_forms_name_what_is_wrong_beside_the_field_and_classes_are_configurable()
+    {
+        const int year = 2043;
+        var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
+        var (agencyId, _, _) = await app.CreateAgencyAsync();
+        var missing = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(appraiser, "/par", new()
+        {
+            ["Form.Year"] = $"{year}", ["Form.Name"] = "", ["Form.SelfAssessmentDue"] = Iso(10), ["Form.AppraisalDue"] = Iso(5), ["Form.AgencyIds"] = agencyId.ToString(),
+        }, "/par?handler=Create"));
+        Assert.Contains("Vui lòng nhập hạn giải trình.", missing.QuerySelector("#Form_ExplanationDue")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        var noFramework = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(appraiser, "/par", new()
+        {
+            ["Form.Year"] = $"{year}", ["Form.Name"] = "", ["Form.SelfAssessmentDue"] = Iso(10), ["Form.AppraisalDue"] = Iso(5), ["Form.ExplanationDue"] = Iso(20), ["Form.AgencyIds"] = agencyId.ToString(),
+        }, "/par?handler=Create"));
+        Assert.Contains("Vui lòng nhập tên đợt đánh giá.", noFramework.QuerySelector("#Form_Name")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hạn thẩm định không được trước hạn tự đánh giá.", noFramework.QuerySelector("#Form_AppraisalDue")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2043", noFramework.QuerySelector("#Form_Year")!.GetAttribute("value"));
+
+        var created = await SiparFactory.PostFormAsync(appraiser, "/par", new()
+        {
+            ["Form.Year"] = $"{year}", ["Form.Name"] = "Đánh giá 2043", ["Form.SelfAssessmentDue"] = Iso(10), ["Form.AppraisalDue"] = Iso(15), ["Form.ExplanationDue"] = Iso(20), ["Form.AgencyIds"] = agencyId.ToString(),
+        }, "/par?handler=Create");
+        Assert.Contains("Chưa có bộ chỉ số năm 2043 cho loại Sở, ban, ngành", (await SiparFactory.HtmlAsync(created)).Body!.TextContent, StringComparison.Ordinal);
+        await ImportFrameworkAsync(appraiser, year);
+        created = await SiparFactory.PostFormAsync(appraiser, "/par", new()
+        {
+            ["Form.Year"] = $"{year}", ["Form.Name"] = "Đánh giá 2043", ["Form.SelfAssessmentDue"] = Iso(10), ["Form.AppraisalDue"] = Iso(15), ["Form.ExplanationDue"] = Iso(20), ["Form.AgencyIds"] = agencyId.ToString(),
+        }, "/par?handler=Create");
+        var page = created.Headers.Location!.ToString();
+        var settings = new Dictionary<string, string>
+        {
+            ["Form.Year"] = $"{year}", ["Form.Name"] = "Đánh giá 2043", ["Form.SelfAssessmentDue"] = Iso(10), ["Form.AppraisalDue"] = Iso(15), ["Form.ExplanationDue"] = Iso(20),
+            ["Form.Bands"] = "90=Tốt;Khá", ["Form.SurveyHeld"] = "false",
+        };
+        var bad = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(appraiser, page, settings, page + "?handler=Settings"));
+        Assert.Contains("Xếp loại không hợp lệ", bad.QuerySelector("#Form_Bands")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        settings["Form.Bands"] = "90=Tốt; 80=Khá; 65=Trung bình; 0=Yếu";
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, page, settings, page + "?handler=Settings")).StatusCode);
+        var campaign = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ParCampaign>().SingleAsync(c => c.Year == year));
+        Assert.Equal(("90=Tốt;80=Khá;65=Trung bình;0=Yếu", false), (campaign.Bands, campaign.SurveyHeld));
+        var form = await SiparFactory.HtmlAsync(await appraiser.GetAsync(page));
+        Assert.False(form.QuerySelector("#Form_SurveyHeld")!.HasAttribute("checked"));
     }
 
     private static decimal MaxOf(string code) => Framework.FromFile(FrameworkReader.Read("d.json", ParIndexModule.DemoFramework()), 2041, AgencyKind.Department, null, DateTime.UtcNow)

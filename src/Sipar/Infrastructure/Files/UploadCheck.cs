@@ -10,35 +10,29 @@ public static class UploadCheck
     /// <summary>Reads an uploaded CSV file after checking it; throws <see cref="DomainValidationException"/> on field "file".</summary>
     public static async Task<byte[]> ReadCsvAsync(IFormFile? file, int maxBytes, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
-        {
-            throw new DomainValidationException("file", "Import.EmptyFile");
-        }
-
-        if (file.Length > maxBytes)
-        {
-            throw new DomainValidationException("file", "Import.TooLarge", maxBytes / 1024);
-        }
-
-        var name = Path.GetFileName(file.FileName ?? "");
-        if (name.Length is 0 or > 200 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
-        {
-            throw new DomainValidationException("file", "Import.BadName");
-        }
-
+        var name = CheckSizeAndName(file, maxBytes);
         var extension = Path.GetExtension(name).ToUpperInvariant();
         if (extension is not (".CSV" or ".TXT") || !CsvTypes.Contains((file.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant()))
         {
             throw new DomainValidationException("file", "Import.NotCsv");
         }
 
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
+        return await ReadAsync(file, ct);
     }
 
     /// <summary>Reads an uploaded table (.csv, .txt or .xlsx) after checking its size and name; the reader checks its content.</summary>
     public static async Task<byte[]> ReadTableAsync(IFormFile? file, int maxBytes, CancellationToken ct)
+    {
+        if (Path.GetExtension(CheckSizeAndName(file, maxBytes)).ToUpperInvariant() is not (".CSV" or ".TXT" or ".XLSX"))
+        {
+            throw new DomainValidationException("file", "Par.ResultsFileType");
+        }
+
+        return await ReadAsync(file, ct);
+    }
+
+    /// <summary>Refuses an empty or oversized upload, or one whose name is empty, too long or not a plain file name; returns the name.</summary>
+    private static string CheckSizeAndName([System.Diagnostics.CodeAnalysis.NotNull] IFormFile? file, int maxBytes)
     {
         if (file is null || file.Length == 0)
         {
@@ -56,11 +50,11 @@ public static class UploadCheck
             throw new DomainValidationException("file", "Import.BadName");
         }
 
-        if (Path.GetExtension(name).ToUpperInvariant() is not (".CSV" or ".TXT" or ".XLSX"))
-        {
-            throw new DomainValidationException("file", "Par.ResultsFileType");
-        }
+        return name;
+    }
 
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return buffer.ToArray();

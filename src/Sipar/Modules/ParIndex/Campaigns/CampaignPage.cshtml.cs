@@ -22,25 +22,7 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
     public bool CanManage => access.ManagesCampaigns;
 
     [BindProperty]
-    public int Year { get; set; }
-
-    [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public DateOnly? SelfAssessmentDue { get; set; }
-
-    [BindProperty]
-    public DateOnly? AppraisalDue { get; set; }
-
-    [BindProperty]
-    public DateOnly? ExplanationDue { get; set; }
-
-    [BindProperty]
-    public string? Bands { get; set; }
-
-    [BindProperty]
-    public bool SurveyHeld { get; set; }
+    public CampaignForm Form { get; set; } = new();
 
     public IReadOnlyList<FrameworkError>? SurveyErrors { get; private set; }
 
@@ -54,21 +36,17 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
     {
         await LoadAsync(ct);
         var c = View.Campaign;
-        (Year, Name, SelfAssessmentDue, AppraisalDue, ExplanationDue, Bands, SurveyHeld) = (c.Year, c.Name, c.SelfAssessmentDue, c.AppraisalDue, c.ExplanationDue, c.Bands, c.SurveyHeld);
+        Form = CampaignForm.Of(c);
         return Page();
     }
 
     public Task<IActionResult> OnPostSettingsAsync(CancellationToken ct) => RunAsync(
         async () =>
         {
-            var errors = new ValidationErrors();
-            CampaignsPageModel.RequireDate(errors, nameof(SelfAssessmentDue), SelfAssessmentDue, "Par.SelfAssessmentDue");
-            CampaignsPageModel.RequireDate(errors, nameof(AppraisalDue), AppraisalDue, "Par.AppraisalDue");
-            CampaignsPageModel.RequireDate(errors, nameof(ExplanationDue), ExplanationDue, "Par.ExplanationDue");
-            errors.ThrowIfAny();
-            await campaigns.ChangeAsync(CampaignId, Year, Name, SelfAssessmentDue!.Value, AppraisalDue!.Value, ExplanationDue!.Value, Bands, SurveyHeld, ct);
+            var (self, appraisal, explanation) = Form.Deadlines();
+            await campaigns.ChangeAsync(CampaignId, Form.Year, Form.Name, self, appraisal, explanation, Form.Bands, Form.SurveyHeld, ct);
         },
-        "Common.Saved", Here, () => LoadAsync(ct));
+        "Common.Saved", Here, () => LoadAsync(ct), "Form.");
 
     public Task<IActionResult> OnPostAgenciesAsync(List<Guid>? agencyIds, CancellationToken ct) =>
         RunAsync(() => campaigns.AddAgenciesAsync(CampaignId, agencyIds ?? [], ct), "Common.Saved", Here, () => LoadAsync(ct));

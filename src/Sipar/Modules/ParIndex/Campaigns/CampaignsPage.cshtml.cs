@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Data;
-using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
@@ -22,51 +21,22 @@ internal sealed class CampaignsPageModel(ParCampaigns campaigns, Assessments ass
     public bool CanManage => access.ManagesCampaigns;
 
     [BindProperty]
-    public int Year { get; set; }
-
-    [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public DateOnly? SelfAssessmentDue { get; set; }
-
-    [BindProperty]
-    public DateOnly? AppraisalDue { get; set; }
-
-    [BindProperty]
-    public DateOnly? ExplanationDue { get; set; }
-
-    [BindProperty]
-    public List<Guid> AgencyIds { get; set; } = [];
+    public CampaignForm Form { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var year = clock.GetLocalNow().Year;
-        Year = year;
-        Name = $"Đánh giá Chỉ số CCHC năm {year}";
+        Form = new CampaignForm { Year = year, Name = $"Đánh giá Chỉ số CCHC năm {year}" };
         await LoadAsync(ct);
     }
 
     public Task<IActionResult> OnPostCreateAsync(CancellationToken ct) => RunAsync(
         async () =>
         {
-            var errors = new ValidationErrors();
-            RequireDate(errors, nameof(SelfAssessmentDue), SelfAssessmentDue, "Par.SelfAssessmentDue");
-            RequireDate(errors, nameof(AppraisalDue), AppraisalDue, "Par.AppraisalDue");
-            RequireDate(errors, nameof(ExplanationDue), ExplanationDue, "Par.ExplanationDue");
-            errors.ThrowIfAny();
-            var id = await campaigns.CreateAsync(Year, Name, SelfAssessmentDue!.Value, AppraisalDue!.Value, ExplanationDue!.Value, AgencyIds, ct);
-            return $"/par/campaigns/{id}";
+            var (self, appraisal, explanation) = Form.Deadlines();
+            return $"/par/campaigns/{await campaigns.CreateAsync(Form.Year, Form.Name, self, appraisal, explanation, Form.AgencyIds, ct)}";
         },
-        "Par.CampaignCreated", () => LoadAsync(ct));
-
-    internal static void RequireDate(ValidationErrors errors, string field, DateOnly? value, string labelKey)
-    {
-        if (value is null)
-        {
-            errors.Add(field, "Error.Required", new LabelArg(labelKey));
-        }
-    }
+        "Par.CampaignCreated", () => LoadAsync(ct), "Form.");
 
     private async Task LoadAsync(CancellationToken ct)
     {
