@@ -60,20 +60,9 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
         access.Ensure(access.ManagesCampaigns);
         try
         {
-            byte[] bytes;
             if (apply)
             {
-                bytes = Decode(content);
-            }
-            else
-            {
-                bytes = await UploadCheck.ReadTableAsync(upload, ParIndexModule.MaxFileBytes, ct);
-                fileName = Path.GetFileName(upload!.FileName);
-            }
-
-            if (apply)
-            {
-                var (count, errors) = await campaigns.ImportSurveyAsync(CampaignId, fileName ?? "", bytes, ct);
+                var (count, errors) = await campaigns.ImportSurveyAsync(CampaignId, fileName ?? "", Decode(content), ct);
                 if (errors.Count == 0)
                 {
                     TempData["Flash"] = Localizer["Par.SurveyImported", count].Value;
@@ -84,10 +73,10 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
             }
             else
             {
-                var (rows, errors) = await campaigns.CheckSurveyAsync(CampaignId, fileName ?? "", bytes, ct);
-                (SurveyRows, SurveyErrors) = (rows, errors);
+                var bytes = await UploadCheck.ReadTableAsync(upload, ParIndexModule.MaxFileBytes, ct);
+                SurveyFileName = Path.GetFileName(upload!.FileName);
+                (SurveyRows, SurveyErrors) = await campaigns.CheckSurveyAsync(CampaignId, SurveyFileName, bytes, ct);
                 SurveyContent = Convert.ToBase64String(bytes);
-                SurveyFileName = fileName;
             }
         }
         catch (DomainValidationException e)
@@ -101,7 +90,7 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
 
     public string Message(FrameworkError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
 
-    internal static byte[] Decode(string? base64)
+    private static byte[] Decode(string? base64)
     {
         try
         {
