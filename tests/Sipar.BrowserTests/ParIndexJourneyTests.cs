@@ -66,7 +66,10 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
         await office.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
         await office.Locator("[data-testid=self-points]").GetByText("20").WaitForAsync();
 
-        // Leadership approves and submits: it locks.
+        // The office marks it reviewed; leadership approves and submits: it locks.
+        await office.GotoAsync(assessmentUrl);
+        await office.Locator("[data-testid=mark-reviewed]").ClickAsync();
+        await office.Locator("[data-testid=review]").GetByText("Văn phòng rà soát lúc").WaitForAsync();
         var leader = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.Leader, w.Agency, w.Office, "Hoàng Văn Đức"));
         await leader.GotoAsync(assessmentUrl);
         await leader.Locator("[data-testid=submit-assessment]").ClickAsync();

@@ -97,6 +97,10 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
 
         var three = await office.PutAsJsonAsync($"/api/par/assessments/{assessmentId}/scores/{scores["3.3"]}", new { points = 4m, explanation = "Theo số liệu Một cửa" });
         Assert.True(three.IsSuccessStatusCode, await three.Content.ReadAsStringAsync());
+        var unreviewed = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(leader, page, [], page + "?handler=Submit"));
+        Assert.Contains("Văn phòng chưa rà soát bản tự đánh giá", unreviewed.QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(officer, page, [], page + "?handler=Review")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, page, [], page + "?handler=Review")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(leader, page, [], page + "?handler=Submit")).StatusCode);
         var submitted = await ScoreJsonAsync(office, assessmentId, "1.1.2");
         Assert.Equal(2m, submitted.GetProperty("selfPoints").GetDecimal());
@@ -230,6 +234,36 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(("90=Tốt;80=Khá;65=Trung bình;0=Yếu", false), (campaign.Bands, campaign.SurveyHeld));
         var form = await SiparFactory.HtmlAsync(await appraiser.GetAsync(page));
         Assert.False(form.QuerySelector("#Form_SurveyHeld")!.HasAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task The_agency_page_compares_with_last_year_through_the_code_mapping()
+    {
+        var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
+        await ImportFrameworkAsync(appraiser, 2044);
+        var source = (await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks"))!.Single(f => f.Year == 2044);
+        var copy = (await SiparFactory.PostFormAsync(appraiser, $"/par/frameworks/{source.Id}", [], $"/par/frameworks/{source.Id}?handler=Copy")).Headers.Location!.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, copy, new() { ["previous[1.2]"] = "1.2;1.3", ["previous[1.3]"] = "" }, copy + "?handler=Map")).StatusCode);
+
+        // 2044: 1.2 got 1 of 2 and 1.3 got 1 of 2 (together 2 of 4, 50%); 2045: the merged 1.2 got 2 of 2 (100%).
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            db.AddRange(
+                ParResult.Imported(2044, agencyId, "1.2", 1, DateTime.UtcNow), ParResult.Imported(2044, agencyId, "1.3", 1, DateTime.UtcNow),
+                ParResult.Imported(2044, agencyId, "2", 10, DateTime.UtcNow),
+                ParResult.Imported(2045, agencyId, "1.2", 2, DateTime.UtcNow), ParResult.Imported(2045, agencyId, "2", 5, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
+        var html = await SiparFactory.HtmlAsync(await office.GetAsync($"/par/results/2045/agencies/{agencyId}"));
+        var row = html.QuerySelectorAll("[data-testid=all-criteria] tr").Single(r => r.Children[0].TextContent == "1.2");
+        Assert.Equal(["2/2", "100%", "2/4", "+50"], row.Children.Skip(2).Select(c => c.TextContent.Trim()));
+        var notImproved = html.QuerySelectorAll("[data-testid=gap-not-improved] li").Select(li => li.TextContent.Split(' ')[0]).ToList();
+        Assert.Contains("1.1", notImproved);
+        Assert.DoesNotContain("1.2", notImproved);
+        Assert.Contains("(So với năm trước −", html.QuerySelector("[data-testid=headline]")!.TextContent.Replace("-", "−", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     private static decimal MaxOf(string code) => Framework.FromFile(FrameworkReader.Read("d.json", ParIndexModule.DemoFramework()), 2041, AgencyKind.Department, null, DateTime.UtcNow)

@@ -47,6 +47,9 @@ internal sealed class IndexModel(CurrentUser me, SiparDbContext db) : PageModel
                 yield return ("/admin/audit", "Nav.Audit");
                 break;
             case Role.Appraiser:
+                yield return ("/par", "Home.Link.ParCampaigns");
+                yield return ("/par/results", "Par.Results");
+                yield return ("/par/frameworks", "Par.FrameworksTitle");
                 yield return ("/calendar", "Nav.Calendar");
                 break;
             case Role.DeskOfficer:
@@ -54,6 +57,11 @@ internal sealed class IndexModel(CurrentUser me, SiparDbContext db) : PageModel
                 break;
             default:
                 yield return ("/plans", "Nav.Plans");
+                if (role is Role.Office or Role.Leader or Role.UnitOfficer)
+                {
+                    yield return ("/par", "Home.Link.ParAssessment");
+                }
+
                 if (agency is not null)
                 {
                     yield return (agency, "Nav.MyAgency");

@@ -62,6 +62,11 @@ public sealed class ParAssessment
     /// <summary>Đề xuất, kiến nghị.</summary>
     public string? Proposals { get; private set; }
 
+    /// <summary>When the office last reviewed it; a change afterwards asks for a new review.</summary>
+    public DateTime? ReviewedAt { get; private set; }
+
+    public Guid? ReviewedBy { get; private set; }
+
     public DateTime? SubmittedAt { get; private set; }
 
     public Guid? SubmittedBy { get; private set; }
@@ -109,11 +114,34 @@ public sealed class ParAssessment
         Proposals = string.IsNullOrWhiteSpace(proposals) ? null : proposals.Trim();
     }
 
-    /// <summary>Leadership submits: every self-assessed item has points, and an explanation where it has no evidence. Locks it.</summary>
+    /// <summary>The office has gone through it and hands it to leadership.</summary>
+    public void MarkReviewed(Guid userId, DateTime now)
+    {
+        EnsureDraft();
+        ReviewedAt = now;
+        ReviewedBy = userId;
+    }
+
+    /// <summary>Something changed after the review: leadership approves only what the office reviewed.</summary>
+    public void Changed()
+    {
+        ReviewedAt = null;
+        ReviewedBy = null;
+    }
+
+    /// <summary>
+    /// Leadership approves and submits what the office reviewed: every self-assessed item has points, and an
+    /// explanation where it has no evidence. Locks it.
+    /// </summary>
     public void Submit(Guid userId, DateTime now)
     {
         EnsureDraft();
         var errors = new ValidationErrors();
+        if (ReviewedAt is null)
+        {
+            errors.Add("Status", "Par.NotReviewed");
+        }
+
         foreach (var s in scores.Where(s => s.Method != ScoringMethod.Survey))
         {
             if (s.SelfPoints is null)

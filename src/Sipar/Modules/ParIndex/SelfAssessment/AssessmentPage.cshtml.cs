@@ -51,6 +51,8 @@ internal sealed class AssessmentPageModel(Assessments assessments, IStringLocali
     public Task<IActionResult> OnPostDescribeAsync(CancellationToken ct) =>
         Try(() => assessments.DescribeAsync(AssessmentId, Difficulties, Proposals, ct), "Common.Saved", ct);
 
+    public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) => Try(() => assessments.MarkReviewedAsync(AssessmentId, ct), "Par.ReviewedDone", ct);
+
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => Try(() => assessments.SubmitAsync(AssessmentId, ct), "Par.Submitted", ct);
 
     public Task<IActionResult> OnPostAnswerAsync(Dictionary<Guid, string>? answers, CancellationToken ct) =>

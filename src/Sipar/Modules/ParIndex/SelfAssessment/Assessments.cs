@@ -91,6 +91,7 @@ public sealed class Assessments(
         access.Ensure(access.CanSelfScore(assessment, score));
         assessment.EnsureDraft();
         score.SelfScore(points, explanation);
+        assessment.Changed();
         await db.SaveChangesAsync(ct);
         return score.NeedsExplanation;
     }
@@ -100,6 +101,7 @@ public sealed class Assessments(
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
         access.Ensure(access.IsOfficeOf(assessment));
         assessment.Describe(difficulties, proposals);
+        assessment.Changed();
         await db.SaveChangesAsync(ct);
     }
 
@@ -115,6 +117,7 @@ public sealed class Assessments(
         var evidence = ParEvidence.File(score.Id, access.UserId, now, fileName, contentType, content.Length, key, sha);
         score.AddEvidence(evidence);
         db.Add(evidence);
+        assessment.Changed();
         await db.SaveChangesAsync(ct);
         return evidence.Id;
     }
@@ -136,6 +139,7 @@ public sealed class Assessments(
         var evidence = ParEvidence.Link(score.Id, access.UserId, clock.GetUtcNow().UtcDateTime, kind, linkId, candidate.Title);
         score.AddEvidence(evidence);
         db.Add(evidence);
+        assessment.Changed();
         await db.SaveChangesAsync(ct);
     }
 
@@ -148,6 +152,7 @@ public sealed class Assessments(
         var evidence = score.Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new NotFoundException();
         score.RemoveEvidence(evidence);
         db.Remove(evidence);
+        assessment.Changed();
         await db.SaveChangesAsync(ct);
     }
 
@@ -191,6 +196,15 @@ public sealed class Assessments(
         access.Ensure(access.IsOfficeOf(assessment));
         assessment.EnsureDraft();
         await ComputeAsync(assessment, campaign, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The office marks it reviewed; leaders can then approve and submit it.</summary>
+    public async Task MarkReviewedAsync(Guid id, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        access.Ensure(access.IsOfficeOf(assessment));
+        assessment.MarkReviewed(access.UserId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 
