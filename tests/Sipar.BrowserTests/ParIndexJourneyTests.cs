@@ -94,6 +94,7 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
         await appraiser.GetByLabel("Yêu cầu giải trình 1.2").FillAsync("Đề nghị gửi danh sách tin bài.");
         await appraiser.Locator("[data-testid=send-request]").ClickAsync();
         await appraiser.Locator("[data-testid=assessment-status]").GetByText("Chờ giải trình").WaitForAsync();
+        await appraiser.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("par-assessment.png"), FullPage = true });
 
         // The agency answers once; it does not see the appraised points yet.
         await office.GotoAsync(assessmentUrl);
