@@ -69,7 +69,16 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.False((await ScoreJsonAsync(office, assessmentId, "1.1.1")).GetProperty("needsExplanation").GetBoolean());
         var link = await SiparFactory.PostFormAsync(office, $"{page}/items/{scores["1.4"]}", new() { ["link"] = $"PlanTask:{w.TaskId}" }, $"{page}/items/{scores["1.4"]}?handler=Link");
         Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
-        Assert.Equal(1, (await ScoreJsonAsync(office, assessmentId, "1.4")).GetProperty("evidence").GetInt32());
+        var consolidated = await SiparFactory.HtmlAsync(await office.GetAsync($"{page}/items/{scores["1.4"]}"));
+        var option = consolidated.QuerySelectorAll("#link option").First(o => o.GetAttribute("value")!.StartsWith("ConsolidatedReport:", StringComparison.Ordinal));
+        Assert.Equal($"Báo cáo tổng hợp: Báo cáo CCHC quý I năm {year}", option.TextContent.Trim());
+        await SiparFactory.PostFormAsync(office, $"{page}/items/{scores["1.4"]}", new() { ["link"] = option.GetAttribute("value")! }, $"{page}/items/{scores["1.4"]}?handler=Link");
+        Assert.Equal(2, (await ScoreJsonAsync(office, assessmentId, "1.4")).GetProperty("evidence").GetInt32());
+        var wrongLink = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(office, $"{page}/items/{scores["1.4"]}", new() { ["link"] = $"PlanTask:{Guid.NewGuid()}" }, $"{page}/items/{scores["1.4"]}?handler=Link"));
+        Assert.Contains("Hồ sơ này không thuộc kế hoạch của cơ quan", wrongLink.Body!.TextContent, StringComparison.Ordinal);
+        var links = (await SiparFactory.HtmlAsync(await office.GetAsync($"{page}/items/{scores["1.4"]}"))).QuerySelectorAll("[data-testid=evidence-list] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/tasks/{w.TaskId}", links);
+        Assert.Contains(links, l => l!.EndsWith("/consolidated", StringComparison.Ordinal));
 
         // A unit officer scores only what is assigned to the unit; the office assigns.
         var put = new { points = 1m, explanation = "Đã thực hiện" };
@@ -342,6 +351,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
             task.ReportProgress(office, Guid.NewGuid(), PlanTaskStatus.Done, "Xong", new Dictionary<Guid, string?>(), DateTime.UtcNow);
             var db = sp.GetRequiredService<SiparDbContext>();
             db.Add(plan);
+            db.AddRange(ReportingPeriod.DefaultsFor(plan.Id, year, due => due.AddDays(-7)));
             await db.SaveChangesAsync();
             return new World(agency, name, office, planning, task.Id, other, otherName, otherUnit);
         });

@@ -55,6 +55,12 @@ public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFa
         Assert.Equal("OnTime", cell.GetAttribute("data-state"));
         Assert.Equal("NotDue", matrix.QuerySelector($"td[data-unit='Phòng Kế hoạch – Tài chính'][data-period='Year']")!.GetAttribute("data-state"));
         Assert.Equal("Phải gửi 3 · đã gửi 1 · đúng hạn 1 · muộn 0 · chưa gửi 0", matrix.QuerySelector($"[data-testid=totals-{year.Id}]")!.TextContent.Trim());
+
+        // A link to the report by its id (as PAR INDEX evidence keeps it) leads to its page.
+        var reportId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<UnitReport>().Where(r => r.PeriodId == year.Id).Select(r => r.Id).SingleAsync());
+        var byId = await office.GetAsync($"/reports/by-id/{reportId}");
+        Assert.Equal((HttpStatusCode.Redirect, url), (byId.StatusCode, byId.Headers.Location?.ToString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/reports/by-id/{Guid.NewGuid()}")).StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Cli;
+using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Files;
 
@@ -66,6 +68,12 @@ internal static class PlansModule
             var (name, content) = await consolidation.DocxAsync(periodId, ct);
             return TypedResults.File(content, DocxType, name);
         });
+
+        // A unit report by its id (links from elsewhere, e.g. PAR INDEX evidence); the report page checks who may read it.
+        app.MapGet("/reports/by-id/{id:guid}", async (SiparDbContext db, Guid id, CancellationToken ct) =>
+            await db.Set<UnitReport>().AsNoTracking().Where(r => r.Id == id).Select(r => new { r.PeriodId, r.UnitId }).FirstOrDefaultAsync(ct) is { } r
+                ? Results.Redirect($"/reports/{r.PeriodId}/{r.UnitId}")
+                : Results.NotFound()).RequireAuthorization().ExcludeFromDescription();
 
         // Evidence is always a download (attachment, no sniffing), never rendered in the browser.
         app.MapGet("/tasks/{taskId:guid}/evidence/{evidenceId:guid}", async (TaskWork work, HttpResponse response, Guid taskId, Guid evidenceId, CancellationToken ct) =>

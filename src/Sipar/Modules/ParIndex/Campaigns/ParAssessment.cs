@@ -31,8 +31,11 @@ public enum EvidenceKind
     /// <summary>Báo cáo của đơn vị đã được tiếp nhận.</summary>
     UnitReport,
 
-    /// <summary>Văn bản Sipar tạo ra (kế hoạch, báo cáo tổng hợp).</summary>
+    /// <summary>Văn bản Sipar tạo ra: kế hoạch.</summary>
     Document,
+
+    /// <summary>Văn bản Sipar tạo ra: báo cáo CCHC tổng hợp của một kỳ.</summary>
+    ConsolidatedReport,
 }
 
 /// <summary>One agency's self-assessment and its appraisal in a campaign; its scores are one per leaf item of the framework.</summary>

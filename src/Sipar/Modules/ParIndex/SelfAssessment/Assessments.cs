@@ -122,7 +122,7 @@ public sealed class Assessments(
         return evidence.Id;
     }
 
-    /// <summary>Links a Sipar record of the same agency and year as evidence: a plan task, an accepted unit report, or a plan document.</summary>
+    /// <summary>Links a Sipar record of the same agency and year as evidence: a plan task, an accepted unit report, the plan or a consolidated report.</summary>
     public async Task AddEvidenceLinkAsync(Guid id, Guid scoreId, EvidenceKind kind, Guid linkId, CancellationToken ct)
     {
         var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
@@ -177,6 +177,10 @@ public sealed class Assessments(
             list.Add(new LinkCandidate(EvidenceKind.PlanTask, task.Id, $"{section.Code}.{task.Order} {Short(task.Text)}"));
         }
 
+        var periods = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.ProvinceDueDate)
+            .Select(p => new { p.Id, p.Kind, p.ProvinceDueDate }).ToListAsync(ct);
+        list.AddRange(periods.Select(p => new LinkCandidate(EvidenceKind.ConsolidatedReport, p.Id,
+            $"Báo cáo CCHC {Consolidation.PeriodName(p.Kind)} năm {p.ProvinceDueDate.Year}".Replace("  ", " ", StringComparison.Ordinal))));
         var reports = await db.Set<UnitReport>().AsNoTracking()
             .Where(r => r.AcceptedAt != null && db.Set<ReportingPeriod>().Any(p => p.Id == r.PeriodId && planIds.Contains(p.PlanId)))
             .Select(r => new
@@ -185,7 +189,7 @@ public sealed class Assessments(
                 Unit = db.Set<Unit>().Where(u => u.Id == r.UnitId).Select(u => u.Name).First(),
                 Kind = db.Set<ReportingPeriod>().Where(p => p.Id == r.PeriodId).Select(p => p.Kind).First(),
             }).ToListAsync(ct);
-        list.AddRange(reports.Select(r => new LinkCandidate(EvidenceKind.UnitReport, r.Id, $"{r.Unit} — {r.Kind}")));
+        list.AddRange(reports.Select(r => new LinkCandidate(EvidenceKind.UnitReport, r.Id, $"{r.Unit} — báo cáo {(r.Kind == PeriodKind.Year ? "năm" : Consolidation.PeriodName(r.Kind))}")));
         return list;
     }
 
