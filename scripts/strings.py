@@ -583,6 +583,8 @@ s("Par.ReviewedDone", "Đã ghi nhận Văn phòng rà soát; lãnh đạo có t
 s("Par.ReviewedOn", "Văn phòng rà soát lúc {0}", "Reviewed by the office on {0}")
 s("Par.NotReviewedYet", "Văn phòng chưa rà soát", "Not reviewed by the office yet")
 s("Par.NotReviewed", "Văn phòng chưa rà soát bản tự đánh giá (hoặc đã có thay đổi sau khi rà soát).", "The office has not reviewed the self-assessment (or it changed after the review).")
+s("Par.PastDue", "Quá hạn tự đánh giá", "Self-assessment overdue")
+s("Par.Late", "Trễ hạn", "Late")
 s("Par.Submit", "Phê duyệt và gửi thẩm định", "Approve and submit")
 s("Par.Submitted", "Đã gửi thẩm định; bản tự đánh giá đã khóa.", "Submitted; the self-assessment is locked.")
 s("Par.AcceptRemaining", "Chấp nhận điểm tự chấm còn lại", "Accept remaining self-scores")

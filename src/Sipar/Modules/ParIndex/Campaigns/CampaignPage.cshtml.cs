@@ -10,8 +10,10 @@ using Sipar.Modules.Organisation;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>A campaign: deadlines and classes, participating agencies and their status, survey points, publication.</summary>
-internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access, SiparDbContext db, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access, SiparDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
     [BindProperty(SupportsGet = true)]
     public Guid CampaignId { get; set; }
 

@@ -44,7 +44,15 @@ public sealed class ParAccess(CurrentUser me)
 
 public sealed record CampaignSummary(Guid Id, int Year, string Name, DateOnly SelfAssessmentDue, DateOnly AppraisalDue, DateOnly ExplanationDue, bool Published, int Agencies);
 
-public sealed record ParticipantLine(Guid AssessmentId, Guid AgencyId, string Agency, AssessmentStatus Status, DateTime? SubmittedAt, decimal? SelfTotal, decimal? AppraisedTotal);
+public sealed record ParticipantLine(Guid AssessmentId, Guid AgencyId, string Agency, AssessmentStatus Status, DateTime? SubmittedAt, decimal? SelfTotal, decimal? AppraisedTotal)
+{
+    /// <summary>Submitted after the deadline, or still a draft past it.</summary>
+    public bool Late(ParCampaign campaign, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        return SubmittedAt is { } at ? DateOnly.FromDateTime(at.AddHours(7)) > campaign.SelfAssessmentDue : today > campaign.SelfAssessmentDue;
+    }
+}
 
 public sealed record CampaignView(ParCampaign Campaign, IReadOnlyList<ParticipantLine> Participants);
 

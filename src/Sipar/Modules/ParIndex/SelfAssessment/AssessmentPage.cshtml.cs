@@ -16,6 +16,8 @@ internal sealed class AssessmentPageModel(Assessments assessments, IStringLocali
 
     public AssessmentView View { get; private set; } = null!;
 
+    public DateOnly Today => assessments.Today;
+
     [BindProperty]
     public string? Difficulties { get; set; }
 

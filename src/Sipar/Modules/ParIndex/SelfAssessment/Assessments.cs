@@ -18,6 +18,9 @@ public sealed record AssessmentView(
     public decimal SelfTotal => Assessment.Scores.Sum(s => s.SelfPoints ?? 0);
 
     public decimal? AppraisedTotal => SeesAppraisal ? Assessment.Scores.Sum(s => s.AppraisedPoints ?? 0) : null;
+
+    /// <summary>Still a draft after the self-assessment deadline (it can still be submitted; the appraisers see it is late).</summary>
+    public bool PastDue(DateOnly today) => Assessment.Status == AssessmentStatus.Draft && today > Campaign.SelfAssessmentDue;
 }
 
 /// <summary>A record an item's evidence can link to.</summary>
