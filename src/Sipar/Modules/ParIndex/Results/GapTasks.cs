@@ -32,8 +32,10 @@ public sealed class GapTasks(SiparDbContext db, CurrentUser me, ParResults resul
             throw new DomainValidationException("Gap", "Par.NoNextPlan", year + 1);
         }
 
+        // The task is Vietnamese text in the plan, so its numbers are too ("35,5").
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"Khắc phục tiêu chí {item.Code} \"{item.Name}\" của Chỉ số CCHC: năm {year} đạt {ParCalculator.Format(item.Points)}/{ParCalculator.Format(item.Max)} điểm.");
+            $"Khắc phục tiêu chí {item.Code} \"{item.Name}\" của Chỉ số CCHC: năm {year} đạt {item.Points.ToString("0.##", vi)}/{item.Max.ToString("0.##", vi)} điểm.");
         if (plan.Sections.SelectMany(s => s.Tasks).Any(t => t.Text == text))
         {
             throw new DomainValidationException("Gap", "Par.GapAlreadyInPlan", item.Code);
