@@ -5,6 +5,7 @@ using Sipar.Infrastructure.Data;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.Plans;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Demo;
 
@@ -115,7 +116,7 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         }
 
         await db.SaveChangesAsync(ct);
-        var today = DateOnly.FromDateTime(now.AddHours(7));
+        var today = VietnamTime.DateOf(now);
         var campaign = ParIndex.ParCampaign.Create(2022, "Đánh giá Chỉ số CCHC năm 2022 (demo)", today.AddDays(30), today.AddDays(60), today.AddDays(75), now);
         db.Add(campaign);
         foreach (var agency in departments)

@@ -5,6 +5,7 @@ using Sipar.Infrastructure.Errors;
 using Sipar.Modules.Documents;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.Plans;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -18,7 +19,7 @@ public sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAc
     {
         var v = await assessments.GetAsync(assessmentId, ct);
         var year = v.Campaign.Year.ToString(CultureInfo.InvariantCulture);
-        var header = await exports.HeaderAsync(v.Assessment.AgencyId, null, "BC", v.Assessment.SubmittedAt is { } at ? DateOnly.FromDateTime(at.AddHours(7)) : null,
+        var header = await exports.HeaderAsync(v.Assessment.AgencyId, null, "BC", v.Assessment.SubmittedAt is { } at ? VietnamTime.DateOf(at) : null,
             "Báo cáo", "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm " + year, ct);
         using var doc = new Decree30Document(header);
         doc.Paragraph($"Thực hiện {v.Campaign.Name}, {v.Agency} báo cáo kết quả tự đánh giá, chấm điểm theo {v.Framework.Name} như sau:", italic: true);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sipar.Modules.Accounts;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Calendar;
 
@@ -11,7 +12,7 @@ internal sealed class ManageCalendarModel(CalendarAdministration admin, TimeProv
     public IReadOnlyList<CalendarYearInfo> Years { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Years = await admin.ListYearsAsync(clock.GetLocalNow().Year, ct);
+        Years = await admin.ListYearsAsync(VietnamTime.Today(clock).Year, ct);
 
     public IActionResult OnGetGo(int year) => Redirect($"/admin/calendar/{year}");
 }

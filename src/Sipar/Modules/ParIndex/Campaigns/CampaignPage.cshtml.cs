@@ -6,13 +6,14 @@ using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Files;
 using Sipar.Infrastructure.Web;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>A campaign: deadlines and classes, participating agencies and their status, survey points, publication.</summary>
 internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access, SiparDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    public DateOnly Today => VietnamTime.Today(clock);
 
     [BindProperty(SupportsGet = true)]
     public Guid CampaignId { get; set; }

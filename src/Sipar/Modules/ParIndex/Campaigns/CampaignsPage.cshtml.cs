@@ -5,6 +5,7 @@ using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -25,7 +26,7 @@ internal sealed class CampaignsPageModel(ParCampaigns campaigns, Assessments ass
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var year = clock.GetLocalNow().Year;
+        var year = VietnamTime.Today(clock).Year;
         Form = new CampaignForm { Year = year, Name = $"Đánh giá Chỉ số CCHC năm {year}" };
         await LoadAsync(ct);
     }

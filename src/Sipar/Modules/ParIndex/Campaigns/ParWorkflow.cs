@@ -3,6 +3,7 @@ using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -50,7 +51,7 @@ public sealed record ParticipantLine(Guid AssessmentId, Guid AgencyId, string Ag
     public bool Late(ParCampaign campaign, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        return SubmittedAt is { } at ? DateOnly.FromDateTime(at.AddHours(7)) > campaign.SelfAssessmentDue : today > campaign.SelfAssessmentDue;
+        return SubmittedAt is { } at ? VietnamTime.DateOf(at) > campaign.SelfAssessmentDue : today > campaign.SelfAssessmentDue;
     }
 }
 

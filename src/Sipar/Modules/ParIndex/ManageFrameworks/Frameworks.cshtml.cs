@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Web;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -27,7 +28,7 @@ internal sealed class FrameworksModel(FrameworkAdministration frameworks, TimePr
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year ??= clock.GetLocalNow().Year;
+        Year ??= VietnamTime.Today(clock).Year;
         Frameworks = await frameworks.ListAsync(ct);
     }
 

@@ -5,6 +5,7 @@ using Sipar.Infrastructure.Files;
 using Sipar.Infrastructure.Localization;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.Plans;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -34,7 +35,7 @@ public sealed record LinkCandidate(EvidenceKind Kind, Guid Id, string Title);
 public sealed class Assessments(
     SiparDbContext db, ParAccess access, TimeProvider clock, FileStore files, ComputedIndicators indicators, ParResults results)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    public DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<AssessmentView> GetAsync(Guid id, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.Plans;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -85,7 +86,7 @@ public sealed class ComputedIndicators(SiparDbContext db, UnitReporting reportin
         var ids = tasks.Select(t => t.Id).ToList();
         var done = (await db.Set<TaskUpdate>().AsNoTracking().Where(u => ids.Contains(u.TaskId) && u.Status == PlanTaskStatus.Done)
                 .Select(u => new { u.TaskId, u.At }).ToListAsync(ct))
-            .GroupBy(u => u.TaskId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Max(u => u.At).AddHours(7)));
+            .GroupBy(u => u.TaskId).ToDictionary(g => g.Key, g => VietnamTime.DateOf(g.Max(u => u.At)));
         var rows = new List<IndicatorRow>();
         foreach (var t in tasks)
         {

@@ -4,6 +4,7 @@ using Sipar.Infrastructure.Email;
 using Sipar.Infrastructure.Errors;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Plans;
 
@@ -27,7 +28,7 @@ public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, TimeProvider
             .FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
         me.EnsureCanReadAgency(plan.AgencyId);
         var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var today = VietnamTime.Today(clock);
         var rows = new List<TableRow>();
         foreach (var s in plan.Sections.OrderBy(s => s.Order))
         {

@@ -7,6 +7,7 @@ using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Errors;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Plans;
 
@@ -86,7 +87,7 @@ internal sealed partial class ImportPlanModel(PlanImport import, AgencyAdministr
             }
 
             var proposals = await import.ProposeAsync(agencyId.Value, draft, ct);
-            Review = ReviewForm.From(agencyId.Value, draft, proposals, source, clock.GetLocalNow().Year);
+            Review = ReviewForm.From(agencyId.Value, draft, proposals, source, VietnamTime.Today(clock).Year);
             Warnings = draft.Warnings;
             Reviewing = true;
             Units = await agencies.UnitTreeAsync(agencyId.Value, ct);

@@ -4,6 +4,7 @@ using Sipar.Infrastructure.Errors;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Calendar;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Plans;
 
@@ -43,13 +44,13 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
     /// <summary>Default internal due date: this many working days before the province's.</summary>
     public const int DefaultLeadWorkingDays = 5;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    public DateOnly Today => VietnamTime.Today(clock);
 
     public static ReportState StateOf(DateOnly internalDue, DateTime? firstSubmittedUtc, DateOnly today)
     {
         if (firstSubmittedUtc is { } at)
         {
-            return DateOnly.FromDateTime(at.AddHours(7)) <= internalDue ? ReportState.OnTime : ReportState.Late;
+            return VietnamTime.DateOf(at) <= internalDue ? ReportState.OnTime : ReportState.Late;
         }
 
         return today > internalDue ? ReportState.Missing : ReportState.NotDue;

@@ -4,6 +4,7 @@ using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Files;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Plans;
 
@@ -41,7 +42,7 @@ public sealed record TaskDetail(
 /// <summary>Running the plan: each unit's tasks, progress by the lead unit, contributions and evidence by coordinators.</summary>
 public sealed class TaskWork(SiparDbContext db, CurrentUser me, TimeProvider clock, FileStore files)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    public DateOnly Today => VietnamTime.Today(clock);
 
     /// <summary>"Việc của tôi": the tasks of issued plans that the user's unit leads or supports.</summary>
     public async Task<IReadOnlyList<MyTask>> MyTasksAsync(CancellationToken ct)
