@@ -67,6 +67,10 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.True((await ScoreJsonAsync(office, assessmentId, "1.1.1")).GetProperty("needsExplanation").GetBoolean());
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(office, assessmentId, plan1, "ke-hoach.pdf", Pdf)).StatusCode);
         Assert.False((await ScoreJsonAsync(office, assessmentId, "1.1.1")).GetProperty("needsExplanation").GetBoolean());
+        var fileLink = (await SiparFactory.HtmlAsync(await office.GetAsync($"{page}/items/{plan1}"))).QuerySelector("[data-testid=evidence-list] a")!.GetAttribute("href")!;
+        var download = await office.GetAsync(fileLink);
+        Assert.Equal(("attachment", "nosniff"), (download.Content.Headers.ContentDisposition?.DispositionType, download.Headers.GetValues("X-Content-Type-Options").Single()));
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         var link = await SiparFactory.PostFormAsync(office, $"{page}/items/{scores["1.4"]}", new() { ["link"] = $"PlanTask:{w.TaskId}" }, $"{page}/items/{scores["1.4"]}?handler=Link");
         Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
         var consolidated = await SiparFactory.HtmlAsync(await office.GetAsync($"{page}/items/{scores["1.4"]}"));
@@ -91,6 +95,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Forbidden, (await otherOffice.GetAsync($"/api/par/assessments/{assessmentId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await otherOffice.GetAsync(page)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await otherOffice.GetAsync($"{page}/self-assessment.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherOffice.GetAsync(fileLink)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await appraiser.PutAsJsonAsync($"/api/par/assessments/{assessmentId}/scores/{scores["1.5"]}", put)).StatusCode);
 
         // Leadership submits; the office cannot, and not while items are unscored.

@@ -38,6 +38,15 @@ public sealed class FileStore(IConfiguration configuration)
 /// <summary>Evidence files: PDF, Office documents and images, checked by name, size and content.</summary>
 public static class EvidenceCheck
 {
+    /// <summary>Evidence is always a download (attachment, no sniffing, sandboxed), never rendered in the browser.</summary>
+    public static IResult Download(HttpResponse response, Stream content, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return TypedResults.File(content, "application/octet-stream", fileName);
+    }
+
     public const int MaxBytes = 20 * 1024 * 1024;
 
     private static readonly Dictionary<string, string> Types = new(StringComparer.OrdinalIgnoreCase)

@@ -21,14 +21,35 @@ public static class UploadCheck
     }
 
     /// <summary>Reads an uploaded table (.csv, .txt or .xlsx) after checking its size and name; the reader checks its content.</summary>
-    public static async Task<byte[]> ReadTableAsync(IFormFile? file, int maxBytes, CancellationToken ct)
+    public static Task<byte[]> ReadTableAsync(IFormFile? file, int maxBytes, CancellationToken ct) =>
+        ReadUploadAsync(file, maxBytes, [".csv", ".txt", ".xlsx"], "Par.ResultsFileType", ct);
+
+    /// <summary>Reads an upload after checking its size, name and extension (<paramref name="wrongTypeKey"/> when it is not one of them).</summary>
+    public static async Task<byte[]> ReadUploadAsync(IFormFile? file, int maxBytes, IReadOnlyCollection<string> extensions, string wrongTypeKey, CancellationToken ct)
     {
-        if (Path.GetExtension(CheckSizeAndName(file, maxBytes)).ToUpperInvariant() is not (".CSV" or ".TXT" or ".XLSX"))
+        ArgumentNullException.ThrowIfNull(extensions);
+        if (!extensions.Contains(Path.GetExtension(CheckSizeAndName(file, maxBytes)), StringComparer.OrdinalIgnoreCase))
         {
-            throw new DomainValidationException("file", "Par.ResultsFileType");
+            throw new DomainValidationException("file", wrongTypeKey);
         }
 
         return await ReadAsync(file, ct);
+    }
+
+    /// <summary>
+    /// The file a preview page kept in a hidden field (base64) for its apply step; anything unreadable comes back as
+    /// an empty file, which the reader then refuses with its usual message.
+    /// </summary>
+    public static byte[] FromPreview(string? base64)
+    {
+        try
+        {
+            return Convert.FromBase64String(base64 ?? "");
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Refuses an empty or oversized upload, or one whose name is empty, too long or not a plain file name; returns the name.</summary>

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Time;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.Plans;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Demo;
 

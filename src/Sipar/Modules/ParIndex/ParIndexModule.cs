@@ -89,13 +89,10 @@ internal static class ParIndexModule
             return TypedResults.File(content, XlsxType, name);
         });
 
-        // Evidence is always a download (attachment, no sniffing), never rendered in the browser.
         downloads.MapGet("/assessments/{id:guid}/evidence/{evidenceId:guid}", async (Assessments assessments, HttpResponse response, Guid id, Guid evidenceId, CancellationToken ct) =>
         {
             var (evidence, content) = await assessments.OpenEvidenceAsync(id, evidenceId, ct);
-            response.Headers.XContentTypeOptions = "nosniff";
-            response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return TypedResults.File(content, "application/octet-stream", evidence.FileName);
+            return EvidenceCheck.Download(response, content, evidence.FileName!);
         });
         app.MapGet("/par/frameworks/{id:guid}/export.json", async (FrameworkAdministration frameworks, Guid id, CancellationToken ct) =>
             TypedResults.File(await frameworks.ExportJsonAsync(id, ct), "application/json", "bo-chi-so.json")).RequireAuthorization().ExcludeFromDescription();

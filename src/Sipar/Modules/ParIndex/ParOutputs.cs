@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Time;
 using Sipar.Modules.Documents;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.Plans;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 

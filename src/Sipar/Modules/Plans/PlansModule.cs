@@ -75,13 +75,10 @@ internal static class PlansModule
                 ? Results.Redirect($"/reports/{r.PeriodId}/{r.UnitId}")
                 : Results.NotFound()).RequireAuthorization().ExcludeFromDescription();
 
-        // Evidence is always a download (attachment, no sniffing), never rendered in the browser.
         app.MapGet("/tasks/{taskId:guid}/evidence/{evidenceId:guid}", async (TaskWork work, HttpResponse response, Guid taskId, Guid evidenceId, CancellationToken ct) =>
         {
             var (evidence, content) = await work.OpenEvidenceAsync(taskId, evidenceId, ct);
-            response.Headers.XContentTypeOptions = "nosniff";
-            response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return TypedResults.File(content, "application/octet-stream", evidence.FileName);
+            return EvidenceCheck.Download(response, content, evidence.FileName);
         }).RequireAuthorization().ExcludeFromDescription();
         return app;
     }

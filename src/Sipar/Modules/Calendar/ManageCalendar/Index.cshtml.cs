@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sipar.Modules.Accounts;
 using Sipar.Infrastructure.Time;
+using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Calendar;
 

@@ -44,17 +44,7 @@ internal sealed class ImportUnitsModel(UnitCsvImport import, AgencyAdministratio
     public async Task<IActionResult> OnPostApplyAsync(string? content, CancellationToken ct)
     {
         AgencyName = (await agencies.GetAsync(Id, ct)).Name;
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(content ?? "");
-        }
-        catch (FormatException)
-        {
-            bytes = [];
-        }
-
-        var result = await import.ApplyAsync(Id, bytes, ct);
+        var result = await import.ApplyAsync(Id, UploadCheck.FromPreview(content), ct);
         if (!result.CanApply)
         {
             Preview = result;

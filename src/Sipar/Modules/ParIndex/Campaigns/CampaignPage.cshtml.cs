@@ -1,17 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Files;
+using Sipar.Infrastructure.Time;
 using Sipar.Infrastructure.Web;
 using Sipar.Modules.Organisation;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>A campaign: deadlines and classes, participating agencies and their status, survey points, publication.</summary>
-internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access, SiparDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access, TimeProvider clock, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -20,7 +18,7 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
 
     public CampaignView View { get; private set; } = null!;
 
-    public IReadOnlyList<(Guid Id, string Name)> OtherAgencies { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name, AgencyKind Kind)> OtherAgencies { get; private set; } = [];
 
     public bool CanManage => access.ManagesCampaigns;
 
@@ -65,7 +63,7 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
         {
             if (apply)
             {
-                var (count, errors) = await campaigns.ImportSurveyAsync(CampaignId, fileName ?? "", Decode(content), ct);
+                var (count, errors) = await campaigns.ImportSurveyAsync(CampaignId, fileName ?? "", UploadCheck.FromPreview(content), ct);
                 if (errors.Count == 0)
                 {
                     TempData["Flash"] = Localizer["Par.SurveyImported", count].Value;
@@ -93,18 +91,6 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
 
     public string Message(FrameworkError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
 
-    private static byte[] Decode(string? base64)
-    {
-        try
-        {
-            return Convert.FromBase64String(base64 ?? "");
-        }
-        catch (FormatException)
-        {
-            return [];
-        }
-    }
-
     private string Here => $"/par/campaigns/{CampaignId}";
 
     private async Task LoadAsync(CancellationToken ct)
@@ -112,9 +98,7 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
         View = await campaigns.GetAsync(CampaignId, ct);
         if (CanManage)
         {
-            var taking = View.Participants.Select(p => p.AgencyId).ToList();
-            OtherAgencies = (await db.Set<Agency>().AsNoTracking().Where(a => !taking.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
-                .Select(a => (a.Id, a.Name)).ToList();
+            OtherAgencies = await campaigns.AgenciesToAddAsync(CampaignId, ct);
         }
     }
 }

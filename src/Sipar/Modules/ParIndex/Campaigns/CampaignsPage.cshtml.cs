@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Time;
 using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>Chỉ số CCHC: the campaigns a person takes part in, their agency's assessment, and (appraisers) a new campaign.</summary>
-internal sealed class CampaignsPageModel(ParCampaigns campaigns, Assessments assessments, ParAccess access, CurrentUser me, SiparDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t)
+internal sealed class CampaignsPageModel(ParCampaigns campaigns, Assessments assessments, ParAccess access, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> t)
     : SiparPageModel(t)
 {
     public IReadOnlyList<CampaignSummary> Campaigns { get; private set; } = [];
@@ -49,8 +47,7 @@ internal sealed class CampaignsPageModel(ParCampaigns campaigns, Assessments ass
 
         if (CanManage)
         {
-            Agencies = (await db.Set<Agency>().AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Kind }).ToListAsync(ct))
-                .Select(a => (a.Id, a.Name, a.Kind)).ToList();
+            Agencies = await campaigns.AgenciesToAddAsync(null, ct);
         }
     }
 }

@@ -371,6 +371,13 @@ public sealed class ParScore
         AppraisalReason = text;
     }
 
+    /// <summary>Clears the appraisal from a copy read for someone who may not see it yet (never saved).</summary>
+    internal void HideAppraisal()
+    {
+        AppraisedPoints = null;
+        AppraisalReason = null;
+    }
+
     internal void AddEvidence(ParEvidence item) => evidence.Add(item);
 
     internal void RemoveEvidence(ParEvidence item) => evidence.Remove(item);

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Time;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -73,6 +73,19 @@ public sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUse
             .Select(c => new CampaignSummary(c.Id, c.Year, c.Name, c.SelfAssessmentDue, c.AppraisalDue, c.ExplanationDue, c.PublishedAt != null,
                 db.Set<ParAssessment>().Count(a => a.CampaignId == c.Id)))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Agencies that can be added: all of them, or those not yet in <paramref name="campaignId"/>.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name, AgencyKind Kind)>> AgenciesToAddAsync(Guid? campaignId, CancellationToken ct)
+    {
+        access.Ensure(access.ManagesCampaigns);
+        var q = db.Set<Agency>().AsNoTracking();
+        if (campaignId is { } id)
+        {
+            q = q.Where(a => !db.Set<ParAssessment>().Any(x => x.CampaignId == id && x.AgencyId == a.Id));
+        }
+
+        return (await q.OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Kind }).ToListAsync(ct)).Select(a => (a.Id, a.Name, a.Kind)).ToList();
     }
 
     /// <summary>Creates a campaign; each participating agency gets an assessment on its kind's framework of that year, which freezes it.</summary>

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
+using Sipar.Infrastructure.Time;
 using Sipar.Infrastructure.Web;
 using Sipar.Modules.Organisation;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -37,21 +38,10 @@ internal sealed class FrameworksModel(FrameworkAdministration frameworks, TimePr
         Frameworks = await frameworks.ListAsync(ct);
         try
         {
-            if (upload is null || upload.Length == 0)
-            {
-                throw new DomainValidationException("file", "Import.EmptyFile");
-            }
-
-            if (upload.Length > ParIndexModule.MaxFileBytes)
-            {
-                throw new DomainValidationException("file", "Import.TooLarge", ParIndexModule.MaxFileBytes / 1024);
-            }
-
-            using var buffer = new MemoryStream();
-            await upload.CopyToAsync(buffer, ct);
-            FileName = Path.GetFileName(upload.FileName);
-            Preview = frameworks.Preview(FileName, buffer.ToArray());
-            FileContent = Convert.ToBase64String(buffer.ToArray());
+            var content = await UploadCheck.ReadUploadAsync(upload, ParIndexModule.MaxFileBytes, [".xlsx", ".json"], "Par.FileType", ct);
+            FileName = Path.GetFileName(upload!.FileName);
+            Preview = frameworks.Preview(FileName, content);
+            FileContent = Convert.ToBase64String(content);
             Year ??= Preview.File.Year;
         }
         catch (ForbiddenException)
@@ -70,21 +60,9 @@ internal sealed class FrameworksModel(FrameworkAdministration frameworks, TimePr
     {
         Guid id = default;
         return RunAsync(
-            async () => id = await frameworks.ImportAsync(fileName ?? "", Decode(content), Year, Kind, null, ct),
+            async () => id = await frameworks.ImportAsync(fileName ?? "", UploadCheck.FromPreview(content), Year, Kind, null, ct),
             "Par.Imported", "/par/frameworks", async () => Frameworks = await frameworks.ListAsync(ct));
     }
 
     public string Message(FrameworkError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
-
-    private static byte[] Decode(string? content)
-    {
-        try
-        {
-            return Convert.FromBase64String(content ?? "");
-        }
-        catch (FormatException)
-        {
-            return [];
-        }
-    }
 }

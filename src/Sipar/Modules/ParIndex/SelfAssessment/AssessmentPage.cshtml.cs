@@ -34,19 +34,7 @@ internal sealed class AssessmentPageModel(Assessments assessments, IStringLocali
     public Task<IActionResult> OnPostAssignAsync(Dictionary<Guid, Guid?>? units, CancellationToken ct) =>
         Try(() => assessments.AssignAsync(AssessmentId, units ?? [], ct), "Par.Assigned", ct);
 
-    public Task<IActionResult> OnPostSuggestAsync(CancellationToken ct) => Try(
-        async () =>
-        {
-            var view = await assessments.GetAsync(AssessmentId, ct);
-            var byArea = view.Framework.Items.ToDictionary(i => i.Id);
-            FrameworkItem AreaOf(FrameworkItem i) => i.ParentId is { } p ? AreaOf(byArea[p]) : i;
-            var units = view.Assessment.Scores
-                .Select(s => (s.Id, Unit: view.SuggestedUnits.TryGetValue(AreaOf(byArea[s.ItemId]).Id, out var u) ? u : (Guid?)null))
-                .Where(x => x.Unit is not null && view.Assessment.Scores.First(s => s.Id == x.Id).UnitId is null)
-                .ToDictionary(x => x.Id, x => x.Unit);
-            await assessments.AssignAsync(AssessmentId, units, ct);
-        },
-        "Par.Assigned", ct);
+    public Task<IActionResult> OnPostSuggestAsync(CancellationToken ct) => Try(() => assessments.ApplySuggestionsAsync(AssessmentId, ct), "Par.Assigned", ct);
 
     public Task<IActionResult> OnPostRefreshAsync(CancellationToken ct) => Try(() => assessments.RefreshComputedAsync(AssessmentId, ct), "Par.Refreshed", ct);
 

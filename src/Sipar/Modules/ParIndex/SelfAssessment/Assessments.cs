@@ -3,9 +3,9 @@ using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Files;
 using Sipar.Infrastructure.Localization;
+using Sipar.Infrastructure.Time;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.Plans;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -48,9 +48,10 @@ public sealed class Assessments(
         var seesAppraisal = access.SeesAppraisal(campaign);
         if (!seesAppraisal)
         {
+            // Not tracked: what the agency must not see yet is simply not handed to the page or the API.
             foreach (var s in assessment.Scores)
             {
-                s.Appraise(null, null);
+                s.HideAppraisal();
             }
         }
 
@@ -85,6 +86,24 @@ public sealed class Assessments(
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Gives each item without a unit the unit suggested for its area (from the plan's sections).</summary>
+    public async Task ApplySuggestionsAsync(Guid id, CancellationToken ct)
+    {
+        var view = await GetAsync(id, ct);
+        var items = view.Framework.Items.ToDictionary(i => i.Id);
+        FrameworkItem AreaOf(FrameworkItem i) => i.ParentId is { } parent ? AreaOf(items[parent]) : i;
+        var units = new Dictionary<Guid, Guid?>();
+        foreach (var score in view.Assessment.Scores.Where(s => s.UnitId is null))
+        {
+            if (view.SuggestedUnits.TryGetValue(AreaOf(items[score.ItemId]).Id, out var unit))
+            {
+                units[score.Id] = unit;
+            }
+        }
+
+        await AssignAsync(id, units, ct);
     }
 
     /// <summary>Saves a self-score; returns true when it still needs evidence or an explanation before submission.</summary>

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Time;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.Plans;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.ParIndex;
 

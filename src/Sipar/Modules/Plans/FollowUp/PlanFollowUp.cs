@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Email;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Time;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Plans;
 

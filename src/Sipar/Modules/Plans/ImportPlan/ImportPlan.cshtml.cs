@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Time;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Plans;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Time;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Calendar;
 using Sipar.Modules.Organisation;
-using Sipar.Infrastructure.Time;
 
 namespace Sipar.Modules.Plans;
 
