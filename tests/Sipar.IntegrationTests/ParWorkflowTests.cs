@@ -116,6 +116,9 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(officer, page, [], page + "?handler=Review")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, page, [], page + "?handler=Review")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(leader, page, [], page + "?handler=Submit")).StatusCode);
+        var overview = await SiparFactory.HtmlAsync(await office.GetAsync(page));
+        Assert.Equal("7", overview.QuerySelector("[data-testid='self-1']")!.TextContent.Trim());   // 1 + 2 (computed) + 0 + 1 + 2 + 1 + 0
+        Assert.Equal("3", overview.QuerySelector("[data-testid='self-1.1']")!.TextContent.Trim());
         var submitted = await ScoreJsonAsync(office, assessmentId, "1.1.2");
         Assert.Equal(2m, submitted.GetProperty("selfPoints").GetDecimal());
         var drill = await SiparFactory.HtmlAsync(await office.GetAsync($"{page}/items/{scores["1.1.2"]}"));

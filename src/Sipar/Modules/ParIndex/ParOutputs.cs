@@ -28,8 +28,7 @@ public sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAc
         var byId = items.ToDictionary(i => i.Id);
         foreach (var area in items.Where(i => i.Level == CriterionLevel.Area))
         {
-            var areaScores = v.Assessment.Scores.Where(s => InArea(byId[s.ItemId], area, byId)).ToList();
-            doc.Heading($"{area.Code}. {area.Name} (tối đa {Format(area.MaxPoints)} điểm; tự chấm {Format(areaScores.Sum(s => s.SelfPoints ?? 0))} điểm)");
+            doc.Heading($"{area.Code}. {area.Name} (tối đa {Format(area.MaxPoints)} điểm; tự chấm {Format(v.SelfPoints[area.Code])} điểm)");
             var rows = items.Where(i => i.Id != area.Id && InArea(i, area, byId)).Select(i =>
             {
                 var s = v.ScoreOf(i);
@@ -47,8 +46,7 @@ public sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAc
         doc.Paragraph($"Tổng điểm tự đánh giá: {Format(v.SelfTotal)}/{Format(v.Framework.DeclaredTotal)} điểm, đạt {Format(ParCalculator.Index(v.SelfTotal, v.Framework.DeclaredTotal))}%.");
         foreach (var area in items.Where(i => i.Level == CriterionLevel.Area))
         {
-            var points = v.Assessment.Scores.Where(s => InArea(byId[s.ItemId], area, byId)).Sum(s => s.SelfPoints ?? 0);
-            doc.Paragraph($"- {area.Name}: {Format(points)}/{Format(area.MaxPoints)} điểm.");
+            doc.Paragraph($"- {area.Name}: {Format(v.SelfPoints[area.Code])}/{Format(area.MaxPoints)} điểm.");
         }
 
         doc.Heading("III. KHÓ KHĂN, VƯỚNG MẮC");

@@ -99,6 +99,13 @@ public static class ResultsCalculator
         return ranked.OrderBy(c => c.Kind).ThenBy(c => c.Rank).ThenBy(c => c.Agency, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Every item's points (parents from their children, deductions, floors and caps) for points given to some items.</summary>
+    public static IReadOnlyDictionary<string, decimal> ItemPoints(Framework framework, IReadOnlyDictionary<string, decimal> given)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        return new Tree(framework).Evaluate(given);
+    }
+
     private sealed class Tree
     {
         private readonly Dictionary<Guid, List<FrameworkItem>> children = [];

@@ -14,11 +14,23 @@ public sealed record AssessmentView(
     ParAssessment Assessment, ParCampaign Campaign, string Agency, Framework Framework, IReadOnlyDictionary<Guid, string> Units,
     IReadOnlyDictionary<Guid, Guid> SuggestedUnits, bool SeesAppraisal, bool CanManage, bool CanSubmit, bool CanAnswer, bool CanAppraise)
 {
+    private IReadOnlyDictionary<string, decimal>? self;
+    private IReadOnlyDictionary<string, decimal>? appraised;
+
     public ParScore? ScoreOf(FrameworkItem item) => Assessment.Scores.FirstOrDefault(s => s.ItemId == item.Id);
 
-    public decimal SelfTotal => Assessment.Scores.Sum(s => s.SelfPoints ?? 0);
+    /// <summary>Self-assessed points of every item, parents computed as the results will be.</summary>
+    public IReadOnlyDictionary<string, decimal> SelfPoints => self ??= Points(s => s.SelfPoints);
 
-    public decimal? AppraisedTotal => SeesAppraisal ? Assessment.Scores.Sum(s => s.AppraisedPoints ?? 0) : null;
+    /// <summary>Appraised points of every item, or nothing while the person may not see them.</summary>
+    public IReadOnlyDictionary<string, decimal> AppraisedPoints => appraised ??= SeesAppraisal ? Points(s => s.AppraisedPoints) : new Dictionary<string, decimal>();
+
+    public decimal SelfTotal => Framework.Items.Where(i => i.Level == CriterionLevel.Area).Sum(i => SelfPoints[i.Code]);
+
+    public decimal? AppraisedTotal => SeesAppraisal ? Framework.Items.Where(i => i.Level == CriterionLevel.Area).Sum(i => AppraisedPoints[i.Code]) : null;
+
+    private IReadOnlyDictionary<string, decimal> Points(Func<ParScore, decimal?> pick) =>
+        ResultsCalculator.ItemPoints(Framework, Assessment.Scores.Where(s => pick(s) is not null).ToDictionary(s => s.Code, s => pick(s)!.Value, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Still a draft after the self-assessment deadline (it can still be submitted; the appraisers see it is late).</summary>
     public bool PastDue(DateOnly today) => Assessment.Status == AssessmentStatus.Draft && today > Campaign.SelfAssessmentDue;
