@@ -41,6 +41,19 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         "--Database:MigrateOnStart=true",
         "--Smtp:Host=127.0.0.1",
         $"--Smtp:Port={Smtp.Port}",
+        .. RateLimitSettings,
+    ];
+
+    /// <summary>
+    /// Tests sign in hundreds of times from one address, so the limits are lifted here; the login abuse tests use
+    /// a factory that keeps the product's defaults (<see cref="ProductLimitsSqliteFactory"/>).
+    /// </summary>
+    protected virtual IEnumerable<string> RateLimitSettings =>
+    [
+        "--RateLimits:AnonymousPerMinute=1000000",
+        "--RateLimits:LoginPerMinute=1000000",
+        "--RateLimits:LoginPerAccountPerMinute=1000000",
+        "--RateLimits:LoginFreeFailures=1000000",
     ];
 
     protected abstract string ConnectionString { get; }
@@ -138,7 +151,7 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
     }
 }
 
-public sealed class SqliteFactory : SiparFactory
+public class SqliteFactory : SiparFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -194,4 +207,10 @@ public sealed class PostgresFactory : SiparFactory
             }
         }
     }
+}
+
+/// <summary>SQLite with the product's default rate limits and lockout, for the tests of login abuse and limits.</summary>
+public sealed class ProductLimitsSqliteFactory : SqliteFactory
+{
+    protected override IEnumerable<string> RateLimitSettings => [];
 }

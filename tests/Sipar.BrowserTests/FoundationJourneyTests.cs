@@ -41,6 +41,31 @@ public sealed class FoundationJourneyTests(BrowserFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_administrator_locks_a_departing_employee_whose_open_session_ends_and_resets_a_password()
+    {
+        var (agencyId, unitId, _) = await fixture.App.CreateAgencyAsync();
+        var leaving = await fixture.App.CreateUserAsync(Role.UnitOfficer, agencyId, unitId, "Người sắp nghỉ");
+        var theirs = await fixture.SignInAsync(leaving);
+        var admin = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.Administrator, name: "Quản trị"));
+
+        await admin.GotoAsync($"/admin/users/{leaving.Id}");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Khóa tài khoản" }).ClickAsync();
+        await admin.WaitForURLAsync($"**/admin/users/{leaving.Id}");
+        Assert.Contains("Đã khóa tài khoản.", await admin.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await admin.GetByRole(AriaRole.Button, new() { Name = "Mở khóa" }).CountAsync());
+
+        // The departing person's browser, still open, is signed out on its next click.
+        await theirs.GotoAsync("/plans");
+        Assert.Contains("/account/login", theirs.Url, StringComparison.Ordinal);
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Cấp lại mật khẩu" }).ClickAsync();
+        await admin.Locator("[data-testid=password-once]").WaitForAsync();
+        Assert.Contains(leaving.Email, await admin.Locator("[data-testid=password-once]").InnerTextAsync(), StringComparison.Ordinal);
+        await admin.Context.CloseAsync();
+        await theirs.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_explained_in_Vietnamese_and_the_email_is_kept()
     {
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
@@ -50,7 +75,7 @@ public sealed class FoundationJourneyTests(BrowserFixture fixture) : IClassFixtu
         await page.GetByLabel("Mật khẩu").FillAsync("Sai-mat-khau-1");
         await page.Keyboard.PressAsync("Enter");
         await page.Locator(".validation-summary-errors").WaitForAsync();
-        Assert.Contains("Email hoặc mật khẩu không đúng.", await page.Locator(".validation-summary-errors").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Email hoặc mật khẩu không đúng", await page.Locator(".validation-summary-errors").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("khong-co@test.sipar", await page.GetByLabel("Email").InputValueAsync());
     }
 

@@ -165,7 +165,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, page, [], page + "?handler=Finalise")).StatusCode);
 
         // Unpublished: the agency cannot see results; the appraiser can.
-        Assert.Equal(HttpStatusCode.BadRequest, (await office.GetAsync($"/api/par/results/{year}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.GetAsync($"/api/par/results/{year}")).StatusCode);
         Assert.NotNull((await SiparFactory.HtmlAsync(await office.GetAsync($"/par/results/{year}"))).QuerySelector("[data-testid=not-published]"));
         Assert.Equal(HttpStatusCode.OK, (await appraiser.GetAsync($"/api/par/results/{year}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, campaignPage, new() { ["publish"] = "true" }, campaignPage + "?handler=Publish")).StatusCode);

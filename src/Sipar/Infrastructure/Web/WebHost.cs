@@ -46,6 +46,7 @@ internal static class WebHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        builder.AddRateLimits();
         return builder;
     }
 
@@ -76,6 +77,7 @@ internal static class WebHost
 
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -28,3 +28,16 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
         b.HasIndex(x => new { x.UserId, x.Role }).IsUnique();
     }
 }
+
+internal sealed class AccountSessionConfiguration : IEntityTypeConfiguration<AccountSession>
+{
+    public void Configure(EntityTypeBuilder<AccountSession> b)
+    {
+        b.ToTable("accounts_sessions");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Client).HasMaxLength(AccountSession.ClientMaxLength);
+        b.Property(x => x.EndReason).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.UserId, x.EndedAt });
+    }
+}

@@ -17,7 +17,9 @@ internal static class AccountsModule
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = lockout.GetValue("MaxFailedAttempts", 5);
+                // Failures slow their address down first (LoginThrottle); the account itself locks only after many more,
+                // so a stranger cannot keep a real user out by typing wrong passwords (ADR 0013).
+                o.Lockout.MaxFailedAccessAttempts = lockout.GetValue("MaxFailedAttempts", 20);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(lockout.GetValue("Minutes", 15));
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
@@ -25,7 +27,8 @@ internal static class AccountsModule
             .AddEntityFrameworkStores<SiparDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SiparClaimsFactory>()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswords>();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -37,6 +40,9 @@ internal static class AccountsModule
             o.AccessDeniedPath = "/account/denied";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Every request checks its session and security stamp (Sessions.ValidateAsync) instead of Identity's
+            // 30-minute stamp check: logout, locks and password changes end sessions at once.
+            o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             // The API and the pages answer 401/403 with the status itself: no redirect hides a refusal.
             o.Events.OnRedirectToLogin = ctx =>
             {
@@ -62,6 +68,9 @@ internal static class AccountsModule
             .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Role.Administrator)));
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<Sessions>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<AccountAttempts>();
         return builder;
     }
 

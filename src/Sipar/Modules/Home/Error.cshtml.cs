@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Sipar.Modules.Home;
 
-/// <summary>The page shown for 400, 403, 404 and 500, keeping the status code of the failed request.</summary>
+/// <summary>The page shown for 400, 403, 404, 429 and 500, keeping the status code of the failed request.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 internal sealed class ErrorModel : PageModel
@@ -30,8 +30,9 @@ internal sealed class ErrorModel : PageModel
             400 => "Error.400",
             403 => "Error.403",
             404 => "Error.404",
+            429 => "Error.429",
             _ => "Error.500",
         };
-        Response.StatusCode = code is 400 or 403 or 404 ? code : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code is 400 or 403 or 404 or 429 ? code : StatusCodes.Status500InternalServerError;
     }
 }

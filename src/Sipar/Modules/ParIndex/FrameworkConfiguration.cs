@@ -49,5 +49,8 @@ internal sealed class ParResultConfiguration : IEntityTypeConfiguration<ParResul
         b.Property(x => x.Points).HasPrecision(7, 2);
         b.HasOne<Organisation.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.Year, x.AgencyId, x.CriterionCode }).IsUnique();
+
+        // A plain indexed column, not a foreign key, so SQLite adds it without rebuilding the table (as the framework's previous-year link).
+        b.HasIndex(x => x.CampaignId);
     }
 }

@@ -67,7 +67,17 @@ internal static class ParIndexModule
         });
         api.MapGet("/results/{year:int}", async (ParResults results, int year, CancellationToken ct) =>
         {
-            var cards = await results.VisibleScorecardsAsync(year, ct);
+            IReadOnlyList<Scorecard> cards;
+            try
+            {
+                cards = await results.VisibleScorecardsAsync(year, ct);
+            }
+            catch (NotFoundException) when (!results.SeesUnpublished)
+            {
+                // Not published yet (or nothing for that year): the API says "not for you", as it does for any agency.
+                throw new ForbiddenException();
+            }
+
             return TypedResults.Ok(cards.Select(c => new
             {
                 agency = c.Agency, total = c.Total, max = c.Max, index = c.Index, @class = c.Class, rank = c.Rank, previousIndex = c.PreviousIndex,

@@ -70,8 +70,9 @@ internal static class PlansModule
         });
 
         // A unit report by its id (links from elsewhere, e.g. PAR INDEX evidence); the report page checks who may read it.
-        app.MapGet("/reports/by-id/{id:guid}", async (SiparDbContext db, Guid id, CancellationToken ct) =>
-            await db.Set<UnitReport>().AsNoTracking().Where(r => r.Id == id).Select(r => new { r.PeriodId, r.UnitId }).FirstOrDefaultAsync(ct) is { } r
+        // Another agency's report is a 404, as a report that does not exist: the redirect would say it does.
+        app.MapGet("/reports/by-id/{id:guid}", async (UnitReporting reporting, Guid id, CancellationToken ct) =>
+            await reporting.LocateAsync(id, ct) is { } r
                 ? Results.Redirect($"/reports/{r.PeriodId}/{r.UnitId}")
                 : Results.NotFound()).RequireAuthorization().ExcludeFromDescription();
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Sipar.Modules.Accounts;
 
-internal sealed class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class ChangePasswordModel(UserManager<User> users, Sessions sessions, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Error.RequiredPassword")]
@@ -47,7 +47,10 @@ internal sealed class ChangePasswordModel(UserManager<User> users, SignInManager
             return Page();
         }
 
-        await signIn.RefreshSignInAsync(user);
+        // Every other session of this person ends; this one goes on with a cookie carrying the new security stamp.
+        var current = Sessions.IdOf(User);
+        await sessions.EndAllAsync(user.Id, SessionEnd.PasswordChanged, except: current);
+        await sessions.SignInAsync(user, persistent: false, HttpContext, keep: current);
         TempData["Flash"] = t["Password.Changed"].Value;
         return RedirectToPage();
     }

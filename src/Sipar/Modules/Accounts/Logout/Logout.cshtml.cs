@@ -6,10 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Sipar.Modules.Accounts;
 
 [AllowAnonymous]
-internal sealed class LogoutModel(SignInManager<User> signIn) : PageModel
+internal sealed class LogoutModel(SignInManager<User> signIn, Sessions sessions) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
+        // The session ends in the database, so a copy of this cookie no longer signs anyone in.
+        await sessions.EndCurrentAsync(User);
         await signIn.SignOutAsync();
         return LocalRedirect("/account/login");
     }

@@ -16,7 +16,7 @@ public sealed record UserSummary(
 public sealed record CreatedUser(Guid Id, string Email, string FullName, string Password);
 
 /// <summary>The administrator's handlers for accounts; used by the admin pages, the API and the CLI.</summary>
-public sealed class UserAdministration(SiparDbContext db, UserManager<User> userManager, TimeProvider clock)
+public sealed class UserAdministration(SiparDbContext db, UserManager<User> userManager, Sessions sessions, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(Guid? agencyId, string? search, CancellationToken ct)
     {
@@ -122,7 +122,13 @@ public sealed class UserAdministration(SiparDbContext db, UserManager<User> user
     {
         var user = await userManager.FindByIdAsync(id.ToString()) ?? throw new NotFoundException();
         await userManager.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
-        if (!locked)
+        if (locked)
+        {
+            // A departing employee's open sessions end now, not when their cookie expires.
+            await userManager.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(id, SessionEnd.Locked);
+        }
+        else
         {
             await userManager.ResetAccessFailedCountAsync(user);
         }
@@ -135,6 +141,7 @@ public sealed class UserAdministration(SiparDbContext db, UserManager<User> user
         var password = PasswordGenerator.Generate();
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
         ThrowIfFailed(await userManager.ResetPasswordAsync(user, token, password), "");
+        await sessions.EndAllAsync(id, SessionEnd.PasswordReset);
         return password;
     }
 

@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
 using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Organisation;
@@ -148,7 +149,7 @@ public sealed class UnitCsvImport(SiparDbContext db)
         return preview;
     }
 
-    private static (List<UnitImportRow> Rows, List<FieldError> FileErrors) Parse(byte[] content)
+    internal static (List<UnitImportRow> Rows, List<FieldError> FileErrors) Parse(byte[] content)
     {
         if (content.Length == 0)
         {
@@ -160,37 +161,33 @@ public sealed class UnitCsvImport(SiparDbContext db)
             return ([], [new FieldError("", "Import.TooLarge", MaxBytes / 1024)]);
         }
 
-        string text;
         try
         {
-            text = new UTF8Encoding(false, true).GetString(content);
+            return ParseRows(TableFile.CsvText(content));
         }
-        catch (DecoderFallbackException)
+        catch (DomainValidationException e)
         {
-            return ([], [new FieldError("", "Import.NotUtf8")]);
+            return ([], e.Errors.Select(f => f with { Field = "" }).ToList());
         }
+        catch (CsvHelper.CsvHelperException)
+        {
+            return ([], [new FieldError("", "Import.CellTooLong", TableFile.MaxCellChars)]);
+        }
+    }
 
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            return ([], [new FieldError("", "Import.NotCsv")]);
-        }
-
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            IgnoreBlankLines = true,
-        };
-        using var reader = new StringReader(text.TrimStart('\uFEFF'));
+    private static (List<UnitImportRow> Rows, List<FieldError> FileErrors) ParseRows(string text)
+    {
+        var config = TableFile.CsvConfiguration();
+        config.TrimOptions = TrimOptions.Trim;
+        config.IgnoreBlankLines = true;
+        using var reader = new StringReader(text);
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
             return ([], [new FieldError("", "Import.NoHeader")]);
         }
 
+        TableFile.CheckRecord(csv.HeaderRecord, 1);
         var headers = csv.HeaderRecord.Select(VietnameseText.Fold).ToList();
         int Col(string[] names) => headers.FindIndex(names.Contains);
         var nameCol = Col(NameHeaders);
@@ -206,6 +203,7 @@ public sealed class UnitCsvImport(SiparDbContext db)
         var rows = new List<UnitImportRow>();
         while (csv.Read())
         {
+            TableFile.CheckRecord(csv.Parser.Record, rows.Count + 2);
             var rowNumber = csv.Parser.Row;
             string? Get(int col) => col >= 0 && csv.TryGetField<string>(col, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
             var errors = new List<FieldError>();

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
 using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.ParIndex;
@@ -49,7 +50,7 @@ public sealed record FrameworkFile(string Name, int? Year, decimal? DeclaredTota
 /// </summary>
 public static class FrameworkReader
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() }, MaxDepth = 16 };
 
     public static FrameworkFile Read(string fileName, byte[] content)
     {
@@ -98,7 +99,7 @@ public static class FrameworkReader
     private static FrameworkFile ReadXlsx(byte[] content)
     {
         var errors = MergedCells(content);
-        var rows = ReadRows(content);
+        var rows = TableFile.Read(".xlsx", content, "Par.FileType");
         int? headerIndex = null;
         decimal? total = null;
         var name = "";
@@ -170,10 +171,9 @@ public static class FrameworkReader
     /// <summary>Merged cells make rows ambiguous: each one is an error on its first row.</summary>
     private static List<FieldError> MergedCells(byte[] content)
     {
+        using var document = OfficeFiles.OpenSpreadsheet(content);
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
             var workbook = document.WorkbookPart;
             var sheet = workbook?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
             if (workbook is null || sheet?.Id?.Value is not { } id)
@@ -187,49 +187,9 @@ public static class FrameworkReader
                 .Select(reference => new FieldError("file", "Par.MergedCells", RowOf(reference.Split(':')[0]), reference))
                 .ToList();
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException or ArgumentException or InvalidOperationException or InvalidCastException)
         {
-            throw new DomainValidationException("file", "Par.XlsxUnreadable");
-        }
-    }
-
-    /// <summary>Every non-empty row of the first sheet of an .xlsx, cells in column order (A, B, C…).</summary>
-    internal static List<(int Row, IReadOnlyList<string> Cells)> ReadRows(byte[] content)
-    {
-        try
-        {
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
-            var workbook = document.WorkbookPart ?? throw new DomainValidationException("file", "Par.XlsxUnreadable");
-            var sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new DomainValidationException("file", "Par.XlsxUnreadable");
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-            var result = new List<(int, IReadOnlyList<string>)>();
-            foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
-            {
-                var cells = new SortedDictionary<int, string>();
-                foreach (var c in row.Elements<Cell>())
-                {
-                    var letters = new string((c.CellReference?.Value ?? "").TakeWhile(char.IsLetter).ToArray());
-                    var column = letters.Aggregate(0, (n, ch) => (n * 26) + (char.ToUpperInvariant(ch) - 'A' + 1)) - 1;
-                    var text = c.DataType?.Value == CellValues.SharedString && int.TryParse(c.CellValue?.Text, out var i) && i < shared.Count
-                        ? shared[i]
-                        : c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? "" : c.CellValue?.Text ?? "";
-                    cells[Math.Max(column, 0)] = text;
-                }
-
-                if (cells.Count > 0)
-                {
-                    var width = cells.Keys.Max() + 1;
-                    result.Add(((int)(row.RowIndex?.Value ?? 0), Enumerable.Range(0, width).Select(k => cells.GetValueOrDefault(k, "")).ToList()));
-                }
-            }
-
-            return result;
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException or ArgumentException or InvalidOperationException)
-        {
-            throw new DomainValidationException("file", "Par.XlsxUnreadable");
+            throw OfficeFiles.Unreadable();
         }
     }
 

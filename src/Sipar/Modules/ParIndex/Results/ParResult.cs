@@ -19,12 +19,23 @@ public sealed class ParResult
 
     public DateTime RecordedAt { get; private set; }
 
+    /// <summary>
+    /// The campaign whose appraisal produced this point; null for a published table imported from before Sipar.
+    /// Agencies see it only once that campaign is published.
+    /// </summary>
+    public Guid? CampaignId { get; private set; }
+
     public static ParResult Imported(int year, Guid agencyId, string code, decimal points, DateTime at) =>
         new() { Id = Guid.CreateVersion7(), Year = year, AgencyId = agencyId, CriterionCode = code, Points = points, RecordedAt = at };
 
-    public void Replace(decimal points, DateTime at)
+    public static ParResult Appraised(int year, Guid agencyId, string code, decimal points, Guid campaignId, DateTime at) =>
+        new() { Id = Guid.CreateVersion7(), Year = year, AgencyId = agencyId, CriterionCode = code, Points = points, RecordedAt = at, CampaignId = campaignId };
+
+    /// <summary>A new point for the same criterion, from an import (<paramref name="campaignId"/> null) or a campaign.</summary>
+    public void Replace(decimal points, DateTime at, Guid? campaignId = null)
     {
         Points = points;
         RecordedAt = at;
+        CampaignId = campaignId;
     }
 }

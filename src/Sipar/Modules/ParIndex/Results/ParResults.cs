@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
 using Sipar.Infrastructure.Localization;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
@@ -100,57 +101,51 @@ public sealed class ParResults(SiparDbContext db, CurrentUser me, TimeProvider c
         return (results.Count, []);
     }
 
-    /// <summary>Per agency: total, maximum, index, class, rank among agencies of the same kind, and each area (for the CLI and the API).</summary>
+    /// <summary>Per agency: total, maximum, index, class, rank among agencies of the same kind, and each area (for the CLI, which sees everything).</summary>
     public async Task<IReadOnlyList<AgencyResult>> ForYearAsync(int year, CancellationToken ct) =>
-        (await ScorecardsAsync(year, ct)).Select(c => new AgencyResult(c.Agency, c.Total, c.Max, c.Index, c.Class, c.Rank,
+        (await ScorecardsAsync(year, everything: true, ct)).Select(c => new AgencyResult(c.Agency, c.Total, c.Max, c.Index, c.Class, c.Rank,
             c.Areas.Select(a => new AreaResult(a.Code, a.Points, a.Max, a.Index)).ToList())).ToList();
+
+    /// <summary>Appraisers and administrators see appraised results before they are published.</summary>
+    public bool SeesUnpublished => me.IsInRole(Role.Appraiser) || me.IsInRole(Role.Administrator);
 
     /// <summary>
     /// Every agency's scorecard for a year, with last year's figures through the code mapping. Classes come from the
-    /// year's campaign (or A/B/C), and without a survey that year indices are scaled to 100.
+    /// year's campaign (or A/B/C), and without a survey that year indices are scaled to 100. Unless
+    /// <paramref name="everything"/>, an agency's result counts only when the campaign that produced it is published
+    /// (or it was imported from a published table): visibility is decided per agency, never by the newest campaign.
+    /// Ranks are among the results shown, so a hidden result cannot be inferred from a gap.
     /// </summary>
-    public async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(int year, CancellationToken ct)
+    private async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(int year, bool everything, CancellationToken ct)
     {
-        var campaign = await CampaignOfAsync(year, ct);
-        if (await LoadYearAsync(year, ct) is not { } current)
+        var campaign = await CampaignOfAsync(year, publishedOnly: !everything, ct);
+        if (await LoadYearAsync(year, everything, ct) is not { } current)
         {
             return [];
         }
 
-        var previous = await LoadYearAsync(year - 1, ct);
+        var previous = await LoadYearAsync(year - 1, everything, ct);
         var agencies = (await db.Set<Agency>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Kind }).ToListAsync(ct))
             .Select(a => (a.Id, a.Name, a.Kind)).ToList();
         return ResultsCalculator.Compute(agencies, current, previous, campaign?.BandList ?? DefaultBands, campaign?.SurveyHeld ?? true);
     }
 
-    /// <summary>What the signed-in person may see: appraisers and administrators always; agencies once the year's results are published.</summary>
-    public async Task<bool> IsVisibleAsync(int year, CancellationToken ct)
-    {
-        if (me.IsInRole(Role.Appraiser) || me.IsInRole(Role.Administrator))
-        {
-            return true;
-        }
-
-        var campaign = await CampaignOfAsync(year, ct);
-        return campaign is null || campaign.PublishedAt is not null;
-    }
-
+    /// <summary>
+    /// The scorecards the signed-in person may see for the year (all for appraisers and administrators, published
+    /// ones for everyone else); <see cref="NotFoundException"/> when there is none to show.
+    /// </summary>
     public async Task<IReadOnlyList<Scorecard>> VisibleScorecardsAsync(int year, CancellationToken ct)
     {
-        if (!await IsVisibleAsync(year, ct))
-        {
-            throw new DomainValidationException("Year", "Par.NotPublished", year);
-        }
-
-        return await ScorecardsAsync(year, ct);
+        var cards = await ScorecardsAsync(year, SeesUnpublished, ct);
+        return cards.Count > 0 ? cards : throw new NotFoundException();
     }
 
-    /// <summary>The years that have results, newest first.</summary>
+    /// <summary>The years that have results the signed-in person may see, newest first.</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct) =>
-        await db.Set<ParResult>().AsNoTracking().Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        await Visible(db.Set<ParResult>().AsNoTracking(), SeesUnpublished).Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
 
-    /// <summary>Writes an agency's final appraised points for the year (replacing what was there).</summary>
-    internal async Task RecordAsync(int year, Guid agencyId, IReadOnlyList<(string Code, decimal Points)> points, CancellationToken ct)
+    /// <summary>Writes an agency's final appraised points for the year from a campaign (replacing what was there).</summary>
+    internal async Task RecordAsync(int year, Guid agencyId, Guid campaignId, IReadOnlyList<(string Code, decimal Points)> points, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = await db.Set<ParResult>().Where(r => r.Year == year && r.AgencyId == agencyId).ToListAsync(ct);
@@ -160,19 +155,23 @@ public sealed class ParResults(SiparDbContext db, CurrentUser me, TimeProvider c
             var current = existing.Find(r => string.Equals(r.CriterionCode, code, StringComparison.OrdinalIgnoreCase));
             if (current is null)
             {
-                db.Add(ParResult.Imported(year, agencyId, code, value, now));
+                db.Add(ParResult.Appraised(year, agencyId, code, value, campaignId, now));
             }
             else
             {
-                current.Replace(value, now);
+                current.Replace(value, now, campaignId);
             }
         }
     }
 
-    private Task<ParCampaign?> CampaignOfAsync(int year, CancellationToken ct) =>
-        db.Set<ParCampaign>().AsNoTracking().Where(c => c.Year == year).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+    private IQueryable<ParResult> Visible(IQueryable<ParResult> results, bool everything) =>
+        everything ? results : results.Where(r => r.CampaignId == null || db.Set<ParCampaign>().Any(c => c.Id == r.CampaignId && c.PublishedAt != null));
 
-    private async Task<YearInput?> LoadYearAsync(int year, CancellationToken ct)
+    private Task<ParCampaign?> CampaignOfAsync(int year, bool publishedOnly, CancellationToken ct) =>
+        db.Set<ParCampaign>().AsNoTracking().Where(c => c.Year == year && (!publishedOnly || c.PublishedAt != null))
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+
+    private async Task<YearInput?> LoadYearAsync(int year, bool everything, CancellationToken ct)
     {
         var frameworks = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).Where(f => f.Year == year).ToListAsync(ct);
         if (frameworks.Count == 0)
@@ -184,7 +183,7 @@ public sealed class ParResults(SiparDbContext db, CurrentUser me, TimeProvider c
         var used = await db.Set<ParAssessment>().AsNoTracking().Select(a => a.FrameworkId).Distinct().ToListAsync(ct);
         var chosen = frameworks.GroupBy(f => f.AgencyKind)
             .Select(g => g.OrderByDescending(f => used.Contains(f.Id)).ThenByDescending(f => f.CreatedAt).First()).ToList();
-        var results = await db.Set<ParResult>().AsNoTracking().Where(r => r.Year == year)
+        var results = await Visible(db.Set<ParResult>().AsNoTracking().Where(r => r.Year == year), everything)
             .Select(r => new { r.AgencyId, r.CriterionCode, r.Points }).ToListAsync(ct);
         var points = results.GroupBy(r => r.AgencyId).ToDictionary(
             g => g.Key,
@@ -199,47 +198,10 @@ public sealed class ParResults(SiparDbContext db, CurrentUser me, TimeProvider c
         return agencies.FirstOrDefault(a => a.SearchName == key || string.Equals(a.Symbol, text.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
-    internal static List<(int Row, string Agency, string Code, string Points)> ReadTable(string fileName, byte[] content)
-    {
-        if (content.Length == 0)
-        {
-            throw new DomainValidationException("file", "Import.EmptyFile");
-        }
+    internal static List<(int Row, string Agency, string Code, string Points)> ReadTable(string fileName, byte[] content) =>
+        Pick(TableFile.Read(fileName, content, "Par.ResultsFileType"));
 
-        var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
-        if (extension == ".xlsx")
-        {
-            var sheet = FrameworkReader.ReadRows(content);
-            return Pick(sheet.Select(r => (r.Row, r.Cells)).ToList());
-        }
-
-        if (extension is not ".csv" and not ".txt")
-        {
-            throw new DomainValidationException("file", "Par.ResultsFileType");
-        }
-
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(content).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new DomainValidationException("file", "Import.NotUtf8");
-        }
-
-        using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], BadDataFound = null, MissingFieldFound = null });
-        var rows = new List<(int, IReadOnlyList<string>)>();
-        while (csv.Read())
-        {
-            rows.Add((csv.Parser.Row, csv.Parser.Record ?? []));
-        }
-
-        return Pick(rows);
-    }
-
-    private static List<(int Row, string Agency, string Code, string Points)> Pick(List<(int Row, IReadOnlyList<string> Cells)> rows)
+    private static List<(int Row, string Agency, string Code, string Points)> Pick(IReadOnlyList<(int Row, IReadOnlyList<string> Cells)> rows)
     {
         if (rows.Count == 0)
         {

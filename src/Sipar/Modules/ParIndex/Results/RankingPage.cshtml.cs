@@ -27,9 +27,11 @@ internal sealed class RankingPageModel(ParResults results, IStringLocalizer<Shar
             {
                 Cards = await results.VisibleScorecardsAsync(year, ct);
             }
-            catch (DomainValidationException)
+            catch (NotFoundException)
             {
+                // Nothing published for that year: the page says so, with the status a link checker understands.
                 Hidden = true;
+                Response.StatusCode = StatusCodes.Status404NotFound;
             }
         }
 

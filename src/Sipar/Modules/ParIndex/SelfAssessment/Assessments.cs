@@ -304,7 +304,7 @@ public sealed class Assessments(
         var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
         access.Ensure(access.IsAppraiser);
         assessment.Finalise(Today, campaign.ExplanationDue, clock.GetUtcNow().UtcDateTime);
-        await results.RecordAsync(campaign.Year, assessment.AgencyId, assessment.Scores.Select(s => (s.Code, s.AppraisedPoints!.Value)).ToList(), ct);
+        await results.RecordAsync(campaign.Year, assessment.AgencyId, campaign.Id, assessment.Scores.Select(s => (s.Code, s.AppraisedPoints!.Value)).ToList(), ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Files;
 
 namespace Sipar.Modules.Plans;
 
@@ -33,7 +34,7 @@ public static class PlanDocumentReader
             throw new DomainValidationException("file", "Plan.FileTooLarge", MaxBytes / (1024 * 1024));
         }
 
-        var isZip = content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        var isZip = OfficeFiles.LooksLikeZip(content);
         if (extension == ".docx" || (isZip && extension is not ".xlsx" and not ".pptx"))
         {
             var docx = DocxToText(content);
@@ -64,10 +65,9 @@ public static class PlanDocumentReader
     /// </summary>
     public static string DocxToText(byte[] content)
     {
+        using var document = OfficeFiles.OpenWord(content);
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false);
             var body = document.MainDocumentPart?.Document?.Body ?? throw new DomainValidationException("file", "Plan.DocxUnreadable");
             var text = new StringBuilder();
             foreach (var paragraph in body.Descendants<Paragraph>())
@@ -112,7 +112,7 @@ public static class PlanDocumentReader
 
             return text.ToString();
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
             throw new DomainValidationException("file", "Plan.DocxUnreadable");
         }

@@ -115,25 +115,36 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Opens a unit's report for a period, starting it (pre-filled from the unit's tasks) the first time.</summary>
+    /// <summary>
+    /// A unit's report for a period. Before its first save it is shown pre-filled from the unit's tasks but not
+    /// stored (a GET writes nothing); a unit that owes no report for the plan is a 404.
+    /// </summary>
     public async Task<ReportView> OpenAsync(Guid periodId, Guid unitId, CancellationToken ct)
     {
         var (period, plan) = await LoadPeriodAsync(periodId, ct);
-        var report = await db.Set<UnitReport>().Include(r => r.Lines).FirstOrDefaultAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct);
-        if (report is null)
+        if (!IsUnitOfficer(plan.AgencyId, unitId) && !me.CanReadAgency(plan.AgencyId))
         {
-            if (!IsUnitOfficer(plan.AgencyId, unitId) && !IsOffice(plan.AgencyId))
-            {
-                me.EnsureCanReadAgency(plan.AgencyId);
-                throw new NotFoundException();
-            }
-
-            report = UnitReport.Start(periodId, unitId, "", Prefill(plan, unitId, period));
-            db.Add(report);
-            await db.SaveChangesAsync(ct);
+            throw new ForbiddenException();
         }
 
-        return await ViewAsync(report, period, plan, ct);
+        var report = await db.Set<UnitReport>().AsNoTracking().Include(r => r.Lines).FirstOrDefaultAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct);
+        if (report is null)
+        {
+            await EnsureExpectedAsync(plan, unitId, ct);
+            return await ViewAsync(UnitReport.Start(periodId, unitId, "", Prefill(plan, unitId, period)), period, plan, saved: false, ct);
+        }
+
+        return await ViewAsync(report, period, plan, saved: true, ct);
+    }
+
+    /// <summary>Where a report opens, for links by id; null when it does not exist or the signed-in person may not read it.</summary>
+    public async Task<(Guid PeriodId, Guid UnitId)?> LocateAsync(Guid reportId, CancellationToken ct)
+    {
+        var found = await db.Set<UnitReport>().AsNoTracking().Where(r => r.Id == reportId)
+            .Join(db.Set<ReportingPeriod>(), r => r.PeriodId, p => p.Id, (r, p) => new { r.PeriodId, r.UnitId, p.PlanId })
+            .Join(db.Set<Plan>(), x => x.PlanId, p => p.Id, (x, p) => new { x.PeriodId, x.UnitId, p.AgencyId })
+            .FirstOrDefaultAsync(ct);
+        return found is not null && (me.CanReadAgency(found.AgencyId) || IsUnitOfficer(found.AgencyId, found.UnitId)) ? (found.PeriodId, found.UnitId) : null;
     }
 
     public Task SaveAsync(Guid periodId, Guid unitId, string? narrative, IReadOnlyDictionary<Guid, string?> progress, CancellationToken ct) =>
@@ -141,7 +152,7 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
         {
             EnsureUnitOfficer(plan.AgencyId, unitId);
             r.Edit(narrative, progress);
-        }, ct);
+        }, ct, startIfMissing: true);
 
     public Task SubmitAsync(Guid periodId, Guid unitId, string? narrative, IReadOnlyDictionary<Guid, string?> progress, CancellationToken ct) =>
         ChangeAsync(periodId, unitId, (r, plan) =>
@@ -149,7 +160,7 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
             EnsureUnitOfficer(plan.AgencyId, unitId);
             r.Edit(narrative, progress);
             r.Submit(clock.GetUtcNow().UtcDateTime);
-        }, ct);
+        }, ct, startIfMissing: true);
 
     public Task ReturnAsync(Guid periodId, Guid unitId, string reason, CancellationToken ct) =>
         ChangeAsync(periodId, unitId, (r, plan) =>
@@ -176,22 +187,39 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
             r.Approve(clock.GetUtcNow().UtcDateTime);
         }, ct);
 
-    private async Task ChangeAsync(Guid periodId, Guid unitId, Action<UnitReport, Plan> change, CancellationToken ct)
+    /// <summary>Changes a stored report; the unit's first save or submission (<paramref name="startIfMissing"/>) creates it.</summary>
+    private async Task ChangeAsync(Guid periodId, Guid unitId, Action<UnitReport, Plan> change, CancellationToken ct, bool startIfMissing = false)
     {
-        var (_, plan) = await LoadPeriodAsync(periodId, ct);
-        var report = await db.Set<UnitReport>().Include(r => r.Lines).FirstOrDefaultAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct) ?? throw new NotFoundException();
+        var (period, plan) = await LoadPeriodAsync(periodId, ct);
+        var report = await db.Set<UnitReport>().Include(r => r.Lines).FirstOrDefaultAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct);
+        if (report is null)
+        {
+            if (!startIfMissing)
+            {
+                throw new NotFoundException();
+            }
+
+            EnsureUnitOfficer(plan.AgencyId, unitId);
+            await EnsureExpectedAsync(plan, unitId, ct);
+            report = UnitReport.Start(periodId, unitId, "", Prefill(plan, unitId, period));
+            db.Add(report);
+        }
+
         change(report, plan);
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<ReportView> ViewAsync(UnitReport report, ReportingPeriod period, Plan plan, CancellationToken ct)
+    private async Task EnsureExpectedAsync(Plan plan, Guid unitId, CancellationToken ct)
     {
-        if (!IsUnitOfficer(plan.AgencyId, report.UnitId) && !me.CanReadAgency(plan.AgencyId))
+        if (!(await ExpectedUnitsAsync(plan, ct)).Any(u => u.Id == unitId))
         {
-            throw new ForbiddenException();
+            throw new NotFoundException();
         }
+    }
 
-        var unitName = await db.Set<Unit>().Where(u => u.Id == report.UnitId).Select(u => u.Name).FirstAsync(ct);
+    private async Task<ReportView> ViewAsync(UnitReport report, ReportingPeriod period, Plan plan, bool saved, CancellationToken ct)
+    {
+        var unitName = await db.Set<Unit>().Where(u => u.Id == report.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
         var tasks = plan.Sections.SelectMany(s => s.Tasks.Select(t => (s, t))).ToDictionary(x => x.t.Id);
         var lines = report.Lines.Where(l => tasks.ContainsKey(l.TaskId)).Select(l =>
         {
@@ -200,7 +228,7 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
         }).OrderBy(x => x.Item1).ThenBy(x => x.Item2).Select(x => x.Item3).ToList();
         var editable = report.Status is UnitReportStatus.Draft or UnitReportStatus.Returned;
         return new ReportView(
-            report.Id, plan.Id, plan.Title, Column(period), report.UnitId, unitName, report.Status, StateOf(period.InternalDueDate, report.FirstSubmittedAt, Today),
+            saved ? report.Id : Guid.Empty, plan.Id, plan.Title, Column(period), report.UnitId, unitName, report.Status, StateOf(period.InternalDueDate, report.FirstSubmittedAt, Today),
             report.Narrative, report.ReturnReason, report.SubmittedAt, lines,
             editable && IsUnitOfficer(plan.AgencyId, report.UnitId),
             report.Status == UnitReportStatus.Submitted && IsOffice(plan.AgencyId),

@@ -170,6 +170,35 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("accounts_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Accounts.AccountSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("accounts_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Accounts.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -738,6 +767,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CriterionCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -756,6 +788,8 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("Year", "AgencyId", "CriterionCode")
                         .IsUnique();
@@ -1460,6 +1494,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("Sipar.Modules.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Accounts.AccountSession", b =>
                 {
                     b.HasOne("Sipar.Modules.Accounts.User", null)
                         .WithMany()

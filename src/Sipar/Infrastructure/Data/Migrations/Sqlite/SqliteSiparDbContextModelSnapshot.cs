@@ -159,6 +159,35 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("accounts_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Accounts.AccountSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("accounts_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Accounts.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -725,6 +754,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CriterionCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -743,6 +775,8 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("Year", "AgencyId", "CriterionCode")
                         .IsUnique();
@@ -1447,6 +1481,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("Sipar.Modules.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Accounts.AccountSession", b =>
                 {
                     b.HasOne("Sipar.Modules.Accounts.User", null)
                         .WithMany()
