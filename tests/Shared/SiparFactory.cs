@@ -136,6 +136,20 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>How the API writes JSON: web defaults, enums by name.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>A request body with the content type a real client sends for a file of this kind.</summary>
+    public static ByteArrayContent Body(byte[] content, string mediaType)
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        return body;
+    }
+
     public static async Task<AngleSharp.Html.Dom.IHtmlDocument> HtmlAsync(HttpResponseMessage response) =>
         await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 

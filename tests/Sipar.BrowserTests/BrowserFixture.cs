@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Every Content-Security-Policy violation Chromium reported on pages opened through <see cref="SignInAsync"/>.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         App.UseKestrel(0);
@@ -37,12 +40,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(user);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
+        Watch(page);
+        context.Page += (_, opened) => Watch(opened);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync(user.Email);
         await page.GetByLabel("Mật khẩu").FillAsync(user.Password);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(BaseUrl + "/");
         return page;
+    }
+
+    /// <summary>Records the page's CSP violations (Chromium reports each one as a console error).</summary>
+    public void Watch(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                CspViolations.Enqueue(page.Url + " (" + message.Location + "): " + message.Text[..Math.Min(60, message.Text.Length)]);
+            }
+        };
     }
 
     /// <summary>Where a test keeps a screenshot for people to look at (bin/…/screenshots).</summary>

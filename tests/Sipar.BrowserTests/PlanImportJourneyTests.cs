@@ -42,6 +42,7 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
         Assert.Equal(29, await page.Locator("[data-testid=task]").CountAsync());
         Assert.Equal("Thanh tra Sở", (await page.Locator("[data-testid=plan-section] [data-testid=lead]").Nth(1).InnerTextAsync()).Trim());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("plan-saved.png"), FullPage = false });
+        Assert.True(fixture.CspViolations.IsEmpty, string.Join("\n", fixture.CspViolations));
     }
 
     [Fact]
@@ -110,5 +111,6 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
         await leaderPage.GotoAsync(planUrl + "/dashboard");
         await leaderPage.WaitForFunctionAsync("document.querySelectorAll('canvas.sipar-chart[data-drawn=true]').length === 3");
         await leaderPage.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("plan-dashboard.png"), FullPage = true });
+        Assert.True(fixture.CspViolations.IsEmpty, string.Join("\n", fixture.CspViolations));
     }
 }

@@ -149,7 +149,7 @@ public abstract class AccountsTests<TFactory>(TFactory app) : IClassFixture<TFac
         var agency = await app.CreateAgencyAsync();
         await app.CreateUserAsync(Role.UnitOfficer, agency.AgencyId, name: "Lương Thị Đào");
         var admin = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
-        var found = await admin.GetFromJsonAsync<List<UserSummary>>($"/api/users?agencyId={agency.AgencyId}&q=LUONG thi dao");
+        var found = await admin.GetFromJsonAsync<List<UserSummary>>($"/api/users?agencyId={agency.AgencyId}&q=LUONG thi dao", SiparFactory.Json);
         Assert.Equal(["Lương Thị Đào"], found!.Select(u => u.FullName));
         var page = await SiparFactory.HtmlAsync(await admin.GetAsync($"/admin/users?q=luong%20thi%20dao&agency={agency.AgencyId}"));
         Assert.Contains("Lương Thị Đào", page.QuerySelector("#users-table")!.TextContent, StringComparison.Ordinal);

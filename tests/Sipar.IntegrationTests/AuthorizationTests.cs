@@ -54,7 +54,7 @@ public abstract class AuthorizationTests<TFactory>(TFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/agencies/{other.AgencyId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/agencies/{other.AgencyId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/agencies/{other.AgencyId}/units")).StatusCode);
-        var list = await client.GetFromJsonAsync<List<AgencySummary>>("/api/agencies");
+        var list = await client.GetFromJsonAsync<List<AgencySummary>>("/api/agencies", SiparFactory.Json);
         Assert.Equal([mine.AgencyId], list!.Select(a => a.Id));
     }
 

@@ -27,10 +27,10 @@ public abstract class CalendarTests<TFactory>(TFactory app) : IClassFixture<TFac
     public async Task The_API_computes_the_appointment_date_for_anyone()
     {
         var client = app.NewClient();
-        var due = await client.GetFromJsonAsync<DueResult>("/api/calendar/due?received=2025-01-24T16:30&days=5&cutoff=15:00");
+        var due = await client.GetFromJsonAsync<DueResult>("/api/calendar/due?received=2025-01-24T16:30&days=5&cutoff=15:00", SiparFactory.Json);
         Assert.Equal(new DateOnly(2025, 2, 3), due!.ReceiptDay);
         Assert.Equal(new DateOnly(2025, 2, 10), due.AppointmentDate);
-        var count = await client.GetFromJsonAsync<CountResult>("/api/calendar/count?from=2025-01-20&to=2025-02-10");
+        var count = await client.GetFromJsonAsync<CountResult>("/api/calendar/count?from=2025-01-20&to=2025-02-10", SiparFactory.Json);
         Assert.Equal(10, count!.WorkingDays);
         var bad = await client.GetAsync("/api/calendar/due?received=2025-01-24T16:30&days=5&cutoff=3pm");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -43,14 +43,14 @@ public abstract class CalendarTests<TFactory>(TFactory app) : IClassFixture<TFac
         var admin = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
         var officer = app.NewClient();
         const string url = "/api/calendar/due?received=2031-03-07T09:00&days=1";
-        Assert.Equal(new DateOnly(2031, 3, 10), (await officer.GetFromJsonAsync<DueResult>(url))!.AppointmentDate);
+        Assert.Equal(new DateOnly(2031, 3, 10), (await officer.GetFromJsonAsync<DueResult>(url, SiparFactory.Json))!.AppointmentDate);
 
         var add = await SiparFactory.PostFormAsync(admin, "/admin/calendar/2031", new()
         {
             ["NewDate"] = "2031-03-10", ["NewKind"] = "DayOff", ["NewName"] = "Nghỉ đột xuất",
         }, "/admin/calendar/2031?handler=Add");
         Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
-        Assert.Equal(new DateOnly(2031, 3, 11), (await officer.GetFromJsonAsync<DueResult>(url))!.AppointmentDate);
+        Assert.Equal(new DateOnly(2031, 3, 11), (await officer.GetFromJsonAsync<DueResult>(url, SiparFactory.Json))!.AppointmentDate);
 
         var page = await SiparFactory.HtmlAsync(await admin.GetAsync("/admin/calendar/2031"));
         Assert.Contains("Nghỉ đột xuất", page.QuerySelector("[data-testid=calendar-days]")!.TextContent, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public abstract class CalendarTests<TFactory>(TFactory app) : IClassFixture<TFac
 
         var reset = await SiparFactory.PostFormAsync(admin, "/admin/calendar/2031", [], "/admin/calendar/2031?handler=Reset");
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
-        Assert.Equal(new DateOnly(2031, 3, 10), (await officer.GetFromJsonAsync<DueResult>(url))!.AppointmentDate);
+        Assert.Equal(new DateOnly(2031, 3, 10), (await officer.GetFromJsonAsync<DueResult>(url, SiparFactory.Json))!.AppointmentDate);
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class LoginAbuseTests(ProductLimitsSqliteFactory app) : IClassFixt
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         var limited = await busy.GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal("Quá nhiều yêu cầu", (await limited.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        Assert.Equal("Quá nhiều yêu cầu", (await limited.Content.ReadFromJsonAsync<ProblemDetails>(SiparFactory.Json))!.Title);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await busy.GetAsync("/account/login")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/css/site.css")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await From("203.0.113.51").GetAsync("/account/login")).StatusCode);

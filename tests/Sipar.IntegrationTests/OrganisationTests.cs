@@ -19,7 +19,7 @@ public abstract class OrganisationTests<TFactory>(TFactory app) : IClassFixture<
         var client = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
         var response = await client.PostAsJsonAsync("/api/agencies", new AgencyInput("", "SỞ/X", "Lạng Sơn", AgencyKind.Department));
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
-        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(SiparFactory.Json);
         Assert.Equal("Vui lòng nhập tên cơ quan.", problem!.Errors["Name"].Single());
         Assert.Equal("Ký hiệu viết liền, không có dấu cách hay dấu /.", problem.Errors["Symbol"].Single());
     }

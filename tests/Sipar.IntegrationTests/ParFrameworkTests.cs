@@ -34,7 +34,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
         };
         var imported = await SiparFactory.PostFormAsync(appraiser, "/par/frameworks", fields, "/par/frameworks?handler=Import");
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
-        var framework = Assert.Single(await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks") ?? [], f => f.Year == 2031);
+        var framework = Assert.Single(await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks", SiparFactory.Json) ?? [], f => f.Year == 2031);
         Assert.Equal((2031, 8, 100m), (framework.Year, framework.Areas, framework.DeclaredTotal));
 
         var page = await SiparFactory.HtmlAsync(await appraiser.GetAsync($"/par/frameworks/{framework.Id}"));
@@ -42,7 +42,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
         var exported = await (await appraiser.GetAsync($"/par/frameworks/{framework.Id}/export.json")).Content.ReadAsByteArrayAsync();
         Assert.Empty(FrameworkValidator.Validate(FrameworkReader.Read("x.json", exported)));
 
-        var again = await appraiser.PostAsync("/api/par/frameworks?fileName=bo-chi-so.json&import=true&year=2031", new ByteArrayContent(demo));
+        var again = await appraiser.PostAsync("/api/par/frameworks?fileName=bo-chi-so.json&import=true&year=2031", SiparFactory.Body(demo, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("Đã có bộ chỉ số cùng tên", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
     {
         var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
         await ParWorkflowTests<TFactory>.ImportFrameworkAsync(appraiser, 2051);
-        var source = (await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks"))!.Single(f => f.Year == 2051);
+        var source = (await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks", SiparFactory.Json))!.Single(f => f.Year == 2051);
         var copied = await SiparFactory.PostFormAsync(appraiser, $"/par/frameworks/{source.Id}", [], $"/par/frameworks/{source.Id}?handler=Copy");
         Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
         var page = copied.Headers.Location!.ToString();
@@ -90,7 +90,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
     {
         var (agencyId, unitId, _) = await app.CreateAgencyAsync();
         var officer = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, agencyId, unitId));
-        var response = await officer.PostAsync("/api/par/frameworks?fileName=bo-chi-so.json", new ByteArrayContent(ParIndexModule.DemoFramework()));
+        var response = await officer.PostAsync("/api/par/frameworks?fileName=bo-chi-so.json", SiparFactory.Body(ParIndexModule.DemoFramework(), "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null((await SiparFactory.HtmlAsync(await officer.GetAsync("/par/frameworks"))).QuerySelector("input[type=file]"));
     }

@@ -36,7 +36,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var campaignPage = created.Headers.Location!.ToString();
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, campaignPage, new() { ["agencyIds"] = w.OtherAgencyId.ToString() }, campaignPage + "?handler=Agencies")).StatusCode);
-        Assert.Contains((await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks"))!, f => f.Year == year && f.IsFrozen);
+        Assert.Contains((await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks", SiparFactory.Json))!, f => f.Year == year && f.IsFrozen);
         var (assessmentId, otherAssessmentId) = await app.WithServicesAsync(async sp =>
         {
             var db = sp.GetRequiredService<SiparDbContext>();
@@ -171,7 +171,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, campaignPage, new() { ["publish"] = "true" }, campaignPage + "?handler=Publish")).StatusCode);
 
         // Published: total, index, class and rank; the gap list; a gap becomes next year's task.
-        var results = await office.GetFromJsonAsync<JsonElement>($"/api/par/results/{year}");
+        var results = await office.GetFromJsonAsync<JsonElement>($"/api/par/results/{year}", SiparFactory.Json);
         var mine = results.EnumerateArray().Single(r => r.GetProperty("agency").GetString() == w.AgencyName);
         var expected = 100m - 2m /*1.2: no reports*/ - 2m /*1.3 adjusted to 0*/ - 1m /*3.3*/ - 1m /*8.1*/ - 0.5m /*8.2*/;
         Assert.Equal(expected, mine.GetProperty("total").GetDecimal());
@@ -258,7 +258,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
     {
         var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
         await ImportFrameworkAsync(appraiser, 2044);
-        var source = (await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks"))!.Single(f => f.Year == 2044);
+        var source = (await appraiser.GetFromJsonAsync<List<FrameworkSummary>>("/api/par/frameworks", SiparFactory.Json))!.Single(f => f.Year == 2044);
         var copy = (await SiparFactory.PostFormAsync(appraiser, $"/par/frameworks/{source.Id}", [], $"/par/frameworks/{source.Id}?handler=Copy")).Headers.Location!.ToString();
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, copy, new() { ["previous[1.2]"] = "1.2;1.3", ["previous[1.3]"] = "" }, copy + "?handler=Map")).StatusCode);
 
@@ -290,19 +290,19 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
 
     internal static async Task ImportFrameworkAsync(HttpClient appraiser, int year)
     {
-        var response = await appraiser.PostAsync($"/api/par/frameworks?fileName=demo.json&import=true&year={year}", new ByteArrayContent(ParIndexModule.DemoFramework()));
+        var response = await appraiser.PostAsync($"/api/par/frameworks?fileName=demo.json&import=true&year={year}", SiparFactory.Body(ParIndexModule.DemoFramework(), "application/json"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     private static async Task<Dictionary<string, Guid>> ScoresAsync(HttpClient client, Guid assessmentId)
     {
-        var json = await client.GetFromJsonAsync<JsonElement>($"/api/par/assessments/{assessmentId}");
+        var json = await client.GetFromJsonAsync<JsonElement>($"/api/par/assessments/{assessmentId}", SiparFactory.Json);
         return json.GetProperty("scores").EnumerateArray().ToDictionary(s => s.GetProperty("code").GetString()!, s => s.GetProperty("id").GetGuid());
     }
 
     private static async Task<JsonElement> ScoreJsonAsync(HttpClient client, Guid assessmentId, string code)
     {
-        var json = await client.GetFromJsonAsync<JsonElement>($"/api/par/assessments/{assessmentId}");
+        var json = await client.GetFromJsonAsync<JsonElement>($"/api/par/assessments/{assessmentId}", SiparFactory.Json);
         return json.GetProperty("scores").EnumerateArray().Single(s => s.GetProperty("code").GetString() == code);
     }
 

@@ -45,7 +45,7 @@ public abstract class PlanImportTests<TFactory>(TFactory app) : IClassFixture<TF
     {
         var client = await OfficeClient();
         using var ok = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Seed)), "file", "ke-hoach.txt" } };
-        var draft = await (await client.PostAsync("/api/plans/parse", ok)).Content.ReadFromJsonAsync<PlanDraft>();
+        var draft = await (await client.PostAsync("/api/plans/parse", ok)).Content.ReadFromJsonAsync<PlanDraft>(SiparFactory.Json);
         Assert.Equal(29, draft!.Sections.Sum(s => s.Tasks.Count));
 
         var image = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
@@ -53,13 +53,13 @@ public abstract class PlanImportTests<TFactory>(TFactory app) : IClassFixture<TF
         using var png = new MultipartFormDataContent { { image, "file", "anh.png" } };
         var refused = await client.PostAsync("/api/plans/parse", png);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var problem = await refused.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        var problem = await refused.Content.ReadFromJsonAsync<ValidationProblemDetails>(SiparFactory.Json);
         Assert.StartsWith("Tệp không phải là kế hoạch", problem!.Errors["file"].Single(), StringComparison.Ordinal);
 
         var empty = await client.PostAsync("/api/plans/parse?fileName=rong.txt", new StringContent("", Encoding.UTF8, "text/plain"));
-        Assert.Equal("Tệp rỗng.", (await empty.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["file"].Single());
+        Assert.Equal("Tệp rỗng.", (await empty.Content.ReadFromJsonAsync<ValidationProblemDetails>(SiparFactory.Json))!.Errors["file"].Single());
 
-        var huge = await client.PostAsync("/api/plans/parse?fileName=lon.txt", new ByteArrayContent(new byte[PlanDocumentReader.MaxBytes + 1]));
+        var huge = await client.PostAsync("/api/plans/parse?fileName=lon.txt", SiparFactory.Body(new byte[PlanDocumentReader.MaxBytes + 1], "text/plain"));
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
         Assert.Contains("Tệp quá lớn", await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -24,9 +24,9 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
 
         var mine = await SiparFactory.HtmlAsync(await lead.GetAsync("/my-tasks"));
         Assert.Contains("Chủ trì", mine.QuerySelector("[data-testid=my-tasks]")!.TextContent, StringComparison.Ordinal);
-        var theirs = await coordinator.GetFromJsonAsync<List<MyTask>>("/api/plans/my-tasks");
+        var theirs = await coordinator.GetFromJsonAsync<List<MyTask>>("/api/plans/my-tasks", SiparFactory.Json);
         Assert.Equal([TaskRole.Coordinator], theirs!.Select(t => t.Role).Distinct());
-        Assert.DoesNotContain((await bystander.GetFromJsonAsync<List<MyTask>>("/api/plans/my-tasks"))!, t => t.TaskId == w.TaskId);
+        Assert.DoesNotContain((await bystander.GetFromJsonAsync<List<MyTask>>("/api/plans/my-tasks", SiparFactory.Json))!, t => t.TaskId == w.TaskId);
 
         var url = $"/tasks/{w.TaskId}";
         var saved = await SiparFactory.PostFormAsync(lead, url, new()
@@ -44,7 +44,7 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
         var contributed = await SiparFactory.PostFormAsync(coordinator, url, new() { ["Note"] = "Đã cung cấp số liệu kinh phí." }, url + "?handler=Contribution");
         Assert.Equal(HttpStatusCode.Redirect, contributed.StatusCode);
 
-        var detail = await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}");
+        var detail = await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}", SiparFactory.Json);
         Assert.Equal(PlanTaskStatus.InProgress, detail!.Status);
         Assert.Equal("80%", detail.Targets.Single().Actual);
         Assert.Equal([TaskUpdateKind.Contribution, TaskUpdateKind.Progress], detail.Updates.Select(u => u.Kind));
@@ -76,7 +76,7 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
         var fake = await SiparFactory.HtmlAsync(await Upload(lead, w.TaskId, "gia.pdf", "application/pdf", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>")));
         Assert.Equal("Nội dung tệp không khớp với phần mở rộng của tên tệp.", fake.QuerySelector("[data-testid=evidence-error]")!.TextContent.Trim());
 
-        var detail = await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}");
+        var detail = await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}", SiparFactory.Json);
         var evidence = Assert.Single(detail!.Evidence);
         Assert.Equal("bien-ban.pdf", evidence.FileName);
         var download = await lead.GetAsync($"/tasks/{w.TaskId}/evidence/{evidence.Id}");
@@ -160,7 +160,7 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
         var url = $"/tasks/{w.TaskId}";
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, url, new() { ["Deadline"] = "2022-09-30", ["Recurrence"] = "Quarterly" }, url + "?handler=Deadline")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(lead, url, new() { ["Deadline"] = "2099-01-01" }, url + "?handler=Deadline")).StatusCode);
-        var detail = await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}");
+        var detail = await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}", SiparFactory.Json);
         Assert.True(detail!.Overdue);
         Assert.Equal(TaskRecurrence.Quarterly, detail.Recurrence);
         var overdue = await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/follow-up?Overdue=true"));

@@ -123,6 +123,36 @@ public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFa
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/plans/{w.PlanId}/export/plan.docx")).StatusCode);
     }
 
+    [Fact]
+    public async Task Opening_a_report_writes_nothing_and_a_unit_that_owes_none_is_a_404()
+    {
+        var w = await WorldAsync(year: 2099);
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var unit = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate));
+        var period = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ReportingPeriod>().SingleAsync(p => p.PlanId == w.PlanId && p.Kind == PeriodKind.Quarter1));
+        Task<int> ReportsAsync() => app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<UnitReport>().CountAsync(r => r.PeriodId == period.Id));
+
+        var url = $"/reports/{period.Id}/{w.Inspectorate}";
+        var shown = await SiparFactory.HtmlAsync(await office.GetAsync(url));
+        Assert.Contains("Bảo đảm 100% văn bản QPPL", shown.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await unit.GetAsync(url)).StatusCode);
+        Assert.Equal(0, await ReportsAsync());
+
+        var other = await app.CreateAgencyAsync("Sở Khác");
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/reports/{period.Id}/{other.UnitId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/reports/{period.Id}/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SiparFactory.PostFormAsync(office, url, [], url + "?handler=Accept")).StatusCode);
+        Assert.Equal(0, await ReportsAsync());
+
+        // The unit's first save creates the report.
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(unit, url, new() { ["Narrative"] = "Bản nháp quý I." }, url + "?handler=Save")).StatusCode);
+        Assert.Equal(1, await ReportsAsync());
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, other.AgencyId, other.UnitId));
+        var reportId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<UnitReport>().Where(r => r.PeriodId == period.Id).Select(r => r.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/reports/by-id/{reportId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.GetAsync($"/reports/by-id/{reportId}")).StatusCode);
+    }
+
     private sealed record World(Guid AgencyId, Guid Office, Guid Inspectorate, Guid Planning, Guid PlanId, Guid TaskId, Guid TargetId);
 
     private async Task<World> WorldAsync(int year)

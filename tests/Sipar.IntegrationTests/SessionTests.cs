@@ -65,7 +65,7 @@ public abstract class SessionTests<TFactory>(TFactory app) : IClassFixture<TFact
         await app.WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().UpdateAsync(
             user.Id, new UserInput(user.Email, user.FullName, agencyId, unitId, [Role.UnitOfficer, Role.Administrator]), CancellationToken.None));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/users")).StatusCode);
-        var me = await client.GetFromJsonAsync<MeResponse>("/api/me");
+        var me = await client.GetFromJsonAsync<MeResponse>("/api/me", SiparFactory.Json);
         Assert.Contains("Administrator", me!.Roles);
 
         await app.WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().UpdateAsync(

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 namespace Sipar.Infrastructure.Errors;
 
 /// <summary>
-/// For <c>/api</c>: maps the closed set of domain exceptions to ProblemDetails with messages in the request's
-/// language (Vietnamese by default). Anything else goes on to the exception handler (500, nothing leaked).
+/// For <c>/api</c>: maps the closed set of domain exceptions, and requests the API could not bind (a value that
+/// does not parse, malformed JSON), to ProblemDetails with messages in the request's language (Vietnamese by default). Anything else goes on to the exception handler (500, nothing leaked).
 /// </summary>
 internal sealed class ApiErrorMiddleware(RequestDelegate next, IStringLocalizer<SharedResource> localizer)
 {
@@ -15,10 +15,16 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, IStringLocalizer<
         {
             await next(httpContext);
         }
-        catch (Exception exception) when (exception is DomainValidationException or ForbiddenException or NotFoundException && !httpContext.Response.HasStarted)
+        catch (Exception exception) when (exception is DomainValidationException or ForbiddenException or NotFoundException or BadHttpRequestException && !httpContext.Response.HasStarted)
         {
             ProblemDetails problem = exception switch
             {
+                BadHttpRequestException bad => new ProblemDetails
+                {
+                    Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest,
+                    Title = localizer["Error.400"],
+                    Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? localizer["Error.BodyTooLarge"] : localizer["Error.BadRequestDetail"],
+                },
                 DomainValidationException v => new HttpValidationProblemDetails(v.ToDictionary(localizer))
                 {
                     Status = StatusCodes.Status400BadRequest,

@@ -81,6 +81,34 @@ public static class UploadCheck
         return buffer.ToArray();
     }
 
+    /// <summary>The content types a raw request body may declare for a file of each kind.</summary>
+    private static readonly Dictionary<string, string[]> BodyTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".json"] = ["application/json"],
+        [".xlsx"] = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        [".docx"] = ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+        [".csv"] = ["text/csv"],
+        [".txt"] = ["text/plain"],
+        [".md"] = ["text/markdown", "text/plain"],
+        [".markdown"] = ["text/markdown", "text/plain"],
+    };
+
+    /// <summary>
+    /// Refuses a raw request body whose declared content type is not the real one for <paramref name="fileName"/>
+    /// (JSON as <c>application/json</c>, .xlsx as the spreadsheet type…): a cross-site form can only send
+    /// <c>text/plain</c>, <c>multipart/form-data</c> or form fields, so a real type also closes that door.
+    /// </summary>
+    public static void RequireBodyType(HttpRequest request, string? fileName)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var type = (request.ContentType ?? "").Split(';')[0].Trim();
+        var extension = Path.GetExtension(fileName ?? "");
+        if (!BodyTypes.TryGetValue(extension, out var allowed) || !allowed.Contains(type, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new DomainValidationException("file", "Import.WrongContentType", allowed is null ? extension : string.Join(", ", allowed));
+        }
+    }
+
     /// <summary>Reads a request body sent as <c>text/csv</c>, up to <paramref name="maxBytes"/>.</summary>
     public static Task<byte[]> ReadCsvBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {

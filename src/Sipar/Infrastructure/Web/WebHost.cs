@@ -43,6 +43,10 @@ internal static class WebHost
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         builder.Services.AddProblemDetails();
+        // Bad API input (a date or number that does not parse, an unknown enum name, malformed JSON) is a 400 with a
+        // Vietnamese ProblemDetails in every environment: binding failures always throw and ApiErrorMiddleware maps them.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
@@ -53,6 +57,7 @@ internal static class WebHost
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseRequestLocalization();
         // Pages: domain exceptions that escape a page become the matching status with the Vietnamese error page.
         // The API answers with ProblemDetails (ApiErrorMiddleware, below) before this is reached.
@@ -67,7 +72,7 @@ internal static class WebHost
                 _ => StatusCodes.Status500InternalServerError,
             },
         });
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages().UseMiddleware<ApiErrorMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages().UseMiddleware<ApiErrorMiddleware>().UseMiddleware<CrossSiteGuard>());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         if (!app.Environment.IsDevelopment())

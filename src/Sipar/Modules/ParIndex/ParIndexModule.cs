@@ -35,6 +35,7 @@ internal static class ParIndexModule
         // The body is the framework file itself (?fileName=bo-chi-so.json|xlsx); without ?import=true it only validates.
         api.MapPost("/frameworks", async (FrameworkAdministration frameworks, HttpRequest request, string? fileName, bool? import, int? year, AgencyKind? kind, CancellationToken ct) =>
         {
+            UploadCheck.RequireBodyType(request, fileName);
             var content = await UploadCheck.ReadBodyAsync(request, MaxFileBytes, "Import.TooLarge", MaxFileBytes / 1024, ct);
             if (import != true)
             {

@@ -154,6 +154,7 @@ internal static class PlansModule
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "ke-hoach.docx",
             _ => "ke-hoach.txt",
         };
+        UploadCheck.RequireBodyType(request, name);
         return (name, await UploadCheck.ReadBodyAsync(request, PlanDocumentReader.MaxBytes, "Plan.FileTooLarge", PlanDocumentReader.MaxBytes / (1024 * 1024), ct));
     }
 }
