@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (SQLite and PostgreSQL), architecture and browser (Chromium).
+# Runs every test: unit, integration (SQLite and PostgreSQL), architecture and browser (Chromium), then the published
+# build once in Production on PostgreSQL (scripts/smoke-published.sh).
 # Installs PostgreSQL and Chromium when missing (as root), starts PostgreSQL, and ends with the line
 # "N passed, N failed". Usage: scripts/test.sh [extra dotnet test arguments]
 set -uo pipefail
@@ -53,6 +54,9 @@ status=${PIPESTATUS[0]}
 passed=$(grep -E '^\s*succeeded:' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s*failed:' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$((failed + pending))
+
+# The deployment as documented: the published build, started in Production on PostgreSQL, serves a page and its styles.
+if scripts/smoke-published.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 rm -f "$log"
 echo "$passed passed, $failed failed"

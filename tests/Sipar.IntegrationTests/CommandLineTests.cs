@@ -173,7 +173,7 @@ public abstract class CommandLineTests<TFactory>(TFactory app) : IClassFixture<T
 public sealed class CommandLineTestsOnSqlite(SqliteFactory app) : CommandLineTests<SqliteFactory>(app)
 {
     [Fact]
-    public async Task Backup_then_restore_brings_back_the_data_as_it_was()
+    public async Task Restore_is_refused_while_the_app_runs_on_the_database_and_brings_back_the_data_once_it_is_stopped()
     {
         var (kept, _, _) = await App.CreateAgencyAsync("Sở Trước Sao Lưu");
         var file = Path.Combine(App.DataDirectory, "sao-luu.db");
@@ -181,11 +181,35 @@ public sealed class CommandLineTestsOnSqlite(SqliteFactory app) : CommandLineTes
         Assert.Equal(0, backup.Code);
         var (lost, _, _) = await App.CreateAgencyAsync("Sở Sau Sao Lưu");
 
-        var restore = await Sipar("restore", file);
-        Assert.Equal(0, restore.Code);
+        // The test host is running on this database.
+        var refused = await Sipar("restore", file);
+        Assert.Equal(4, refused.Code);
+        Assert.Contains("Sipar đang chạy với cơ sở dữ liệu này", refused.Error, StringComparison.Ordinal);
         var ids = await App.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Agency>().Select(a => a.Id).ToListAsync());
-        Assert.Contains(kept, ids);
-        Assert.DoesNotContain(lost, ids);
+        Assert.Contains(lost, ids);
+
+        // A stopped instance (a copy of the live database that no app runs on) takes the restore.
+        var stopped = Path.Combine(App.DataDirectory, "stopped.db");
+        Assert.Equal(0, (await Sipar("backup", stopped)).Code);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = App.Settings.Select(s => s.StartsWith("--ConnectionStrings:Sipar=", StringComparison.Ordinal) ? $"--ConnectionStrings:Sipar=Data Source={stopped}" : s).ToArray();
+        Assert.Equal(0, await SiparCommandLine.RunAsync(["restore", file], Program.CreateApp, output, error, settings));
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={stopped};Pooling=false");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT Id FROM org_agencies";
+        var restored = new List<Guid>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                restored.Add(reader.GetGuid(0));
+            }
+        }
+
+        Assert.Contains(kept, restored);
+        Assert.DoesNotContain(lost, restored);
     }
 
     [Fact]
@@ -196,6 +220,52 @@ public sealed class CommandLineTestsOnSqlite(SqliteFactory app) : CommandLineTes
         var (code, _, error) = await Sipar("restore", file);
         Assert.Equal(2, code);
         Assert.Contains("không phải là bản sao lưu SQLite của Sipar", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_password_is_printed_on_the_first_start_only()
+    {
+        var data = Path.Combine(App.DataDirectory, "demo-" + Guid.NewGuid().ToString("N")[..8]);
+        var first = await StartUntilAsync(data, "shared password");
+        var password = (await File.ReadAllLinesAsync(Path.Combine(data, "demo-logins.txt")))[0].Split(':').Last().Trim(' ', ')');
+        Assert.Contains(password, first, StringComparison.Ordinal);
+
+        var second = await StartUntilAsync(data, "demo-logins.txt");
+        Assert.DoesNotContain(password, second, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the built web app with demo data in Development and returns its output up to a line containing <paramref name="marker"/>.</summary>
+    private static async Task<string> StartUntilAsync(string data, string marker)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "sipar.dll"), "--urls", "http://127.0.0.1:0" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Sipar__DataDirectory"] = data;
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                output.AppendLine(line);
+                if (line.Contains(marker, StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        return output.ToString();
     }
 
     [Fact]

@@ -14,13 +14,25 @@ internal static class WebHost
     {
         var givenRoot = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase))
             || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null;
-        return WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             // Named after this assembly, not the process's entry point, so static assets resolve in tests too.
             ApplicationName = typeof(WebHost).Assembly.GetName().Name,
             ContentRootPath = givenRoot ? null : AppContext.BaseDirectory,
         });
+
+        // The build output (not the published one) has no wwwroot of its own: its assets are found through the
+        // static web assets manifest, which ASP.NET Core reads only in Development. Read it in every environment, so
+        // `dotnet sipar.dll` from bin/ in Production serves its stylesheets instead of empty 200s.
+        var root = builder.Environment.ContentRootPath;
+        if (!builder.Environment.IsDevelopment() && !Directory.Exists(Path.Combine(root, "wwwroot"))
+            && File.Exists(Path.Combine(root, builder.Environment.ApplicationName + ".staticwebassets.runtime.json")))
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        return builder;
     }
 
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
@@ -48,7 +60,17 @@ internal static class WebHost
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // A reverse proxy on the same machine (loopback) is trusted by default; one on another host is named in
+        // ForwardedHeaders:KnownProxies ("10.0.0.5,10.0.0.6"), so client addresses (rate limits) and https are right.
+        var proxies = (builder.Configuration["ForwardedHeaders:KnownProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries);
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in proxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         builder.AddRateLimits();
         return builder;

@@ -15,6 +15,7 @@ internal static class OperationsModule
     {
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddHostedService<SqliteInstanceLock>();
         return builder;
     }
 
@@ -70,6 +71,14 @@ internal static class OperationsModule
             {
                 await cli.Error.WriteLineAsync(problem);
                 return 2;
+            }
+
+            // A running Sipar would keep writing to the database being replaced: refuse until it is stopped.
+            using var running = SqliteInstanceLock.TryAcquire(LiveConnectionString(services));
+            if (running is null)
+            {
+                await cli.Error.WriteLineAsync("Sipar đang chạy với cơ sở dữ liệu này. Hãy dừng ứng dụng rồi khôi phục. / Sipar is running on this database: stop it before restoring.");
+                return 4;
             }
 
             var safety = await SqliteBackup.RestoreAsync(LiveConnectionString(services), file.FullName);
@@ -151,6 +160,60 @@ internal static class SqliteBackup
     }
 }
 
+/// <summary>
+/// While the web app runs on a SQLite database it holds an exclusive lock on <c>&lt;database&gt;.running</c> beside it,
+/// so <c>sipar restore</c> can tell that the database is in use and refuse. The lock is the operating system's (it
+/// goes with the process, however the process ends).
+/// </summary>
+internal sealed partial class SqliteInstanceLock(IConfiguration configuration, DatabaseOptions database, ILogger<SqliteInstanceLock> logger) : IHostedService, IDisposable
+{
+    private FileStream? held;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            held = TryAcquire(DataModule.SqliteConnectionString(configuration));
+            if (held is null)
+            {
+                LogAlreadyRunning(logger);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        held?.Dispose();
+        held = null;
+    }
+
+    /// <summary>The lock for the database of <paramref name="sqliteConnectionString"/>, or null when a running Sipar holds it.</summary>
+    public static FileStream? TryAcquire(string sqliteConnectionString)
+    {
+        var path = Path.GetFullPath(new SqliteConnectionStringBuilder(sqliteConnectionString).DataSource) + ".running";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another Sipar already runs on this SQLite database")]
+    private static partial void LogAlreadyRunning(ILogger logger);
+}
+
 /// <summary>Prints where Sipar listens and, in demo mode, how to sign in.</summary>
 internal sealed partial class StartupBanner(IHostApplicationLifetime lifetime, IServer server, IConfiguration configuration, ILogger<StartupBanner> logger) : IHostedService
 {
@@ -164,12 +227,14 @@ internal sealed partial class StartupBanner(IHostApplicationLifetime lifetime, I
                 LogListening(logger, address);
             }
 
+            // The demo password is printed once, on the start that created it; later starts say where it is kept.
             var logins = Path.Combine(DataModule.DataDirectory(configuration), Demo.DemoSeeder.LoginsFileName);
             if (configuration.GetValue<bool>("Sipar:Demo") && File.Exists(logins))
             {
                 Console.WriteLine();
                 Console.WriteLine($"Sipar: {string.Join(", ", addresses)}");
-                Console.WriteLine(File.ReadAllText(logins));
+                var createdNow = File.GetLastWriteTimeUtc(logins) >= System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
+                Console.WriteLine(createdNow ? File.ReadAllText(logins) : $"Tài khoản demo / demo logins: {logins}");
             }
         });
         return Task.CompletedTask;
