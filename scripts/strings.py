@@ -381,7 +381,6 @@ s("Par.PointsOutOfRange", "Điểm {0} của tiêu chí {1} vượt quá giới 
 s("Par.ResultNotNumber", "Điểm \"{0}\" không phải là số.", "Points \"{0}\" is not a number.")
 s("Par.ResultsFileType", "Bảng kết quả phải là .xlsx hoặc .csv.", "The results table must be .xlsx or .csv.")
 s("Par.FileType", "Tệp bộ chỉ số phải là .xlsx hoặc .json.", "A framework file must be .xlsx or .json.")
-s("Par.XlsxUnreadable", "Không đọc được tệp Excel này. Hãy mở và lưu lại dưới dạng .xlsx.", "This Excel file cannot be read. Open it and save it again as .xlsx.")
 s("Par.JsonInvalid", "Tệp JSON không hợp lệ (dòng {0}).", "The JSON is not valid (line {0}).")
 s("Par.MergedCells", "Có ô gộp ({0}); hãy bỏ gộp ô để mỗi dòng là một tiêu chí.", "Merged cells ({0}); unmerge them so each row is one criterion.")
 s("Par.NoLines", "Tệp không có tiêu chí nào.", "The file has no criteria.")
@@ -535,7 +534,6 @@ s("Plan.FileNotFound", "Không tìm thấy tệp {0}.", "File {0} not found.")
 s("Plan.FileTooLarge", "Tệp quá lớn (tối đa {0} MB).", "The file is too large (at most {0} MB).")
 s("Plan.FileType", "Tệp không phải là kế hoạch: hãy tải lên văn bản Word (.docx), văn bản thuần (.txt) hoặc Markdown (.md).", "This is not a plan: upload a Word document (.docx), plain text (.txt) or Markdown (.md).")
 s("Plan.NotUtf8", "Văn bản không ở mã UTF-8. Hãy lưu lại với mã UTF-8.", "The text is not UTF-8. Save it again as UTF-8.")
-s("Plan.DocxUnreadable", "Không đọc được tệp Word này. Hãy mở và lưu lại dưới dạng .docx.", "This Word file cannot be read. Open it and save it again as .docx.")
 
 # PAR INDEX: campaigns, self-assessment, appraisal, results
 s("Home.Link.ParCampaigns", "Các đợt đánh giá Chỉ số CCHC, thẩm định", "PAR INDEX campaigns and appraisal")

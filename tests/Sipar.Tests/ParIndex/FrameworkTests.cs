@@ -84,7 +84,7 @@ public sealed class FrameworkTests
     {
         var e = Assert.Throws<Sipar.Infrastructure.Errors.DomainValidationException>(() => FrameworkReader.Read("anh.png", [1, 2, 3]));
         Assert.Equal("Par.FileType", e.Errors.Single().MessageKey);
-        Assert.Equal("Par.XlsxUnreadable", Assert.Throws<Sipar.Infrastructure.Errors.DomainValidationException>(() => FrameworkReader.Read("hong.xlsx", [0x50, 0x4B, 3, 4, 0])).Errors.Single().MessageKey);
+        Assert.Equal("Import.OfficeUnreadable", Assert.Throws<Sipar.Infrastructure.Errors.DomainValidationException>(() => FrameworkReader.Read("hong.xlsx", [0x50, 0x4B, 3, 4, 0])).Errors.Single().MessageKey);
         Assert.Contains(FrameworkValidator.Validate(FrameworkReader.Read("x.json", Encoding.UTF8.GetBytes("{ not json"))), x => x.MessageKey == "Par.JsonInvalid");
     }
 

@@ -156,7 +156,7 @@ public sealed class PlanTextParserTests
     [InlineData("anh.png", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }, "Plan.FileType")]
     [InlineData("rong.txt", new byte[0], "Plan.FileEmpty")]
     [InlineData("bang.xlsx", new byte[] { (byte)'P', (byte)'K', 3, 4, 0, 0, 0, 0 }, "Plan.FileType")]
-    [InlineData("hong.docx", new byte[] { (byte)'P', (byte)'K', 3, 4, 0, 0, 0, 0 }, "Plan.DocxUnreadable")]
+    [InlineData("hong.docx", new byte[] { (byte)'P', (byte)'K', 3, 4, 0, 0, 0, 0 }, "Import.OfficeUnreadable")]
     [InlineData("latin.txt", new byte[] { 0x53, 0xF4, 0x20, 0x4B, 0xE9 }, "Plan.NotUtf8")]
     public void Files_that_are_not_plans_are_refused_with_a_reason(string name, byte[] content, string key)
     {

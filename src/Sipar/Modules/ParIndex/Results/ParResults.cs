@@ -116,7 +116,7 @@ public sealed class ParResults(SiparDbContext db, CurrentUser me, TimeProvider c
     /// (or it was imported from a published table): visibility is decided per agency, never by the newest campaign.
     /// Ranks are among the results shown, so a hidden result cannot be inferred from a gap.
     /// </summary>
-    private async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(int year, bool everything, CancellationToken ct)
+    internal async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(int year, bool everything, CancellationToken ct)
     {
         var campaign = await CampaignOfAsync(year, publishedOnly: !everything, ct);
         if (await LoadYearAsync(year, everything, ct) is not { } current)

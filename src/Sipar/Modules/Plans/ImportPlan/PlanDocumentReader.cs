@@ -68,7 +68,7 @@ public static class PlanDocumentReader
         using var document = OfficeFiles.OpenWord(content);
         try
         {
-            var body = document.MainDocumentPart?.Document?.Body ?? throw new DomainValidationException("file", "Plan.DocxUnreadable");
+            var body = document.MainDocumentPart?.Document?.Body ?? throw OfficeFiles.Unreadable();
             var text = new StringBuilder();
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
@@ -114,7 +114,7 @@ public static class PlanDocumentReader
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
-            throw new DomainValidationException("file", "Plan.DocxUnreadable");
+            throw OfficeFiles.Unreadable();
         }
     }
 }
