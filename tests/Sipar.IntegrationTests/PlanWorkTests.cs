@@ -152,6 +152,22 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
     }
 
     [Fact]
+    public async Task Whoever_is_shown_the_follow_up_forms_can_post_them_and_whoever_cannot_is_not_shown_them()
+    {
+        var w = await WorldAsync();
+        var url = $"/plans/{w.PlanId}/follow-up";
+        var admin = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
+        var page = await SiparFactory.HtmlAsync(await admin.GetAsync(url));
+        Assert.NotNull(page.QuerySelector("[data-testid=remind-form]"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(admin, url, new() { ["UnitId"] = w.Inspectorate.ToString(), ["Message"] = "Đề nghị báo cáo tiến độ." }, url + "?handler=Remind")).StatusCode);
+
+        var leader = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Leader, w.AgencyId, w.Office));
+        var shown = await SiparFactory.HtmlAsync(await leader.GetAsync(url));
+        Assert.Null(shown.QuerySelector("[data-testid=remind-form]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(leader, url, new() { ["UnitId"] = w.Inspectorate.ToString(), ["Message"] = "x" }, url + "?handler=Remind")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_office_schedules_a_task_it_shows_overdue_and_a_closed_plan_takes_no_more_updates()
     {
         var w = await WorldAsync();

@@ -65,8 +65,10 @@ internal static class AccountsModule
         });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Role.Administrator)));
+            .AddPolicy(Policies.Administer, p => p.RequireAssertion(c =>
+                RoleCapabilities.Grants(CurrentUser.RolesOf(c.User), null, null, Capability.Administer, null, null)));
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<Capabilities>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Sessions>();
         builder.Services.AddSingleton<LoginThrottle>();
@@ -79,7 +81,7 @@ internal static class AccountsModule
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Accounts");
         api.MapGet("/me", (CurrentUser me) => TypedResults.Ok(new MeResponse(me.Id, me.FullName, me.AgencyId, me.Roles.Select(r => r.ToString()).ToList())))
             .WithName("GetMe");
-        var admin = app.MapGroup("/api/users").RequireAuthorization(Policies.Administrator).WithTags("Accounts");
+        var admin = app.MapGroup("/api/users").RequireAuthorization(Policies.Administer).WithTags("Accounts");
         admin.MapGet("/", async (UserAdministration users, Guid? agencyId, string? q, CancellationToken ct) =>
             TypedResults.Ok(await users.ListAsync(agencyId, q, ct)));
         admin.MapPost("/", async (UserAdministration users, UserInput input, CancellationToken ct) =>
@@ -93,8 +95,8 @@ internal static class AccountsModule
 
 internal sealed record MeResponse(Guid? Id, string FullName, Guid? AgencyId, IReadOnlyList<string> Roles);
 
-/// <summary>Authorization policy names.</summary>
+/// <summary>Authorization policy names, each one capability (<see cref="Capability"/>).</summary>
 public static class Policies
 {
-    public const string Administrator = nameof(Administrator);
+    public const string Administer = nameof(Capability.Administer);
 }

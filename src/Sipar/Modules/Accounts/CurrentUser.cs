@@ -19,15 +19,19 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
 
     public Guid? UnitId => Guid.TryParse(Principal.FindFirstValue(SiparClaims.Unit), out var id) ? id : null;
 
-    public IReadOnlyList<Role> Roles =>
-        Principal.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? (Role?)r : null)
-            .OfType<Role>().ToList();
+    public IReadOnlyList<Role> Roles => RolesOf(Principal);
 
-    public bool IsInRole(Role role) => Principal.IsInRole(role.ToString());
+    /// <summary>The roles in a principal's claims (the cookie is rebuilt from the database when they change).</summary>
+    public static IReadOnlyList<Role> RolesOf(ClaimsPrincipal principal) =>
+        (principal ?? throw new ArgumentNullException(nameof(principal))).FindAll(ClaimTypes.Role)
+            .Select(c => Enum.TryParse<Role>(c.Value, out var r) ? (Role?)r : null).OfType<Role>().ToList();
 
-    /// <summary>Administrators and appraisers read every agency; everyone else only their own.</summary>
+    /// <summary>For Accounts itself (the role table, the admin pages); every other module asks <see cref="Capabilities"/>.</summary>
+    internal bool IsInRole(Role role) => Principal.IsInRole(role.ToString());
+
+    /// <summary>Capability <see cref="Capability.ReadAgency"/>: province-wide roles read every agency; everyone else only their own.</summary>
     public bool CanReadAgency(Guid agencyId) =>
-        IsInRole(Role.Administrator) || IsInRole(Role.Appraiser) || AgencyId == agencyId;
+        RoleCapabilities.Grants(Roles, AgencyId, UnitId, Capability.ReadAgency, agencyId, null);
 
     public void EnsureCanReadAgency(Guid agencyId)
     {

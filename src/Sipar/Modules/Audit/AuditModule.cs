@@ -23,7 +23,7 @@ internal static class AuditModule
     {
         app.MapGet("/api/audit", async (AuditLog log, [AsParameters] AuditFilter filter, CancellationToken ct) =>
                 TypedResults.Ok(await log.SearchAsync(filter, ct)))
-            .RequireAuthorization(Policies.Administrator)
+            .RequireAuthorization(Policies.Administer)
             .WithTags("Audit");
         return app;
     }

@@ -39,12 +39,12 @@ internal static class CalendarModule
         {
             await admin.AddDayAsync(year, day.Date, day.Kind, day.Name, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Administrator);
+        }).RequireAuthorization(Policies.Administer);
         api.MapDelete("/{year:int}/days/{date}", async (CalendarAdministration admin, int year, DateOnly date, CancellationToken ct) =>
         {
             await admin.RemoveDayAsync(year, date, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Administrator);
+        }).RequireAuthorization(Policies.Administer);
         return app;
     }
 

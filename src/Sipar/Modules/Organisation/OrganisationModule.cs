@@ -34,23 +34,23 @@ internal static class OrganisationModule
         {
             var id = await agencies.CreateAsync(input, ct);
             return TypedResults.Created($"/api/agencies/{id}", await agencies.GetAsync(id, ct));
-        }).RequireAuthorization(Policies.Administrator);
+        }).RequireAuthorization(Policies.Administer);
         api.MapPut("/{id:guid}", async (AgencyAdministration agencies, Guid id, AgencyInput input, CancellationToken ct) =>
         {
             await agencies.UpdateAsync(id, input, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Administrator);
+        }).RequireAuthorization(Policies.Administer);
         api.MapPost("/{id:guid}/units", async (AgencyAdministration agencies, Guid id, UnitInput input, CancellationToken ct) =>
         {
             var unitId = await agencies.AddUnitAsync(id, input, ct);
             return TypedResults.Created($"/api/agencies/{id}/units", new { id = unitId });
-        }).RequireAuthorization(Policies.Administrator);
+        }).RequireAuthorization(Policies.Administer);
         // The body is the CSV itself (Content-Type: text/csv). Without ?apply=true it only previews.
         api.MapPost("/{id:guid}/units/import", async (UnitCsvImport import, HttpRequest request, Guid id, bool? apply, CancellationToken ct) =>
         {
             var content = await UploadCheck.ReadCsvBodyAsync(request, UnitCsvImport.MaxBytes, ct);
             return TypedResults.Ok(apply == true ? await import.ApplyAsync(id, content, ct) : await import.PreviewAsync(id, content, ct));
-        }).RequireAuthorization(Policies.Administrator);
+        }).RequireAuthorization(Policies.Administer);
         return app;
     }
 }

@@ -9,7 +9,7 @@ using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Accounts;
 
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administer)]
 internal sealed class EditUserModel(UserAdministration users, AgencyAdministration agencies, SiparDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -5,7 +5,7 @@ using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Accounts;
 
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administer)]
 internal sealed class ManageUsersModel(UserAdministration users, AgencyAdministration agencies) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -7,7 +7,7 @@ using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Audit;
 
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administer)]
 internal sealed class AuditTrailModel(AuditLog log) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -6,7 +6,7 @@ using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Calendar;
 
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administer)]
 internal sealed class ManageCalendarModel(CalendarAdministration admin, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CalendarYearInfo> Years { get; private set; } = [];

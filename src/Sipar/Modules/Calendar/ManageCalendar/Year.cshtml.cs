@@ -7,7 +7,7 @@ using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Calendar;
 
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administer)]
 internal sealed class CalendarYearModel(CalendarAdministration admin, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

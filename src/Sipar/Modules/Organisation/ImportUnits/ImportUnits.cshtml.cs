@@ -9,7 +9,7 @@ using Sipar.Modules.Accounts;
 namespace Sipar.Modules.Organisation;
 
 /// <summary>Upload → preview (nothing saved) → apply. The file's content rides along in the form between the two steps.</summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administer)]
 internal sealed class ImportUnitsModel(UnitCsvImport import, AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

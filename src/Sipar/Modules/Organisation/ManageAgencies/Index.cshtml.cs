@@ -7,7 +7,7 @@ using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Organisation;
 
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.Administer)]
 internal sealed class ManageAgenciesModel(AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

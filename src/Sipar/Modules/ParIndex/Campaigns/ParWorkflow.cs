@@ -12,24 +12,22 @@ namespace Sipar.Modules.ParIndex;
 /// and leaders edit it while it is a draft, a unit officer the items assigned to the unit; leaders submit;
 /// appraisers (Sở Nội vụ) read all and appraise, and nobody else does.
 /// </summary>
-public sealed class ParAccess(CurrentUser me)
+public sealed class ParAccess(CurrentUser me, Capabilities can)
 {
-    public bool IsAppraiser => me.IsInRole(Role.Appraiser);
+    public bool IsAppraiser => can.Has(Capability.Appraise);
 
-    public bool IsAdministrator => me.IsInRole(Role.Administrator);
-
-    public bool ManagesCampaigns => IsAppraiser || IsAdministrator;
+    public bool ManagesCampaigns => can.Has(Capability.ManageParIndex);
 
     public Guid UserId => me.Id ?? throw new ForbiddenException();
 
     public bool CanRead(ParAssessment a) => me.CanReadAgency(a.AgencyId);
 
-    public bool IsOfficeOf(ParAssessment a) => me.AgencyId == a.AgencyId && (me.IsInRole(Role.Office) || me.IsInRole(Role.Leader));
+    public bool IsOfficeOf(ParAssessment a) => can.Has(Capability.RunSelfAssessment, a.AgencyId);
 
-    public bool IsLeaderOf(ParAssessment a) => me.AgencyId == a.AgencyId && me.IsInRole(Role.Leader);
+    public bool IsLeaderOf(ParAssessment a) => can.Has(Capability.ApproveForAgency, a.AgencyId);
 
     public bool CanSelfScore(ParAssessment a, ParScore s) =>
-        IsOfficeOf(a) || (me.AgencyId == a.AgencyId && me.IsInRole(Role.UnitOfficer) && me.UnitId is not null && me.UnitId == s.UnitId);
+        IsOfficeOf(a) || (s.UnitId is { } unit && can.Has(Capability.WorkOnUnitTasks, a.AgencyId, unit));
 
     /// <summary>Appraised points and reasons: appraisers always; the agency once the campaign's results are published.</summary>
     public bool SeesAppraisal(ParCampaign c) => ManagesCampaigns || c.PublishedAt is not null;

@@ -16,7 +16,7 @@ public sealed record FrameworkPreview(FrameworkFile File, IReadOnlyList<Framewor
 }
 
 /// <summary>Frameworks: preview a file (errors by row, nothing saved), import it, read it, export it as JSON.</summary>
-public sealed class FrameworkAdministration(SiparDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class FrameworkAdministration(SiparDbContext db, Capabilities can, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -25,7 +25,7 @@ public sealed class FrameworkAdministration(SiparDbContext db, CurrentUser me, T
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public bool CanManage => me.IsInRole(Role.Administrator) || me.IsInRole(Role.Appraiser);
+    public bool CanManage => can.Has(Capability.ManageParIndex);
 
     public async Task<IReadOnlyList<FrameworkSummary>> ListAsync(CancellationToken ct) =>
         await db.Set<Framework>().AsNoTracking().OrderByDescending(f => f.Year).ThenBy(f => f.SearchName)

@@ -8,9 +8,9 @@ using Sipar.Modules.Plans;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>Turns a gap of the year's results into a task of the agency's plan for the next year, in one click.</summary>
-public sealed class GapTasks(SiparDbContext db, CurrentUser me, ParResults results)
+public sealed class GapTasks(SiparDbContext db, Capabilities can, ParResults results)
 {
-    public bool CanAdd(Guid agencyId) => me.AgencyId == agencyId && (me.IsInRole(Role.Office) || me.IsInRole(Role.Leader));
+    public bool CanAdd(Guid agencyId) => can.Has(Capability.RunPlan, agencyId) || can.Has(Capability.ApproveForAgency, agencyId);
 
     /// <summary>The task goes into the section whose heading best matches the criterion's area, else the last section.</summary>
     public async Task<(Guid PlanId, Guid TaskId)> AddAsync(int year, Guid agencyId, string code, CancellationToken ct)

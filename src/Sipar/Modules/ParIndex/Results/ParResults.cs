@@ -17,7 +17,7 @@ public sealed record AreaResult(string Code, decimal Points, decimal Max, decima
 public sealed record AgencyResult(string Agency, decimal Total, decimal Max, decimal Index, string? Class, int Rank, IReadOnlyList<AreaResult> Areas);
 
 /// <summary>Results per agency for a year, and the import of published appraisal tables from years before Sipar.</summary>
-public sealed class ParResults(SiparDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class ParResults(SiparDbContext db, Capabilities can, TimeProvider clock)
 {
     /// <summary>Default classes (DESIGN.md): A ≥ 90, B 80–&lt;90, C 70–&lt;80.</summary>
     public static readonly IReadOnlyList<(decimal Min, string Label)> DefaultBands = [(90m, "A"), (80m, "B"), (70m, "C")];
@@ -107,7 +107,7 @@ public sealed class ParResults(SiparDbContext db, CurrentUser me, TimeProvider c
             c.Areas.Select(a => new AreaResult(a.Code, a.Points, a.Max, a.Index)).ToList())).ToList();
 
     /// <summary>Appraisers and administrators see appraised results before they are published.</summary>
-    public bool SeesUnpublished => me.IsInRole(Role.Appraiser) || me.IsInRole(Role.Administrator);
+    public bool SeesUnpublished => can.Has(Capability.SeeUnpublishedResults);
 
     /// <summary>
     /// Every agency's scorecard for a year, with last year's figures through the code mapping. Classes come from the

@@ -17,7 +17,7 @@ public sealed record FlagLine(Guid Id, string UnitName, UnitFlagKind Kind, strin
 public sealed record ReminderLine(Guid Id, Guid PlanId, string PlanTitle, string Message, DateTime SentAt, Guid? TaskId);
 
 /// <summary>The office follows the plan: the whole plan as a table, reminders (đôn đốc) and flags on units.</summary>
-public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, TimeProvider clock, EmailSender email)
+public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabilities can, TimeProvider clock, EmailSender email)
 {
     public async Task<(Plan Plan, IReadOnlyList<TableRow> Rows, IReadOnlyList<UnitNode> Units)> TableAsync(Guid planId, TableFilter filter, CancellationToken ct)
     {
@@ -121,15 +121,12 @@ public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, TimeProvider
         await db.SaveChangesAsync(ct);
     }
 
-    public bool IsOffice(Guid agencyId) => me.IsInRole(Role.Administrator) || (me.IsInRole(Role.Office) && me.AgencyId == agencyId);
+    public bool IsOffice(Guid agencyId) => can.Has(Capability.RunPlan, agencyId);
 
     private async Task<Plan> OfficePlanAsync(Guid planId, CancellationToken ct)
     {
         var plan = await db.Set<Plan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
-        if (!(me.IsInRole(Role.Office) && me.AgencyId == plan.AgencyId))
-        {
-            throw new ForbiddenException();
-        }
+        can.Ensure(Capability.RunPlan, plan.AgencyId);
 
         return plan;
     }

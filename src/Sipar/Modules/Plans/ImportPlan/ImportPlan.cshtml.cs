@@ -15,7 +15,7 @@ namespace Sipar.Modules.Plans;
 /// Import a plan: upload the document (or paste its text) → review the draft beside the source, correcting the
 /// header, sections, lead and coordinating units and tasks → save as a draft plan. Nothing is saved before that.
 /// </summary>
-internal sealed partial class ImportPlanModel(PlanImport import, AgencyAdministration agencies, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed partial class ImportPlanModel(PlanImport import, AgencyAdministration agencies, CurrentUser me, Capabilities can, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public ReviewForm Review { get; set; } = new();
@@ -53,7 +53,7 @@ internal sealed partial class ImportPlanModel(PlanImport import, AgencyAdministr
         }
 
         Agencies = await ChoosableAgenciesAsync(ct);
-        var agencyId = me.IsInRole(Role.Administrator) ? AgencyId : me.AgencyId;
+        var agencyId = ChoosesAgency ? AgencyId : me.AgencyId;
         if (agencyId is null)
         {
             ModelState.AddModelError(nameof(AgencyId), t["Error.Required", t["User.Agency"].Value]);
@@ -124,10 +124,13 @@ internal sealed partial class ImportPlanModel(PlanImport import, AgencyAdministr
         }
     }
 
-    private bool CanImport() => me.IsInRole(Role.Administrator) || (me.IsInRole(Role.Office) && me.AgencyId is not null);
+    private bool CanImport() => can.Has(Capability.RunPlan);
+
+    /// <summary>Someone who runs plans of every agency (not only their own) picks the agency.</summary>
+    private bool ChoosesAgency => can.HasProvinceWide(Capability.RunPlan);
 
     private async Task<IReadOnlyList<AgencySummary>> ChoosableAgenciesAsync(CancellationToken ct) =>
-        me.IsInRole(Role.Administrator) ? (await agencies.ListAsync(null, ct)).Where(a => a.Kind != AgencyKind.AppraisingBody).ToList() : [];
+        ChoosesAgency ? (await agencies.ListAsync(null, ct)).Where(a => a.Kind != AgencyKind.AppraisingBody).ToList() : [];
 
     /// <summary>The review form: strings as typed, so nothing is lost when saving is refused.</summary>
     internal sealed partial class ReviewForm

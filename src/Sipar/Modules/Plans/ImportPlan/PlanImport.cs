@@ -10,7 +10,7 @@ namespace Sipar.Modules.Plans;
 public sealed record SectionProposal(SectionDraft Draft, Guid? LeadUnitId, bool LeadIsAllUnits, IReadOnlyList<Guid> CoordinatingUnitIds, IReadOnlyList<string> UnmatchedNames);
 
 /// <summary>Import handlers: propose unit mappings for a draft, and save the reviewed plan as a draft plan.</summary>
-public sealed class PlanImport(SiparDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class PlanImport(SiparDbContext db, Capabilities can, TimeProvider clock)
 {
     public async Task<UnitMatcher> MatcherAsync(Guid agencyId, CancellationToken ct)
     {
@@ -64,9 +64,6 @@ public sealed class PlanImport(SiparDbContext db, CurrentUser me, TimeProvider c
     /// <summary>The agency's office (and administrators) import and edit its plans.</summary>
     public void EnsureCanImport(Guid agencyId)
     {
-        if (!me.IsInRole(Role.Administrator) && !(me.IsInRole(Role.Office) && me.AgencyId == agencyId))
-        {
-            throw new ForbiddenException();
-        }
+        can.Ensure(Capability.RunPlan, agencyId);
     }
 }

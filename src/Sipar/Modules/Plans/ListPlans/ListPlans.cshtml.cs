@@ -3,11 +3,11 @@ using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Plans;
 
-internal sealed class ListPlansModel(PlanQueries plans, CurrentUser me) : PageModel
+internal sealed class ListPlansModel(PlanQueries plans, Capabilities can) : PageModel
 {
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
 
-    public bool CanImport => me.IsInRole(Role.Administrator) || (me.IsInRole(Role.Office) && me.AgencyId is not null);
+    public bool CanImport => can.Has(Capability.RunPlan);
 
     public async Task OnGetAsync(CancellationToken ct) => Plans = await plans.ListAsync(null, ct);
 }

@@ -53,7 +53,7 @@ public sealed record ConsolidatedView(
     IReadOnlyList<(string Unit, string Narrative)> UnitNarratives, bool CanEdit);
 
 /// <summary>Assembles the consolidated report from accepted unit reports and task data, and writes it as .docx.</summary>
-public sealed class Consolidation(SiparDbContext db, CurrentUser me, UnitReporting reporting, PlanExports exports)
+public sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilities can, UnitReporting reporting, PlanExports exports)
 {
     public async Task<ConsolidatedView> GetAsync(Guid periodId, CancellationToken ct)
     {
@@ -84,17 +84,14 @@ public sealed class Consolidation(SiparDbContext db, CurrentUser me, UnitReporti
         return new ConsolidatedView(
             plan.Id, plan.Title, plan.Year, matrix.Periods.First(p => p.Id == periodId), text?.Summary ?? "", text?.Difficulties ?? "", text?.Proposals ?? "",
             sections, unitRows, targets, narratives.Select(n => (units.GetValueOrDefault(n.UnitId, "?"), n.Narrative)).OrderBy(n => n.Item1, StringComparer.Ordinal).ToList(),
-            me.IsInRole(Role.Office) && me.AgencyId == plan.AgencyId);
+            can.Has(Capability.RunPlan, plan.AgencyId));
     }
 
     public async Task SaveAsync(Guid periodId, string? summary, string? difficulties, string? proposals, CancellationToken ct)
     {
         var period = await db.Set<ReportingPeriod>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
         var agencyId = await db.Set<Plan>().Where(p => p.Id == period.PlanId).Select(p => p.AgencyId).FirstAsync(ct);
-        if (!(me.IsInRole(Role.Office) && me.AgencyId == agencyId))
-        {
-            throw new ForbiddenException();
-        }
+        can.Ensure(Capability.RunPlan, agencyId);
 
         var report = await db.Set<ConsolidatedReport>().FirstOrDefaultAsync(r => r.PeriodId == periodId, ct);
         if (report is null)

@@ -7,14 +7,14 @@ using Sipar.Modules.Accounts;
 namespace Sipar.Modules.Plans;
 
 /// <summary>Units × periods: who owes a report, who sent it on time, late, or not at all.</summary>
-internal sealed class ReportMatrixModel(UnitReporting reporting, CurrentUser me, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class ReportMatrixModel(UnitReporting reporting, Capabilities can, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
     public ReportMatrix Matrix { get; private set; } = null!;
 
-    public bool IsOffice => me.IsInRole(Role.Office) && me.AgencyId == Matrix.AgencyId;
+    public bool IsOffice => can.Has(Capability.RunPlan, Matrix.AgencyId);
 
     public async Task OnGetAsync(CancellationToken ct) => Matrix = await reporting.MatrixAsync(Id, ct);
 

@@ -39,7 +39,7 @@ public sealed record ReportView(
     string? ReturnReason, DateTime? SubmittedAt, IReadOnlyList<ReportLineView> Lines, bool CanEdit, bool CanReview, bool CanApprove);
 
 /// <summary>Reporting periods and each unit's periodic report: pre-filled, submitted, returned or accepted, approved.</summary>
-public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvider clock, CalendarService calendars)
+public sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilities can, TimeProvider clock, CalendarService calendars)
 {
     /// <summary>Default internal due date: this many working days before the province's.</summary>
     public const int DefaultLeadWorkingDays = 5;
@@ -179,10 +179,7 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
     public Task ApproveAsync(Guid periodId, Guid unitId, CancellationToken ct) =>
         ChangeAsync(periodId, unitId, (r, plan) =>
         {
-            if (!(me.IsInRole(Role.Leader) && me.AgencyId == plan.AgencyId))
-            {
-                throw new ForbiddenException();
-            }
+            can.Ensure(Capability.ApproveForAgency, plan.AgencyId);
 
             r.Approve(clock.GetUtcNow().UtcDateTime);
         }, ct);
@@ -232,7 +229,7 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
             report.Narrative, report.ReturnReason, report.SubmittedAt, lines,
             editable && IsUnitOfficer(plan.AgencyId, report.UnitId),
             report.Status == UnitReportStatus.Submitted && IsOffice(plan.AgencyId),
-            report.Status == UnitReportStatus.Accepted && me.IsInRole(Role.Leader) && me.AgencyId == plan.AgencyId);
+            report.Status == UnitReportStatus.Accepted && can.Has(Capability.ApproveForAgency, plan.AgencyId));
     }
 
     private static IEnumerable<(Guid TaskId, PlanTaskStatus Status, string Progress, string? Actuals)> Prefill(Plan plan, Guid unitId, ReportingPeriod period)
@@ -275,9 +272,9 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, TimeProvide
         return (period, await LoadPlanAsync(period.PlanId, ct));
     }
 
-    private bool IsOffice(Guid agencyId) => me.IsInRole(Role.Office) && me.AgencyId == agencyId;
+    private bool IsOffice(Guid agencyId) => can.Has(Capability.RunPlan, agencyId);
 
-    private bool IsUnitOfficer(Guid agencyId, Guid unitId) => me.IsInRole(Role.UnitOfficer) && me.AgencyId == agencyId && me.UnitId == unitId;
+    private bool IsUnitOfficer(Guid agencyId, Guid unitId) => can.Has(Capability.WorkOnUnitTasks, agencyId, unitId);
 
     private void EnsureOffice(Guid agencyId)
     {

@@ -40,7 +40,7 @@ public sealed record TaskDetail(
     IReadOnlyList<UpdateLine> Updates, IReadOnlyList<EvidenceLine> Evidence, TaskRole Role);
 
 /// <summary>Running the plan: each unit's tasks, progress by the lead unit, contributions and evidence by coordinators.</summary>
-public sealed class TaskWork(SiparDbContext db, CurrentUser me, TimeProvider clock, FileStore files)
+public sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities can, TimeProvider clock, FileStore files)
 {
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -165,12 +165,12 @@ public sealed class TaskWork(SiparDbContext db, CurrentUser me, TimeProvider clo
 
     internal TaskRole RoleFor(Plan plan, PlanSection section)
     {
-        if (me.AgencyId == plan.AgencyId && me.IsInRole(Role.Office))
+        if (can.Has(Capability.RunPlan, plan.AgencyId))
         {
             return TaskRole.Office;
         }
 
-        if (me.AgencyId == plan.AgencyId && me.UnitId is { } unit && me.IsInRole(Role.UnitOfficer))
+        if (me.UnitId is { } unit && can.Has(Capability.WorkOnUnitTasks, plan.AgencyId, unit))
         {
             if (section.LeadUnitId == unit || section.LeadIsAllUnits)
             {

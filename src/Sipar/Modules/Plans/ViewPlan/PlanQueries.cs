@@ -18,7 +18,7 @@ public sealed record SectionView(Guid Id, string Code, string Heading, Guid? Lea
 public sealed record TaskView(Guid Id, string Text, PlanTaskStatus Status, DateOnly? Deadline, IReadOnlyList<TargetDraft> Targets);
 
 /// <summary>Reads plans for the people allowed to see them (their agency; administrators and appraisers: all).</summary>
-public sealed class PlanQueries(SiparDbContext db, CurrentUser me)
+public sealed class PlanQueries(SiparDbContext db, CurrentUser me, Capabilities can)
 {
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(Guid? agencyId, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public sealed class PlanQueries(SiparDbContext db, CurrentUser me)
             me.EnsureCanReadAgency(a);
             q = q.Where(p => p.AgencyId == a);
         }
-        else if (!me.IsInRole(Role.Administrator) && !me.IsInRole(Role.Appraiser))
+        else if (!can.HasProvinceWide(Capability.ReadAgency))
         {
             var mine = me.AgencyId ?? Guid.Empty;
             q = q.Where(p => p.AgencyId == mine);

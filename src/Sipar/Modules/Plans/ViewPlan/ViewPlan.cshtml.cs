@@ -5,7 +5,7 @@ using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Plans;
 
-internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, PlanFollowUp followUp, CurrentUser me, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, PlanFollowUp followUp, Capabilities can, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public IReadOnlyList<FlagLine> Flags { get; private set; } = [];
 
@@ -17,8 +17,7 @@ internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, 
     [BindProperty]
     public DateOnly? IssueDate { get; set; }
 
-    public bool CanIssue => Plan.Status == PlanStatus.Draft
-        && (me.IsInRole(Role.Administrator) || (me.IsInRole(Role.Office) && me.AgencyId == Plan.AgencyId));
+    public bool CanIssue => Plan.Status == PlanStatus.Draft && can.Has(Capability.RunPlan, Plan.AgencyId);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -28,8 +27,7 @@ internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, 
         return Page();
     }
 
-    public bool CanClose => Plan.Status == PlanStatus.Issued
-        && (me.IsInRole(Role.Administrator) || (me.IsInRole(Role.Office) && me.AgencyId == Plan.AgencyId));
+    public bool CanClose => Plan.Status == PlanStatus.Issued && can.Has(Capability.RunPlan, Plan.AgencyId);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
         RunAsync(() => lifecycle.CloseAsync(id, ct), "Plan.ClosedDone", $"/plans/{id}", () => LoadAsync(id, ct));
