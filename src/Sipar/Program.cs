@@ -1,3 +1,4 @@
+using Sipar.Infrastructure;
 using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Localization;
@@ -6,6 +7,7 @@ using Sipar.Modules.Accounts;
 using Sipar.Modules.Audit;
 using Sipar.Modules.Calendar;
 using Sipar.Modules.Demo;
+using Sipar.Modules.Documents;
 using Sipar.Modules.Home;
 using Sipar.Modules.Operations;
 using Sipar.Modules.Organisation;
@@ -23,6 +25,7 @@ await app.RunAsync();
 return 0;
 
 /// <summary>The entry point; <see cref="CreateApp"/> is the table of contents of the product.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515:Consider making public types internal", Justification = "The tests' WebApplicationFactory<Program> needs it public.")]
 public partial class Program
 {
     internal static WebApplication CreateApp(string[] args)
@@ -31,6 +34,8 @@ public partial class Program
         builder.AddData();
         builder.AddSiparLocalization();
         builder.AddWeb();
+        builder.AddSharedServices();
+        builder.AddDocuments();
         builder.AddAudit();
         builder.AddOrganisation();
         builder.AddAccounts();
@@ -53,4 +58,15 @@ public partial class Program
         app.MapOperations();
         return app;
     }
+
+    /// <summary>The verbs of <c>sipar</c>, module by module (<c>sipar --help</c> lists them).</summary>
+    internal static IEnumerable<System.CommandLine.Command> Verbs(CliContext cli) =>
+    [
+        OperationsModule.Commands(cli),
+        AccountsCommands.Admin(cli),
+        CalendarModule.Commands(cli),
+        PlansModule.Commands(cli),
+        ParIndexModule.Commands(cli),
+        .. OperationsModule.BackupCommands(cli),
+    ];
 }

@@ -1,9 +1,4 @@
 using System.CommandLine;
-using Sipar.Modules.Accounts;
-using Sipar.Modules.Calendar;
-using Sipar.Modules.Operations;
-using Sipar.Modules.ParIndex;
-using Sipar.Modules.Plans;
 
 namespace Sipar.Infrastructure.Cli;
 
@@ -37,12 +32,8 @@ internal static class SiparCommandLine
             return 0;
         });
         root.Subcommands.Add(serve);
-        root.Subcommands.Add(OperationsModule.Commands(cli));
-        root.Subcommands.Add(AccountsCommands.Admin(cli));
-        root.Subcommands.Add(CalendarModule.Commands(cli));
-        root.Subcommands.Add(PlansModule.Commands(cli));
-        root.Subcommands.Add(ParIndexModule.Commands(cli));
-        foreach (var command in OperationsModule.BackupCommands(cli))
+        // The modules' verbs, listed in Program.cs beside their AddX/MapX: Infrastructure knows no module.
+        foreach (var command in Program.Verbs(cli))
         {
             root.Subcommands.Add(command);
         }

@@ -69,6 +69,7 @@ internal static class AccountsModule
                 RoleCapabilities.Grants(CurrentUser.RolesOf(c.User), null, null, Capability.Administer, null, null)));
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<Capabilities>();
+        builder.Services.AddScoped<IPeople, People>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Sessions>();
         builder.Services.AddSingleton<LoginThrottle>();
@@ -94,9 +95,3 @@ internal static class AccountsModule
 }
 
 internal sealed record MeResponse(Guid? Id, string FullName, Guid? AgencyId, IReadOnlyList<string> Roles);
-
-/// <summary>Authorization policy names, each one capability (<see cref="Capability"/>).</summary>
-public static class Policies
-{
-    public const string Administer = nameof(Capability.Administer);
-}

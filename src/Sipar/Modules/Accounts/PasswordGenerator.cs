@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Sipar.Modules.Accounts;
 
 /// <summary>Random passwords that satisfy the password rules; shown once, never stored in clear.</summary>
-public static class PasswordGenerator
+internal static class PasswordGenerator
 {
     private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private const string Lower = "abcdefghijkmnpqrstuvwxyz";

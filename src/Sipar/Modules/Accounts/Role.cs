@@ -1,40 +1,7 @@
 namespace Sipar.Modules.Accounts;
 
-/// <summary>What a person may do. All but Administrator and Appraiser are scoped to one agency.</summary>
-public enum Role
-{
-    /// <summary>Quản trị hệ thống: accounts, agencies, units, calendars (province-wide).</summary>
-    Administrator,
-
-    /// <summary>Văn phòng: the plan's focal point in an agency.</summary>
-    Office,
-
-    /// <summary>Lãnh đạo cơ quan.</summary>
-    Leader,
-
-    /// <summary>Cán bộ phòng, đơn vị.</summary>
-    UnitOfficer,
-
-    /// <summary>Cán bộ Bộ phận Một cửa.</summary>
-    DeskOfficer,
-
-    /// <summary>Thẩm định viên (Sở Nội vụ), province-wide.</summary>
-    Appraiser,
-
-    /// <summary>Điều tra viên SIPAS.</summary>
-    Surveyor,
-}
-
-public static class RoleExtensions
-{
-    public static bool IsAgencyScoped(this Role role) => role is not (Role.Administrator or Role.Appraiser);
-
-    /// <summary>Resource key of the role's display name.</summary>
-    public static string LabelKey(this Role role) => "Role." + role;
-}
-
 /// <summary>One role of one user, with the agency it applies to (null: the whole province).</summary>
-public sealed class RoleAssignment
+internal sealed class RoleAssignment
 {
     private RoleAssignment()
     {

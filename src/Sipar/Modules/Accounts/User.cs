@@ -4,7 +4,11 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Accounts;
 
-/// <summary>A person who signs in. Belongs to a unit of an agency (an administrator may belong to none).</summary>
+/// <summary>
+/// A person who signs in. Belongs to a unit of an agency (an administrator may belong to none). Public only because
+/// the one Identity DbContext (Infrastructure) maps it; other modules reach people through <see cref="IPeople"/>.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515:Consider making public types internal", Justification = "Mapped by the Identity DbContext in Infrastructure.")]
 public sealed class User : IdentityUser<Guid>
 {
     public const int FullNameMaxLength = 200;
@@ -25,7 +29,7 @@ public sealed class User : IdentityUser<Guid>
 
     public DateTime CreatedAt { get; private set; }
 
-    public IReadOnlyCollection<RoleAssignment> Roles => roles;
+    internal IReadOnlyCollection<RoleAssignment> Roles => roles;
 
     public static User Create(string email, string fullName, Guid? agencyId, Guid? unitId, DateTime now)
     {
@@ -70,7 +74,7 @@ public sealed class User : IdentityUser<Guid>
     }
 
     /// <summary>Replaces the user's roles. Agency-scoped roles take the user's agency; Administrator and Appraiser are province-wide.</summary>
-    public void SetRoles(IEnumerable<Role> newRoles)
+    internal void SetRoles(IEnumerable<Role> newRoles)
     {
         var wanted = newRoles.Distinct().ToList();
         if (wanted.Any(r => r.IsAgencyScoped()) && AgencyId is null)

@@ -1,6 +1,6 @@
 namespace Sipar.Modules.Audit;
 
-public enum AuditAction
+internal enum AuditAction
 {
     Created,
     Updated,
@@ -12,7 +12,7 @@ public enum AuditAction
 /// Entries are append-only: the application has no code path that edits or deletes them, the DbContext
 /// refuses to, and a database trigger refuses to as well.
 /// </summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     private AuditEntry()
     {

@@ -29,14 +29,14 @@ internal static class AuditModule
     }
 }
 
-public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? Actor = null, DateOnly? From = null, DateOnly? To = null, int Page = 1);
+internal sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? Actor = null, DateOnly? From = null, DateOnly? To = null, int Page = 1);
 
-public sealed record AuditRow(long Id, DateTime At, Guid? ActorId, string ActorName, string EntityType, string EntityId, AuditAction Action, string Changes);
+internal sealed record AuditRow(long Id, DateTime At, Guid? ActorId, string ActorName, string EntityType, string EntityId, AuditAction Action, string Changes);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, int PageSize, int Total, IReadOnlyList<string> EntityTypes);
+internal sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, int PageSize, int Total, IReadOnlyList<string> EntityTypes);
 
 /// <summary>Reads the audit trail. There is deliberately no method that writes, edits or deletes.</summary>
-public sealed class AuditLog(SiparDbContext db)
+internal sealed class AuditLog(SiparDbContext db)
 {
     public const int PageSize = 50;
 

@@ -8,15 +8,16 @@ using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Calendar;
 
-public sealed record DueResult(DateTime Received, TimeOnly? Cutoff, DateOnly ReceiptDay, int WorkingDays, DateOnly AppointmentDate);
+internal sealed record DueResult(DateTime Received, TimeOnly? Cutoff, DateOnly ReceiptDay, int WorkingDays, DateOnly AppointmentDate);
 
-public sealed record CountResult(DateOnly From, DateOnly To, int WorkingDays);
+internal sealed record CountResult(DateOnly From, DateOnly To, int WorkingDays);
 
 internal static class CalendarModule
 {
     public static IHostApplicationBuilder AddCalendar(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CalendarService>();
+        builder.Services.AddSingleton<ICalendars>(sp => sp.GetRequiredService<CalendarService>());
         builder.Services.AddScoped<CalendarAdministration>();
         builder.Services.AddScoped<IDatabaseSeeder, OfficialCalendarSeeder>();
         return builder;

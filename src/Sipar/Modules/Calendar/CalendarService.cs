@@ -5,14 +5,14 @@ using Sipar.Infrastructure.Errors;
 
 namespace Sipar.Modules.Calendar;
 
-public sealed record CalendarYearInfo(int Year, CalendarOrigin Origin, bool Stored, int DaysOff, int MakeupDays, string Sources);
+internal sealed record CalendarYearInfo(int Year, CalendarOrigin Origin, bool Stored, int DaysOff, int MakeupDays, string Sources);
 
 /// <summary>
 /// Serves the working-day calendar: years stored in the database (official or edited by an administrator),
 /// and the computed default for every other year. The snapshot is cached; an edit on this instance drops it
 /// at once, and other instances pick edits up within <see cref="CacheLifetime"/>.
 /// </summary>
-public sealed class CalendarService(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+internal sealed class CalendarService(IServiceScopeFactory scopes, TimeProvider clock) : ICalendars, IDisposable
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
 
@@ -77,7 +77,7 @@ public sealed class CalendarService(IServiceScopeFactory scopes, TimeProvider cl
 }
 
 /// <summary>The administrator's handlers for the calendar; used by the admin pages and the API.</summary>
-public sealed class CalendarAdministration(SiparDbContext db, CalendarService calendars)
+internal sealed class CalendarAdministration(SiparDbContext db, CalendarService calendars)
 {
     public async Task<IReadOnlyList<CalendarYearInfo>> ListYearsAsync(int aroundYear, CancellationToken ct)
     {

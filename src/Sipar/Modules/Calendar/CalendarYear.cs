@@ -2,7 +2,7 @@ using Sipar.Infrastructure.Errors;
 
 namespace Sipar.Modules.Calendar;
 
-public enum CalendarDayKind
+internal enum CalendarDayKind
 {
     /// <summary>A Monday–Friday that is not a working day (holiday, compensatory day).</summary>
     DayOff,
@@ -12,7 +12,7 @@ public enum CalendarDayKind
 }
 
 /// <summary>Where a year's days come from.</summary>
-public enum CalendarOrigin
+internal enum CalendarOrigin
 {
     /// <summary>The government notice, as shipped with Sipar (with its sources).</summary>
     Official,
@@ -25,7 +25,7 @@ public enum CalendarOrigin
 }
 
 /// <summary>One year of the working-day calendar: its days off on weekdays and its make-up working days.</summary>
-public sealed class CalendarYear
+internal sealed class CalendarYear
 {
     private readonly List<CalendarDay> days = [];
 
@@ -118,7 +118,7 @@ public sealed class CalendarYear
 }
 
 /// <summary>A weekday off or a weekend working day of a <see cref="CalendarYear"/>.</summary>
-public sealed class CalendarDay
+internal sealed class CalendarDay
 {
     public const int NameMaxLength = 200;
 
@@ -140,4 +140,4 @@ public sealed class CalendarDay
 }
 
 /// <summary>A day of a schedule before it is stored.</summary>
-public sealed record HolidayDay(DateOnly Date, CalendarDayKind Kind, string Name);
+internal sealed record HolidayDay(DateOnly Date, CalendarDayKind Kind, string Name);

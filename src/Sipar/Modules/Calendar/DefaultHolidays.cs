@@ -7,7 +7,7 @@ namespace Sipar.Modules.Calendar;
 /// next working day. The government's notice usually swaps days to make longer breaks: administrators replace
 /// the computed year with the notice once it is published.
 /// </summary>
-public static class DefaultHolidays
+internal static class DefaultHolidays
 {
     public static IReadOnlyList<HolidayDay> For(int year)
     {

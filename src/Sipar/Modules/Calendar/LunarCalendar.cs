@@ -5,7 +5,7 @@ namespace Sipar.Modules.Calendar;
 /// terms from Jean Meeus, "Astronomical Algorithms"). Used to compute Tết Nguyên đán and Giỗ Tổ Hùng Vương for
 /// years without an official schedule.
 /// </summary>
-public static class LunarCalendar
+internal static class LunarCalendar
 {
     private const double TimeZone = 7.0;
 

@@ -4,13 +4,13 @@ using System.Text.Json;
 namespace Sipar.Modules.Calendar;
 
 /// <summary>One year of the official schedule shipped with Sipar.</summary>
-public sealed record OfficialYear(int Year, IReadOnlyList<HolidayDay> Days, string Sources);
+internal sealed record OfficialYear(int Year, IReadOnlyList<HolidayDay> Days, string Sources);
 
 /// <summary>
 /// The official days off and make-up Saturdays 2022–2026, from government notices, shipped inside the
 /// executable (Modules/Calendar/holidays-vn.json, with the sources each break was checked against).
 /// </summary>
-public static class OfficialCalendar
+internal static class OfficialCalendar
 {
     private static readonly Lazy<IReadOnlyDictionary<int, OfficialYear>> Data = new(Load);
 

@@ -6,11 +6,11 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Sipar.Modules.Documents;
 
 /// <summary>The header of an official document: who issues it, its number, place and date, type and summary.</summary>
-public sealed record DocumentHeader(
+internal sealed record DocumentHeader(
     string? ParentIssuer, string Issuer, string? Number, string TypeCode, string Symbol, string? Place, DateOnly? Date, string TypeName, string Summary);
 
 /// <summary>The signer block and the recipients (Nơi nhận).</summary>
-public sealed record DocumentFooter(string? SignerTitle, string? SignerName, IReadOnlyList<string> Recipients);
+internal sealed record DocumentFooter(string? SignerTitle, string? SignerName, IReadOnlyList<string> Recipients);
 
 /// <summary>
 /// Writes a .docx in the layout of Nghị định 30/2020/NĐ-CP: A4, Times New Roman, margins 20/20/30/15 mm; issuer
@@ -18,7 +18,7 @@ public sealed record DocumentFooter(string? SignerTitle, string? SignerName, IRe
 /// type and summary centred; justified body; signer block right; "Nơi nhận:" bottom-left; page numbers centred in
 /// the top margin from page 2.
 /// </summary>
-public sealed class Decree30Document : IDisposable
+internal sealed class Decree30Document : IDisposable
 {
     private const string Font = "Times New Roman";
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;

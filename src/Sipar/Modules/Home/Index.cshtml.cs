@@ -9,7 +9,7 @@ namespace Sipar.Modules.Home;
 
 /// <summary>The home page: a landing page for visitors, and one card per role for a signed-in user.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel(CurrentUser me, SiparDbContext db) : PageModel
+internal sealed class IndexModel(CurrentUser me, IAgencies agencies) : PageModel
 {
     public bool SignedIn => me.IsAuthenticated;
 
@@ -25,12 +25,12 @@ internal sealed class IndexModel(CurrentUser me, SiparDbContext db) : PageModel
     {
         if (me.AgencyId is { } agency)
         {
-            AgencyName = await db.Set<Agency>().Where(a => a.Id == agency).Select(a => a.Name).FirstOrDefaultAsync(ct);
+            AgencyName = (await agencies.FindAsync(agency, ct))?.Name;
         }
 
         if (User.FindFirst(Infrastructure.Auth.SiparClaims.Unit)?.Value is { } unit && Guid.TryParse(unit, out var unitId))
         {
-            UnitName = await db.Set<Unit>().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+            UnitName = (await agencies.UnitsByIdAsync([unitId], ct)).TryGetValue(unitId, out var u) ? u.Name : null;
         }
     }
 

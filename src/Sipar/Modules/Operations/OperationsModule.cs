@@ -214,8 +214,8 @@ internal sealed partial class SqliteInstanceLock(IConfiguration configuration, D
     private static partial void LogAlreadyRunning(ILogger logger);
 }
 
-/// <summary>Prints where Sipar listens and, in demo mode, how to sign in.</summary>
-internal sealed partial class StartupBanner(IHostApplicationLifetime lifetime, IServer server, IConfiguration configuration, ILogger<StartupBanner> logger) : IHostedService
+/// <summary>Logs where Sipar listens.</summary>
+internal sealed partial class StartupBanner(IHostApplicationLifetime lifetime, IServer server, ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -225,16 +225,6 @@ internal sealed partial class StartupBanner(IHostApplicationLifetime lifetime, I
             foreach (var address in addresses)
             {
                 LogListening(logger, address);
-            }
-
-            // The demo password is printed once, on the start that created it; later starts say where it is kept.
-            var logins = Path.Combine(DataModule.DataDirectory(configuration), Demo.DemoSeeder.LoginsFileName);
-            if (configuration.GetValue<bool>("Sipar:Demo") && File.Exists(logins))
-            {
-                Console.WriteLine();
-                Console.WriteLine($"Sipar: {string.Join(", ", addresses)}");
-                var createdNow = File.GetLastWriteTimeUtc(logins) >= System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
-                Console.WriteLine(createdNow ? File.ReadAllText(logins) : $"Tài khoản demo / demo logins: {logins}");
             }
         });
         return Task.CompletedTask;

@@ -4,20 +4,8 @@ using Sipar.Infrastructure.Localization;
 namespace Sipar.Modules.Organisation;
 
 /// <summary>Loại cơ quan.</summary>
-public enum AgencyKind
-{
-    /// <summary>Sở, ban, ngành.</summary>
-    Department,
-
-    /// <summary>UBND xã, phường.</summary>
-    CommuneCommittee,
-
-    /// <summary>Cơ quan thẩm định (Sở Nội vụ / Hội đồng thẩm định).</summary>
-    AppraisingBody,
-}
-
 /// <summary>Cơ quan: an agency of the province, with its units.</summary>
-public sealed class Agency
+internal sealed class Agency
 {
     public const int NameMaxLength = 300;
     public const int SymbolMaxLength = 30;

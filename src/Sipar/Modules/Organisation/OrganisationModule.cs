@@ -9,6 +9,9 @@ internal static class OrganisationModule
     public static IHostApplicationBuilder AddOrganisation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<AgencyAdministration>();
+        builder.Services.AddScoped<Agencies>();
+        builder.Services.AddScoped<IAgencies>(sp => sp.GetRequiredService<Agencies>());
+        builder.Services.AddScoped<Accounts.IPlaces>(sp => sp.GetRequiredService<Agencies>());
         builder.Services.AddScoped<UnitCsvImport>();
         return builder;
     }

@@ -3,27 +3,8 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Organisation;
 
-/// <summary>Loại phòng, đơn vị.</summary>
-public enum UnitKind
-{
-    /// <summary>Văn phòng.</summary>
-    Office,
-
-    /// <summary>Thanh tra.</summary>
-    Inspectorate,
-
-    /// <summary>Phòng chuyên môn, nghiệp vụ.</summary>
-    Division,
-
-    /// <summary>Đơn vị sự nghiệp trực thuộc (trung tâm, trường...).</summary>
-    Affiliated,
-
-    /// <summary>Bộ phận Một cửa.</summary>
-    OneStopDesk,
-}
-
 /// <summary>Phòng, đơn vị: a unit of an agency. Units form a tree inside one agency.</summary>
-public sealed class Unit
+internal sealed class Unit
 {
     public const int NameMaxLength = 300;
     public const int ShortNameMaxLength = 60;

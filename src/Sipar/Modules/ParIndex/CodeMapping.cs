@@ -1,7 +1,7 @@
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>How an item of this year's framework relates to last year's codes.</summary>
-public enum MappingChange
+internal enum MappingChange
 {
     /// <summary>Same code, same name.</summary>
     Same,
@@ -22,13 +22,13 @@ public enum MappingChange
     Removed,
 }
 
-public sealed record MappingRow(string? Code, string Name, IReadOnlyList<string> PreviousCodes, MappingChange Change);
+internal sealed record MappingRow(string? Code, string Name, IReadOnlyList<string> PreviousCodes, MappingChange Change);
 
 /// <summary>
 /// The code mapping between two years' frameworks, so comparisons survive framework changes. An item's previous
 /// points and maximum are the sums over the codes it continues; a code split into n items gives each 1/n of them.
 /// </summary>
-public sealed class CodeMapping
+internal sealed class CodeMapping
 {
     private readonly Dictionary<string, IReadOnlyList<string>> previousOf = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> shares = new(StringComparer.OrdinalIgnoreCase);
@@ -103,18 +103,4 @@ public sealed class CodeMapping
             .Select(i => new MappingRow(null, i.Name, [i.Code], MappingChange.Removed)));
         return rows;
     }
-}
-
-/// <summary>The Sipar data a computed criterion can take its value from; later modules add dossier and survey indicators.</summary>
-public static class ComputedSources
-{
-    /// <summary>Share of unit reports submitted by their internal due date.</summary>
-    public const string UnitReportsOnTime = "unit-reports-on-time";
-
-    /// <summary>Share of plan tasks completed by their deadline.</summary>
-    public const string PlanTasksOnTime = "plan-tasks-on-time";
-
-    public static readonly IReadOnlyList<string> All = [UnitReportsOnTime, PlanTasksOnTime];
-
-    public static bool IsKnown(string? source) => All.Contains((source ?? "").Trim().ToLowerInvariant());
 }

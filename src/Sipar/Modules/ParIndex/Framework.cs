@@ -5,7 +5,7 @@ using Sipar.Modules.Organisation;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>Bộ chỉ số: the criteria tree for one year and one kind of agency.</summary>
-public sealed class Framework
+internal sealed class Framework
 {
     public const int NameMaxLength = 300;
 
@@ -111,7 +111,7 @@ public sealed class Framework
 }
 
 /// <summary>Lĩnh vực, tiêu chí or tiêu chí thành phần.</summary>
-public sealed class FrameworkItem
+internal sealed class FrameworkItem
 {
     private FrameworkItem()
     {

@@ -204,4 +204,4 @@ internal static class ParIndexModule
 }
 
 /// <summary>A self-score sent to the API.</summary>
-public sealed record SelfScoreInput(decimal? Points, string? Explanation);
+internal sealed record SelfScoreInput(decimal? Points, string? Explanation);

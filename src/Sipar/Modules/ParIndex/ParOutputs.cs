@@ -10,7 +10,7 @@ using Sipar.Modules.Plans;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>The PAR INDEX documents: the self-assessment report (.docx, Decree 30), the appraisal table (.xlsx) and a framework as .xlsx.</summary>
-public sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAccess access, PlanExports exports)
+internal sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAccess access, DocumentHeaders headers, IPlanRecords planRecords, IAgencies agencyDirectory)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -19,7 +19,7 @@ public sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAc
     {
         var v = await assessments.GetAsync(assessmentId, ct);
         var year = v.Campaign.Year.ToString(CultureInfo.InvariantCulture);
-        var header = await exports.HeaderAsync(v.Assessment.AgencyId, null, "BC", v.Assessment.SubmittedAt is { } at ? VietnamTime.DateOf(at) : null,
+        var header = await headers.ForAgencyAsync(v.Assessment.AgencyId, null, "BC", v.Assessment.SubmittedAt is { } at ? VietnamTime.DateOf(at) : null,
             "Báo cáo", "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm " + year, ct);
         using var doc = new Decree30Document(header);
         doc.Paragraph($"Thực hiện {v.Campaign.Name}, {v.Agency} báo cáo kết quả tự đánh giá, chấm điểm theo {v.Framework.Name} như sau:", italic: true);
@@ -53,20 +53,19 @@ public sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAc
         doc.Paragraph(v.Assessment.Difficulties ?? "Không.");
         doc.Heading("IV. ĐỀ XUẤT, KIẾN NGHỊ");
         doc.Paragraph(v.Assessment.Proposals ?? "Không.");
-        var signer = await db.Set<Plan>().AsNoTracking().Where(p => p.AgencyId == v.Assessment.AgencyId && p.SignerName != null)
-            .OrderByDescending(p => p.Year).Select(p => new { p.SignerTitle, p.SignerName }).FirstOrDefaultAsync(ct);
-        var bytes = doc.Finish(new DocumentFooter(signer?.SignerTitle, signer?.SignerName, ["Sở Nội vụ (thẩm định)", "Lãnh đạo cơ quan", "Lưu: VT"]));
+        var signer = await planRecords.LatestSignerAsync(v.Assessment.AgencyId, ct);
+        var bytes = doc.Finish(new DocumentFooter(signer?.Title, signer?.Name, ["Sở Nội vụ (thẩm định)", "Lãnh đạo cơ quan", "Lưu: VT"]));
         return ($"tu-danh-gia-chi-so-cchc-{year}.docx", bytes);
     }
 
     /// <summary>Bảng thẩm định: every agency and item with self-score, appraised points and reason; its last columns re-import as results.</summary>
     public async Task<(string FileName, byte[] Content)> AppraisalXlsxAsync(Guid campaignId, CancellationToken ct)
     {
-        access.Ensure(access.ManagesCampaigns);
+        ParAccess.Ensure(access.ManagesCampaigns);
         var campaign = await db.Set<ParCampaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw new NotFoundException();
         var assessments = await db.Set<ParAssessment>().AsNoTracking().Include(a => a.Scores).Where(a => a.CampaignId == campaignId).ToListAsync(ct);
         var agencyIds = assessments.Select(a => a.AgencyId).ToList();
-        var agencies = await db.Set<Agency>().AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var agencies = (await agencyDirectory.ListAsync(ct)).Where(a => agencyIds.Contains(a.Id)).ToDictionary(a => a.Id, a => a.Name);
         var frameworkIds = assessments.Select(a => a.FrameworkId).Distinct().ToList();
         var items = await db.Set<FrameworkItem>().AsNoTracking().Where(i => frameworkIds.Contains(i.FrameworkId)).ToDictionaryAsync(i => i.Id, ct);
         var sheet = assessments.OrderBy(a => agencies[a.AgencyId], StringComparer.Ordinal)
@@ -75,7 +74,7 @@ public sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAc
                 agencies[a.AgencyId], s.Code, items[s.ItemId].Name, Format(s.MaxPoints), s.SelfPoints is { } self ? Format(self) : "", s.AppraisalReason ?? "",
                 s.ExplanationRequest ?? "", s.ExplanationAnswer ?? "", s.AppraisedPoints is { } p ? ParCalculator.Format(p) : "",
             ]));
-        var bytes = PlanExports.Spreadsheet("Thẩm định " + campaign.Year.ToString(CultureInfo.InvariantCulture),
+        var bytes = SpreadsheetWriter.Write("Thẩm định " + campaign.Year.ToString(CultureInfo.InvariantCulture),
             ["Cơ quan", "Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Tự chấm", "Lý do điều chỉnh", "Yêu cầu giải trình", "Giải trình", "Điểm thẩm định"], sheet);
         return ($"bang-tham-dinh-{campaign.Year}.xlsx", bytes);
     }
@@ -88,7 +87,7 @@ public sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAc
         [
             i.Code, LevelName(i.Level), i.Name, ParCalculator.Format(i.MaxPoints), MethodName(i.Method), i.RuleText ?? "", i.Rule ?? "", i.Evidence ?? "", i.Source ?? "", i.PreviousCodes ?? "",
         ]);
-        return PlanExports.Spreadsheet("Bộ chỉ số", ["Mã", "Cấp", "Tên", "Điểm tối đa", "Phương pháp", "Cách chấm", "Quy tắc", "Tài liệu kiểm chứng", "Nguồn dữ liệu", "Mã năm trước"], rows);
+        return SpreadsheetWriter.Write("Bộ chỉ số", ["Mã", "Cấp", "Tên", "Điểm tối đa", "Phương pháp", "Cách chấm", "Quy tắc", "Tài liệu kiểm chứng", "Nguồn dữ liệu", "Mã năm trước"], rows);
     }
 
     private static string LevelName(CriterionLevel level) => level switch
@@ -119,7 +118,7 @@ public sealed class ParOutputs(SiparDbContext db, Assessments assessments, ParAc
     private static string Snapshot(string json)
     {
         var s = IndicatorSnapshot.FromJson(json)!;
-        var what = s.Source == ComputedSources.UnitReportsOnTime ? "báo cáo đúng hạn" : "nhiệm vụ hoàn thành đúng hạn";
+        var what = s.Counts ?? (s.Source == ParDataSources.UnitReportsOnTime ? "báo cáo đúng hạn" : "nhiệm vụ hoàn thành đúng hạn");
         return $"Số liệu Sipar ngày {s.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}: {s.OnTime}/{s.Counted} {what} ({Format(s.Percent)}%)";
     }
 

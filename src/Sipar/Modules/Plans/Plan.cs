@@ -3,7 +3,7 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Plans;
 
-public enum PlanStatus
+internal enum PlanStatus
 {
     /// <summary>Dự thảo.</summary>
     Draft,
@@ -15,24 +15,8 @@ public enum PlanStatus
     Closed,
 }
 
-/// <summary>Trạng thái nhiệm vụ.</summary>
-public enum PlanTaskStatus
-{
-    /// <summary>Chưa triển khai.</summary>
-    NotStarted,
-
-    /// <summary>Đang thực hiện.</summary>
-    InProgress,
-
-    /// <summary>Hoàn thành.</summary>
-    Done,
-
-    /// <summary>Chậm.</summary>
-    Late,
-}
-
 /// <summary>What a person confirmed on the review page; becomes a <see cref="Plan"/> in draft status.</summary>
-public sealed record PlanContent(
+internal sealed record PlanContent(
     int Year,
     string? Number,
     string? Symbol,
@@ -51,10 +35,10 @@ public sealed record PlanContent(
     string? SourceText);
 
 /// <summary>A section as confirmed: its lead unit (or all units of the agency), coordinating units and task texts.</summary>
-public sealed record SectionContent(string Code, string Heading, Guid? LeadUnitId, bool LeadIsAllUnits, IReadOnlyList<Guid> CoordinatingUnitIds, IReadOnlyList<string> Tasks);
+internal sealed record SectionContent(string Code, string Heading, Guid? LeadUnitId, bool LeadIsAllUnits, IReadOnlyList<Guid> CoordinatingUnitIds, IReadOnlyList<string> Tasks);
 
 /// <summary>Kế hoạch: an agency's plan for a year, with its sections and tasks.</summary>
-public sealed class Plan
+internal sealed class Plan
 {
     public const int TitleMaxLength = 1000;
 
@@ -249,7 +233,7 @@ public sealed class Plan
 }
 
 /// <summary>Căn cứ: a document the plan implements or cites.</summary>
-public sealed class LegalBasis
+internal sealed class LegalBasis
 {
     private LegalBasis()
     {
@@ -285,7 +269,7 @@ public sealed class LegalBasis
 }
 
 /// <summary>Part III duty (Tổ chức thực hiện).</summary>
-public sealed class PlanDuty
+internal sealed class PlanDuty
 {
     private PlanDuty()
     {

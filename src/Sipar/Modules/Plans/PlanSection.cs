@@ -3,7 +3,7 @@ using Sipar.Infrastructure.Errors;
 namespace Sipar.Modules.Plans;
 
 /// <summary>Nội dung (mục II.x): one lead unit (or every unit of the agency), coordinating units and tasks.</summary>
-public sealed class PlanSection
+internal sealed class PlanSection
 {
     private readonly List<SectionCoordinator> coordinators = [];
     private readonly List<PlanTask> tasks = [];
@@ -73,7 +73,7 @@ public sealed class PlanSection
 }
 
 /// <summary>Đơn vị phối hợp of a section.</summary>
-public sealed class SectionCoordinator
+internal sealed class SectionCoordinator
 {
     private SectionCoordinator()
     {
@@ -91,7 +91,7 @@ public sealed class SectionCoordinator
 }
 
 /// <summary>Nhiệm vụ: one task of a section, with its measurable targets.</summary>
-public sealed class PlanTask
+internal sealed class PlanTask
 {
     public const int TextMaxLength = 4000;
 
@@ -201,7 +201,7 @@ public sealed class PlanTask
 }
 
 /// <summary>Chỉ tiêu: a measurable target of a task (e.g. 100% of legal documents reviewed).</summary>
-public sealed class TaskTarget
+internal sealed class TaskTarget
 {
     private TaskTarget()
     {
@@ -242,7 +242,7 @@ public sealed class TaskTarget
 }
 
 /// <summary>Thời hạn lặp lại của nhiệm vụ.</summary>
-public enum TaskRecurrence
+internal enum TaskRecurrence
 {
     None,
     Continuous,
@@ -252,7 +252,7 @@ public enum TaskRecurrence
     Yearly,
 }
 
-public enum TaskUpdateKind
+internal enum TaskUpdateKind
 {
     /// <summary>Báo cáo tiến độ của đơn vị chủ trì.</summary>
     Progress,
@@ -262,7 +262,7 @@ public enum TaskUpdateKind
 }
 
 /// <summary>One entry in a task's history: a progress report by the lead unit or a contribution by a coordinator.</summary>
-public sealed class TaskUpdate
+internal sealed class TaskUpdate
 {
     public const int TextMaxLength = 4000;
 

@@ -9,7 +9,7 @@ using Sipar.Infrastructure.Files;
 namespace Sipar.Modules.Plans;
 
 /// <summary>The lead unit's progress report through the API.</summary>
-public sealed record ProgressInput(PlanTaskStatus Status, string? Note, Dictionary<Guid, string?>? Actuals);
+internal sealed record ProgressInput(PlanTaskStatus Status, string? Note, Dictionary<Guid, string?>? Actuals);
 
 internal static class PlansModule
 {
@@ -26,9 +26,13 @@ internal static class PlansModule
         builder.Services.AddScoped<PlanExports>();
         builder.Services.AddScoped<Consolidation>();
         builder.Services.AddScoped<PlanInsights>();
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Smtp").Get<Infrastructure.Email.SmtpOptions>() ?? new Infrastructure.Email.SmtpOptions());
-        builder.Services.AddSingleton<Infrastructure.Email.EmailSender>();
-        builder.Services.AddScoped<Infrastructure.Files.FileStore>();
+
+        // Plans' contract for other modules, and its sources of computed PAR INDEX criteria.
+        builder.Services.AddScoped<PlanRecords>();
+        builder.Services.AddScoped<IPlanRecords>(sp => sp.GetRequiredService<PlanRecords>());
+        builder.Services.AddScoped<IPlanTasks>(sp => sp.GetRequiredService<PlanRecords>());
+        builder.Services.AddScoped<ParIndex.IParDataSource, UnitReportsOnTimeSource>();
+        builder.Services.AddScoped<ParIndex.IParDataSource, PlanTasksOnTimeSource>();
         return builder;
     }
 

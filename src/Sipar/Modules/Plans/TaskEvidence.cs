@@ -1,7 +1,7 @@
 namespace Sipar.Modules.Plans;
 
 /// <summary>Tài liệu kiểm chứng attached to a task by its lead or a coordinating unit.</summary>
-public sealed class TaskEvidence
+internal sealed class TaskEvidence
 {
     private TaskEvidence()
     {

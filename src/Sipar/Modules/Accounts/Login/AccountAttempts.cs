@@ -8,7 +8,7 @@ namespace Sipar.Modules.Accounts;
 /// <c>RateLimits:LoginPerAccountPerMinute</c>, default 10): a guessing attack spread over many addresses gets that
 /// many tries a minute at one account. The key is the email as typed, known or not, so the refusal reveals nothing.
 /// </summary>
-public sealed class AccountAttempts(IConfiguration configuration) : IDisposable
+internal sealed class AccountAttempts(IConfiguration configuration) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(email =>
         RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions

@@ -10,7 +10,7 @@ namespace Sipar.Modules.Accounts;
 /// after hours, and a real user at another address is never kept out. Kept in memory per instance: behind a load
 /// balancer each instance throttles on its own, which only makes the delays shorter by the number of instances.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock, IConfiguration configuration)
+internal sealed class LoginThrottle(TimeProvider clock, IConfiguration configuration)
 {
     private readonly int freeFailures = Math.Max(1, configuration.GetValue("RateLimits:LoginFreeFailures", 5));
 

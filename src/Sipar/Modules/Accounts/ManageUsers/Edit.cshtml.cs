@@ -5,12 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
-using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Accounts;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class EditUserModel(UserAdministration users, AgencyAdministration agencies, SiparDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class EditUserModel(UserAdministration users, IPlaces places, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -22,7 +21,7 @@ internal sealed class EditUserModel(UserAdministration users, AgencyAdministrati
 
     public string? ShownOncePassword { get; private set; }
 
-    public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
+    public IReadOnlyList<PlaceAgency> Agencies { get; private set; } = [];
 
     public IReadOnlyList<(Guid Id, string Name, string AgencyName)> Units { get; private set; } = [];
 
@@ -82,10 +81,8 @@ internal sealed class EditUserModel(UserAdministration users, AgencyAdministrati
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Agencies = await agencies.ListAsync(null, ct);
-        var names = Agencies.ToDictionary(a => a.Id, a => a.Name);
-        var units = await db.Set<Unit>().AsNoTracking().OrderBy(u => u.SortOrder).Select(u => new { u.Id, u.Name, u.AgencyId }).ToListAsync(ct);
-        Units = units.Select(u => (u.Id, u.Name, names.GetValueOrDefault(u.AgencyId, ""))).ToList();
+        Agencies = await places.AllAsync(ct);
+        Units = Agencies.SelectMany(a => a.Units.Select(u => (u.Id, u.Name, a.Name))).ToList();
         if (Id is { } id)
         {
             LockedOut = (await users.GetAsync(id, ct)).LockedOut;

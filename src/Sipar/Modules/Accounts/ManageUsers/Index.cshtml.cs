@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Accounts;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class ManageUsersModel(UserAdministration users, AgencyAdministration agencies) : PageModel
+internal sealed class ManageUsersModel(UserAdministration users, IPlaces places) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -16,11 +15,11 @@ internal sealed class ManageUsersModel(UserAdministration users, AgencyAdministr
 
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];
 
-    public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
+    public IReadOnlyList<PlaceAgency> Agencies { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Agencies = await agencies.ListAsync(null, ct);
+        Agencies = await places.AllAsync(ct);
         Users = await users.ListAsync(Agency, Q, ct);
     }
 }

@@ -3,20 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Localization;
-using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Accounts;
 
-public sealed record UserInput(string Email, string FullName, Guid? AgencyId, Guid? UnitId, IReadOnlyList<Role> Roles);
-
-public sealed record UserSummary(
-    Guid Id, string Email, string FullName, Guid? AgencyId, string? AgencyName, Guid? UnitId, string? UnitName,
-    IReadOnlyList<Role> Roles, bool LockedOut);
-
-public sealed record CreatedUser(Guid Id, string Email, string FullName, string Password);
-
 /// <summary>The administrator's handlers for accounts; used by the admin pages, the API and the CLI.</summary>
-public sealed class UserAdministration(SiparDbContext db, UserManager<User> userManager, Sessions sessions, TimeProvider clock)
+internal sealed class UserAdministration(SiparDbContext db, UserManager<User> userManager, Sessions sessions, IPlaces places, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(Guid? agencyId, string? search, CancellationToken ct)
     {
@@ -43,21 +34,14 @@ public sealed class UserAdministration(SiparDbContext db, UserManager<User> user
     {
         var now = clock.GetUtcNow();
         var rows = await query
-            .Select(u => new
-            {
-                u.Id,
-                u.Email,
-                u.FullName,
-                u.AgencyId,
-                AgencyName = db.Set<Agency>().Where(x => x.Id == u.AgencyId).Select(x => x.Name).FirstOrDefault(),
-                u.UnitId,
-                UnitName = db.Set<Unit>().Where(x => x.Id == u.UnitId).Select(x => x.Name).FirstOrDefault(),
-                Roles = u.Roles.Select(r => r.Role).ToList(),
-                u.LockoutEnd,
-            })
+            .Select(u => new { u.Id, u.Email, u.FullName, u.AgencyId, u.UnitId, Roles = u.Roles.Select(r => r.Role).ToList(), u.LockoutEnd })
             .ToListAsync(ct);
+        var all = await places.AllAsync(ct);
+        var agencyNames = all.ToDictionary(a => a.Id, a => a.Name);
+        var unitNames = all.SelectMany(a => a.Units).ToDictionary(u => u.Id, u => u.Name);
         return rows.Select(r => new UserSummary(
-            r.Id, r.Email ?? "", r.FullName, r.AgencyId, r.AgencyName, r.UnitId, r.UnitName, r.Roles.Order().ToList(),
+            r.Id, r.Email ?? "", r.FullName, r.AgencyId, r.AgencyId is { } a ? agencyNames.GetValueOrDefault(a) : null,
+            r.UnitId, r.UnitId is { } u ? unitNames.GetValueOrDefault(u) : null, r.Roles.Order().ToList(),
             r.LockoutEnd is { } end && end > now)).ToList();
     }
 
@@ -155,12 +139,19 @@ public sealed class UserAdministration(SiparDbContext db, UserManager<User> user
 
     private async Task CheckPlacementAsync(Guid? agencyId, Guid? unitId, CancellationToken ct)
     {
-        if (agencyId is { } a && !await db.Set<Agency>().AnyAsync(x => x.Id == a, ct))
+        if (agencyId is null && unitId is null)
+        {
+            return;
+        }
+
+        var all = await places.AllAsync(ct);
+        var agency = agencyId is { } a ? all.FirstOrDefault(x => x.Id == a) : null;
+        if (agencyId is not null && agency is null)
         {
             throw new DomainValidationException(nameof(UserInput.AgencyId), "Error.Invalid");
         }
 
-        if (unitId is { } u && !await db.Set<Unit>().AnyAsync(x => x.Id == u && x.AgencyId == agencyId, ct))
+        if (unitId is { } u && agency?.Units.Any(x => x.Id == u) != true)
         {
             throw new DomainValidationException(nameof(UserInput.UnitId), "Error.UnitOtherAgency");
         }

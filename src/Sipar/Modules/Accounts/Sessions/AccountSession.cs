@@ -4,7 +4,7 @@ namespace Sipar.Modules.Accounts;
 /// One signed-in browser or client. The login cookie names its session; the session is checked on every request,
 /// so logging out, a lock, a password reset or change ends it at once, wherever the cookie was copied to.
 /// </summary>
-public sealed class AccountSession
+internal sealed class AccountSession
 {
     public const int ClientMaxLength = 200;
 
@@ -45,7 +45,7 @@ public sealed class AccountSession
     }
 }
 
-public enum SessionEnd
+internal enum SessionEnd
 {
     LoggedOut,
     Locked,

@@ -9,7 +9,7 @@ using Sipar.Infrastructure.Data;
 namespace Sipar.Modules.Accounts;
 
 /// <summary>Starts and ends <see cref="AccountSession"/>s; the login cookie carries the session's id.</summary>
-public sealed class Sessions(SiparDbContext db, SignInManager<User> signIn, TimeProvider clock)
+internal sealed class Sessions(SiparDbContext db, SignInManager<User> signIn, TimeProvider clock)
 {
     public const string Claim = "sipar:session";
 

@@ -10,7 +10,7 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Organisation;
 
-public enum ImportAction
+internal enum ImportAction
 {
     Create,
     Update,
@@ -18,9 +18,9 @@ public enum ImportAction
     Error,
 }
 
-public sealed record UnitImportRow(int RowNumber, string Name, string? ShortName, UnitKind? Kind, string? ParentName, int SortOrder, ImportAction Action, IReadOnlyList<FieldError> Errors);
+internal sealed record UnitImportRow(int RowNumber, string Name, string? ShortName, UnitKind? Kind, string? ParentName, int SortOrder, ImportAction Action, IReadOnlyList<FieldError> Errors);
 
-public sealed record UnitImportPreview(IReadOnlyList<UnitImportRow> Rows, IReadOnlyList<FieldError> FileErrors)
+internal sealed record UnitImportPreview(IReadOnlyList<UnitImportRow> Rows, IReadOnlyList<FieldError> FileErrors)
 {
     public bool CanApply => FileErrors.Count == 0 && Rows.Count > 0 && Rows.All(r => r.Action != ImportAction.Error);
 }
@@ -31,7 +31,7 @@ public sealed record UnitImportPreview(IReadOnlyList<UnitImportRow> Rows, IReadO
 /// <see cref="PreviewAsync"/> says what would happen, row by row, and changes nothing;
 /// <see cref="ApplyAsync"/> does it only when no row has an error, all in one transaction.
 /// </summary>
-public sealed class UnitCsvImport(SiparDbContext db)
+internal sealed class UnitCsvImport(SiparDbContext db)
 {
     public const int MaxBytes = 1024 * 1024;
 

@@ -5,16 +5,15 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Organisation;
 
-public sealed record AgencyInput(string Name, string Symbol, string PlaceName, AgencyKind Kind);
+internal sealed record AgencyInput(string Name, string Symbol, string PlaceName, AgencyKind Kind);
 
-public sealed record AgencySummary(Guid Id, string Name, string Symbol, string PlaceName, AgencyKind Kind, int Units);
+internal sealed record AgencySummary(Guid Id, string Name, string Symbol, string PlaceName, AgencyKind Kind, int Units);
 
-public sealed record UnitInput(string Name, string? ShortName, UnitKind Kind, Guid? ParentId, int SortOrder = 0);
+internal sealed record UnitInput(string Name, string? ShortName, UnitKind Kind, Guid? ParentId, int SortOrder = 0);
 
-public sealed record UnitNode(Guid Id, Guid? ParentId, string Name, string? ShortName, UnitKind Kind, int SortOrder, int Depth);
 
 /// <summary>Handlers for agencies and their units; used by the admin pages and the API.</summary>
-public sealed class AgencyAdministration(SiparDbContext db)
+internal sealed class AgencyAdministration(SiparDbContext db, Accounts.IPeople people)
 {
     public async Task<IReadOnlyList<AgencySummary>> ListAsync(string? search, CancellationToken ct)
     {
@@ -111,7 +110,7 @@ public sealed class AgencyAdministration(SiparDbContext db)
             throw new DomainValidationException("", "Error.UnitHasChildren", unit.Name);
         }
 
-        if (await db.Users.AnyAsync(u => u.UnitId == unitId, ct))
+        if (await people.AnyInUnitAsync(unitId, ct))
         {
             throw new DomainValidationException("", "Error.UnitHasPeople", unit.Name);
         }

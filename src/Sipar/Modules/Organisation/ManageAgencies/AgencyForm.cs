@@ -1,7 +1,7 @@
 namespace Sipar.Modules.Organisation;
 
 /// <summary>The agency form's fields, as posted (strings stay as typed so nothing is lost on an error).</summary>
-public sealed class AgencyForm
+internal sealed class AgencyForm
 {
     public string? Name { get; set; }
 
@@ -15,7 +15,7 @@ public sealed class AgencyForm
 }
 
 /// <summary>The unit form's fields, as posted.</summary>
-public sealed class UnitForm
+internal sealed class UnitForm
 {
     public string? Name { get; set; }
 

@@ -3,7 +3,7 @@ using Sipar.Infrastructure.Errors;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>What the campaign forms post: year, name, the three deadlines (empty dates are refused beside their field) and the classes.</summary>
-public sealed class CampaignForm
+internal sealed class CampaignForm
 {
     public int Year { get; set; }
 

@@ -58,7 +58,7 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
     /// <summary>Survey points: the first post checks the file and shows what it will do; the second (with apply) saves.</summary>
     public async Task<IActionResult> OnPostSurveyAsync(IFormFile? upload, string? content, string? fileName, bool apply, CancellationToken ct)
     {
-        access.Ensure(access.ManagesCampaigns);
+        ParAccess.Ensure(access.ManagesCampaigns);
         try
         {
             if (apply)

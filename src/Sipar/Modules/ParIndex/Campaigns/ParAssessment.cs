@@ -2,7 +2,7 @@ using Sipar.Infrastructure.Errors;
 
 namespace Sipar.Modules.ParIndex;
 
-public enum AssessmentStatus
+internal enum AssessmentStatus
 {
     /// <summary>Đang tự đánh giá.</summary>
     Draft,
@@ -20,7 +20,7 @@ public enum AssessmentStatus
     Finalised,
 }
 
-public enum EvidenceKind
+internal enum EvidenceKind
 {
     /// <summary>Tệp tải lên.</summary>
     File,
@@ -39,7 +39,7 @@ public enum EvidenceKind
 }
 
 /// <summary>One agency's self-assessment and its appraisal in a campaign; its scores are one per leaf item of the framework.</summary>
-public sealed class ParAssessment
+internal sealed class ParAssessment
 {
     public const int TextMaxLength = 8000;
 
@@ -259,7 +259,7 @@ public sealed class ParAssessment
 }
 
 /// <summary>The self-score and the appraisal of one leaf item (criterion or sub-criterion) of an assessment.</summary>
-public sealed class ParScore
+internal sealed class ParScore
 {
     private readonly List<ParEvidence> evidence = [];
 
@@ -317,7 +317,7 @@ public sealed class ParScore
 
     public bool IsDeduction => MaxPoints < 0;
 
-    public bool IsComputedFromData => Method == ScoringMethod.Computed && ComputedSources.IsKnown(Source);
+    public bool IsComputedFromData => Method == ScoringMethod.Computed && ParDataSources.IsKnown(Source);
 
     public bool NeedsExplanation => Method == ScoringMethod.SelfAssessed && evidence.Count == 0 && string.IsNullOrWhiteSpace(Explanation)
         && SelfPoints is { } p && p != 0;
@@ -402,7 +402,7 @@ public sealed class ParScore
 }
 
 /// <summary>Tài liệu kiểm chứng of a score: an uploaded file, or a link to a Sipar record.</summary>
-public sealed class ParEvidence
+internal sealed class ParEvidence
 {
     public const int TitleMaxLength = 500;
 

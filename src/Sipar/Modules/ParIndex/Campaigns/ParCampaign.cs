@@ -3,7 +3,7 @@ using Sipar.Infrastructure.Errors;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>Đợt đánh giá: one year's PAR INDEX cycle for the participating agencies, with its deadlines and classes.</summary>
-public sealed class ParCampaign
+internal sealed class ParCampaign
 {
     public const int NameMaxLength = 300;
 

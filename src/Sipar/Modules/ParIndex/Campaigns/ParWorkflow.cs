@@ -12,7 +12,7 @@ namespace Sipar.Modules.ParIndex;
 /// and leaders edit it while it is a draft, a unit officer the items assigned to the unit; leaders submit;
 /// appraisers (Sở Nội vụ) read all and appraise, and nobody else does.
 /// </summary>
-public sealed class ParAccess(CurrentUser me, Capabilities can)
+internal sealed class ParAccess(CurrentUser me, Capabilities can)
 {
     public bool IsAppraiser => can.Has(Capability.Appraise);
 
@@ -32,7 +32,7 @@ public sealed class ParAccess(CurrentUser me, Capabilities can)
     /// <summary>Appraised points and reasons: appraisers always; the agency once the campaign's results are published.</summary>
     public bool SeesAppraisal(ParCampaign c) => ManagesCampaigns || c.PublishedAt is not null;
 
-    public void Ensure(bool allowed)
+    public static void Ensure(bool allowed)
     {
         if (!allowed)
         {
@@ -41,9 +41,9 @@ public sealed class ParAccess(CurrentUser me, Capabilities can)
     }
 }
 
-public sealed record CampaignSummary(Guid Id, int Year, string Name, DateOnly SelfAssessmentDue, DateOnly AppraisalDue, DateOnly ExplanationDue, bool Published, int Agencies);
+internal sealed record CampaignSummary(Guid Id, int Year, string Name, DateOnly SelfAssessmentDue, DateOnly AppraisalDue, DateOnly ExplanationDue, bool Published, int Agencies);
 
-public sealed record ParticipantLine(Guid AssessmentId, Guid AgencyId, string Agency, AssessmentStatus Status, DateTime? SubmittedAt, decimal? SelfTotal, decimal? AppraisedTotal)
+internal sealed record ParticipantLine(Guid AssessmentId, Guid AgencyId, string Agency, AssessmentStatus Status, DateTime? SubmittedAt, decimal? SelfTotal, decimal? AppraisedTotal)
 {
     /// <summary>Submitted after the deadline, or still a draft past it.</summary>
     public bool Late(ParCampaign campaign, DateOnly today)
@@ -53,10 +53,10 @@ public sealed record ParticipantLine(Guid AssessmentId, Guid AgencyId, string Ag
     }
 }
 
-public sealed record CampaignView(ParCampaign Campaign, IReadOnlyList<ParticipantLine> Participants);
+internal sealed record CampaignView(ParCampaign Campaign, IReadOnlyList<ParticipantLine> Participants);
 
 /// <summary>Campaigns: create with the participating agencies, configure classes, publish, and enter or import survey points.</summary>
-public sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUser me, TimeProvider clock)
+internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUser me, IAgencies agencyDirectory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<CampaignSummary>> ListAsync(CancellationToken ct)
     {
@@ -76,21 +76,18 @@ public sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUse
     /// <summary>Agencies that can be added: all of them, or those not yet in <paramref name="campaignId"/>.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name, AgencyKind Kind)>> AgenciesToAddAsync(Guid? campaignId, CancellationToken ct)
     {
-        access.Ensure(access.ManagesCampaigns);
-        var q = db.Set<Agency>().AsNoTracking();
-        if (campaignId is { } id)
-        {
-            q = q.Where(a => !db.Set<ParAssessment>().Any(x => x.CampaignId == id && x.AgencyId == a.Id));
-        }
-
-        return (await q.OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Kind }).ToListAsync(ct)).Select(a => (a.Id, a.Name, a.Kind)).ToList();
+        ParAccess.Ensure(access.ManagesCampaigns);
+        var taken = campaignId is { } id
+            ? (await db.Set<ParAssessment>().AsNoTracking().Where(x => x.CampaignId == id).Select(x => x.AgencyId).ToListAsync(ct)).ToHashSet()
+            : [];
+        return (await agencyDirectory.ListAsync(ct)).Where(a => !taken.Contains(a.Id)).OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => (a.Id, a.Name, a.Kind)).ToList();
     }
 
     /// <summary>Creates a campaign; each participating agency gets an assessment on its kind's framework of that year, which freezes it.</summary>
     public async Task<Guid> CreateAsync(int year, string? name, DateOnly selfDue, DateOnly appraisalDue, DateOnly explanationDue, IReadOnlyCollection<Guid> agencyIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(agencyIds);
-        access.Ensure(access.ManagesCampaigns);
+        ParAccess.Ensure(access.ManagesCampaigns);
         var campaign = ParCampaign.Create(year, name, selfDue, appraisalDue, explanationDue, clock.GetUtcNow().UtcDateTime);
         if (agencyIds.Count == 0)
         {
@@ -105,7 +102,7 @@ public sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUse
 
     public async Task AddAgenciesAsync(Guid campaignId, IReadOnlyCollection<Guid> agencyIds, CancellationToken ct)
     {
-        access.Ensure(access.ManagesCampaigns);
+        ParAccess.Ensure(access.ManagesCampaigns);
         var campaign = await db.Set<ParCampaign>().FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw new NotFoundException();
         await AddAgenciesAsync(campaign, agencyIds, ct);
         await db.SaveChangesAsync(ct);
@@ -119,22 +116,23 @@ public sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUse
         {
             var agencyId = me.AgencyId;
             q = q.Where(a => a.AgencyId == agencyId);
-            access.Ensure(await q.AnyAsync(ct));
+            ParAccess.Ensure(await q.AnyAsync(ct));
         }
 
         var seesAppraisal = access.SeesAppraisal(campaign);
-        var rows = await q.Select(a => new
+        var names = (await agencyDirectory.ListAsync(ct)).ToDictionary(a => a.Id, a => a.Name);
+        var rows = (await q.Select(a => new
         {
-            a.Id, a.AgencyId, Agency = db.Set<Agency>().Where(x => x.Id == a.AgencyId).Select(x => x.Name).First(), a.Status, a.SubmittedAt,
+            a.Id, a.AgencyId, a.Status, a.SubmittedAt,
             Self = a.Scores.Sum(s => s.SelfPoints), Appraised = a.Scores.Sum(s => s.AppraisedPoints),
-        }).ToListAsync(ct);
+        }).ToListAsync(ct)).Select(a => new { a.Id, a.AgencyId, Agency = names.GetValueOrDefault(a.AgencyId, "?"), a.Status, a.SubmittedAt, a.Self, a.Appraised }).ToList();
         return new CampaignView(campaign, rows.OrderBy(r => r.Agency, StringComparer.Ordinal)
             .Select(r => new ParticipantLine(r.Id, r.AgencyId, r.Agency, r.Status, r.SubmittedAt, r.Self, seesAppraisal ? r.Appraised : null)).ToList());
     }
 
     public async Task ChangeAsync(Guid id, int year, string? name, DateOnly selfDue, DateOnly appraisalDue, DateOnly explanationDue, string? bands, bool surveyHeld, CancellationToken ct)
     {
-        access.Ensure(access.ManagesCampaigns);
+        ParAccess.Ensure(access.ManagesCampaigns);
         var campaign = await db.Set<ParCampaign>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
         if (year != campaign.Year && await db.Set<ParAssessment>().AnyAsync(a => a.CampaignId == id, ct))
         {
@@ -149,7 +147,7 @@ public sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUse
     /// <summary>Publishes (or withdraws) the campaign's appraisal results to the agencies.</summary>
     public async Task PublishAsync(Guid id, bool publish, CancellationToken ct)
     {
-        access.Ensure(access.ManagesCampaigns);
+        ParAccess.Ensure(access.ManagesCampaigns);
         var campaign = await db.Set<ParCampaign>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
         if (publish)
         {
@@ -198,10 +196,10 @@ public sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUse
 
     private async Task<(List<(ParScore Score, decimal Points)> Changes, IReadOnlyList<FrameworkError> Errors)> CheckSurveyRowsAsync(Guid id, string fileName, byte[] content, CancellationToken ct)
     {
-        access.Ensure(access.ManagesCampaigns);
+        ParAccess.Ensure(access.ManagesCampaigns);
         var rows = ParResults.ReadTable(fileName, content);
         var assessments = await db.Set<ParAssessment>().Include(a => a.Scores).Where(a => a.CampaignId == id).ToListAsync(ct);
-        var agencies = await db.Set<Agency>().AsNoTracking().Where(a => assessments.Select(x => x.AgencyId).Contains(a.Id)).ToListAsync(ct);
+        var agencies = (await agencyDirectory.ListAsync(ct)).Where(a => assessments.Any(x => x.AgencyId == a.Id)).ToList();
         var errors = new List<FrameworkError>();
         var changes = new List<(ParScore Score, decimal Points)>();
         foreach (var (row, agencyText, code, pointsText) in rows)
@@ -252,7 +250,7 @@ public sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUse
 
     private async Task AddAgenciesAsync(ParCampaign campaign, IReadOnlyCollection<Guid> agencyIds, CancellationToken ct)
     {
-        var agencies = await db.Set<Agency>().AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToListAsync(ct);
+        var agencies = (await agencyDirectory.ListAsync(ct)).Where(a => agencyIds.Contains(a.Id)).ToList();
         if (agencies.Count != agencyIds.Distinct().Count())
         {
             throw new DomainValidationException("AgencyIds", "Error.Invalid");

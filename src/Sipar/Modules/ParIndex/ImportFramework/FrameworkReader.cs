@@ -9,7 +9,7 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.ParIndex;
 
-public enum CriterionLevel
+internal enum CriterionLevel
 {
     /// <summary>Lĩnh vực.</summary>
     Area,
@@ -21,7 +21,7 @@ public enum CriterionLevel
     SubCriterion,
 }
 
-public enum ScoringMethod
+internal enum ScoringMethod
 {
     /// <summary>Tự đánh giá, có tài liệu kiểm chứng.</summary>
     SelfAssessed,
@@ -34,12 +34,12 @@ public enum ScoringMethod
 }
 
 /// <summary>One line of a framework file: an area, criterion or sub-criterion. <see cref="Row"/> is where it stood.</summary>
-public sealed record FrameworkLine(
+internal sealed record FrameworkLine(
     int Row, string Code, CriterionLevel? Level, string Name, decimal? MaxPoints, ScoringMethod? Method, string? RuleText, string? Rule, string? Evidence,
     string? RawLevel = null, string? RawPoints = null, string? RawMethod = null, string? Source = null, string? PreviousCodes = null);
 
 /// <summary>A framework as read from a file, before validation.</summary>
-public sealed record FrameworkFile(string Name, int? Year, decimal? DeclaredTotal, IReadOnlyList<FrameworkLine> Lines, IReadOnlyList<FieldError> FileErrors);
+internal sealed record FrameworkFile(string Name, int? Year, decimal? DeclaredTotal, IReadOnlyList<FrameworkLine> Lines, IReadOnlyList<FieldError> FileErrors);
 
 /// <summary>
 /// Reads a PAR INDEX framework from JSON or .xlsx. The .xlsx has a header row with the columns (Vietnamese or
@@ -48,7 +48,7 @@ public sealed record FrameworkFile(string Name, int? Year, decimal? DeclaredTota
 /// cells B1… may hold "Tổng điểm: 100" in a row above the header. Values are kept as written so validation can
 /// name each bad row.
 /// </summary>
-public static class FrameworkReader
+internal static class FrameworkReader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() }, MaxDepth = 16 };
 

@@ -4,10 +4,10 @@ using Sipar.Infrastructure.Errors;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>A problem in a framework file, with the row it is on (0: the whole file).</summary>
-public sealed record FrameworkError(int Row, string MessageKey, params object[] Args);
+internal sealed record FrameworkError(int Row, string MessageKey, params object[] Args);
 
 /// <summary>Checks a framework file: every error with its row, so the person who prepared it can fix it in one pass.</summary>
-public static class FrameworkValidator
+internal static class FrameworkValidator
 {
     public const decimal DefaultTotal = 100m;
 
@@ -68,7 +68,7 @@ public static class FrameworkValidator
                 errors.Add(new FrameworkError(line.Row, "Par.UnknownRule", line.Rule ?? ""));
             }
 
-            if (line.Source is { } source && (!ComputedSources.IsKnown(source) || line.Method != ScoringMethod.Computed))
+            if (line.Source is { } source && (!ParDataSources.IsKnown(source) || line.Method != ScoringMethod.Computed))
             {
                 errors.Add(new FrameworkError(line.Row, "Par.UnknownSource", source));
             }

@@ -8,15 +8,15 @@ using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.ParIndex;
 
-public sealed record FrameworkSummary(Guid Id, int Year, AgencyKind AgencyKind, string Name, decimal DeclaredTotal, int Areas, int Criteria, bool IsFrozen);
+internal sealed record FrameworkSummary(Guid Id, int Year, AgencyKind AgencyKind, string Name, decimal DeclaredTotal, int Areas, int Criteria, bool IsFrozen);
 
-public sealed record FrameworkPreview(FrameworkFile File, IReadOnlyList<FrameworkError> Errors)
+internal sealed record FrameworkPreview(FrameworkFile File, IReadOnlyList<FrameworkError> Errors)
 {
     public bool CanImport => Errors.Count == 0;
 }
 
 /// <summary>Frameworks: preview a file (errors by row, nothing saved), import it, read it, export it as JSON.</summary>
-public sealed class FrameworkAdministration(SiparDbContext db, Capabilities can, TimeProvider clock)
+internal sealed class FrameworkAdministration(SiparDbContext db, Capabilities can, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Sipar.Modules.ParIndex;
 
-public enum RuleKind
+internal enum RuleKind
 {
     /// <summary>No structured rule: the appraiser scores by the rule's text.</summary>
     None,
@@ -24,7 +24,7 @@ public enum RuleKind
 }
 
 /// <summary>Parses the structured scoring rules of a framework line.</summary>
-public static class RuleSyntax
+internal static class RuleSyntax
 {
     public static RuleKind KindOf(string? rule)
     {
@@ -68,7 +68,7 @@ public static class RuleSyntax
 }
 
 /// <summary>The PAR INDEX arithmetic (QĐ 1149/QĐ-BNV, QĐ 876/QĐ-BNV): points, floors, indices, classes and ranks.</summary>
-public static class ParCalculator
+internal static class ParCalculator
 {
     /// <summary>Points of a criterion: its items plus its deductions, never below 0 nor above its maximum.</summary>
     public static decimal CriterionPoints(IEnumerable<decimal> items, IEnumerable<decimal> deductions, decimal max)

@@ -1,7 +1,7 @@
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>A final point for one agency, one criterion and one year (imported from a published appraisal table, or appraised in Sipar).</summary>
-public sealed class ParResult
+internal sealed class ParResult
 {
     private ParResult()
     {

@@ -12,12 +12,12 @@ using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.ParIndex;
 
-public sealed record AreaResult(string Code, decimal Points, decimal Max, decimal Index);
+internal sealed record AreaResult(string Code, decimal Points, decimal Max, decimal Index);
 
-public sealed record AgencyResult(string Agency, decimal Total, decimal Max, decimal Index, string? Class, int Rank, IReadOnlyList<AreaResult> Areas);
+internal sealed record AgencyResult(string Agency, decimal Total, decimal Max, decimal Index, string? Class, int Rank, IReadOnlyList<AreaResult> Areas);
 
 /// <summary>Results per agency for a year, and the import of published appraisal tables from years before Sipar.</summary>
-public sealed class ParResults(SiparDbContext db, Capabilities can, TimeProvider clock)
+internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies agencyDirectory, TimeProvider clock)
 {
     /// <summary>Default classes (DESIGN.md): A ≥ 90, B 80–&lt;90, C 70–&lt;80.</summary>
     public static readonly IReadOnlyList<(decimal Min, string Label)> DefaultBands = [(90m, "A"), (80m, "B"), (70m, "C")];
@@ -29,10 +29,10 @@ public sealed class ParResults(SiparDbContext db, Capabilities can, TimeProvider
     public async Task<(int Imported, IReadOnlyList<FrameworkError> Errors)> ImportAsync(string fileName, byte[] content, int year, CancellationToken ct)
     {
         var rows = ReadTable(fileName, content);
-        var agencies = await db.Set<Agency>().AsNoTracking().ToListAsync(ct);
+        var agencies = await agencyDirectory.ListAsync(ct);
         var frameworks = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).Where(f => f.Year == year).ToListAsync(ct);
         var errors = new List<FrameworkError>();
-        var results = new List<(Agency Agency, string Code, decimal Points)>();
+        var results = new List<(AgencyInfo Agency, string Code, decimal Points)>();
         if (frameworks.Count == 0)
         {
             errors.Add(new FrameworkError(0, "Par.NoFrameworkForYear", year));
@@ -125,8 +125,7 @@ public sealed class ParResults(SiparDbContext db, Capabilities can, TimeProvider
         }
 
         var previous = await LoadYearAsync(year - 1, everything, ct);
-        var agencies = (await db.Set<Agency>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Kind }).ToListAsync(ct))
-            .Select(a => (a.Id, a.Name, a.Kind)).ToList();
+        var agencies = (await agencyDirectory.ListAsync(ct)).Select(a => (a.Id, a.Name, a.Kind)).ToList();
         return ResultsCalculator.Compute(agencies, current, previous, campaign?.BandList ?? DefaultBands, campaign?.SurveyHeld ?? true);
     }
 
@@ -192,10 +191,10 @@ public sealed class ParResults(SiparDbContext db, Capabilities can, TimeProvider
     }
 
     /// <summary>An agency by its name (diacritics and case ignored) or its symbol.</summary>
-    internal static Agency? FindAgency(IEnumerable<Agency> agencies, string text)
+    internal static AgencyInfo? FindAgency(IEnumerable<AgencyInfo> agencies, string text)
     {
         var key = VietnameseText.Fold(text);
-        return agencies.FirstOrDefault(a => a.SearchName == key || string.Equals(a.Symbol, text.Trim(), StringComparison.OrdinalIgnoreCase));
+        return agencies.FirstOrDefault(a => VietnameseText.Fold(a.Name) == key || string.Equals(a.Symbol, text.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
     internal static List<(int Row, string Agency, string Code, string Points)> ReadTable(string fileName, byte[] content) =>

@@ -3,7 +3,7 @@ using Sipar.Modules.Organisation;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>One area, criterion or sub-criterion of one agency: points, index, and last year's figures through the code mapping.</summary>
-public sealed record ItemResult(
+internal sealed record ItemResult(
     string Code, string Name, CriterionLevel Level, decimal Points, decimal Max, decimal Index, decimal? PreviousPoints, decimal? PreviousMax, decimal? IndexChange)
 {
     /// <summary>Points lost: what is missing to the maximum, or the deduction taken.</summary>
@@ -11,7 +11,7 @@ public sealed record ItemResult(
 }
 
 /// <summary>An agency's year: total, index, class, rank among agencies of its kind, and every item.</summary>
-public sealed record Scorecard(
+internal sealed record Scorecard(
     Guid AgencyId, string Agency, AgencyKind Kind, decimal Total, decimal Max, decimal Index, string? Class, int Rank, decimal? PreviousIndex,
     IReadOnlyList<ItemResult> Items)
 {
@@ -19,7 +19,7 @@ public sealed record Scorecard(
 }
 
 /// <summary>The gap list the plan asks for: where points were lost, what did not improve, what is at maximum and must be kept.</summary>
-public sealed record GapList(IReadOnlyList<ItemResult> Lost, IReadOnlyList<ItemResult> NotImproved, IReadOnlyList<ItemResult> AtMax)
+internal sealed record GapList(IReadOnlyList<ItemResult> Lost, IReadOnlyList<ItemResult> NotImproved, IReadOnlyList<ItemResult> AtMax)
 {
     public static GapList Of(Scorecard card)
     {
@@ -33,7 +33,7 @@ public sealed record GapList(IReadOnlyList<ItemResult> Lost, IReadOnlyList<ItemR
 }
 
 /// <summary>What one year's computation needs: the frameworks, the agencies and the points given per agency and code.</summary>
-public sealed record YearInput(
+internal sealed record YearInput(
     IReadOnlyList<Framework> Frameworks, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> Points);
 
 /// <summary>
@@ -41,7 +41,7 @@ public sealed record YearInput(
 /// Points given at the deepest level count; a parent is the sum of its children, deductions included, never below 0
 /// nor above its maximum.
 /// </summary>
-public static class ResultsCalculator
+internal static class ResultsCalculator
 {
     public static IReadOnlyList<Scorecard> Compute(
         IReadOnlyList<(Guid Id, string Name, AgencyKind Kind)> agencies, YearInput current, YearInput? previous,

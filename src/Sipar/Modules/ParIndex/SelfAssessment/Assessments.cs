@@ -10,7 +10,7 @@ using Sipar.Modules.Plans;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>Everything the assessment page shows, already filtered by what the person may see.</summary>
-public sealed record AssessmentView(
+internal sealed record AssessmentView(
     ParAssessment Assessment, ParCampaign Campaign, string Agency, Framework Framework, IReadOnlyDictionary<Guid, string> Units,
     IReadOnlyDictionary<Guid, Guid> SuggestedUnits, bool SeesAppraisal, bool CanManage, bool CanSubmit, bool CanAnswer, bool CanAppraise)
 {
@@ -37,26 +37,25 @@ public sealed record AssessmentView(
 }
 
 /// <summary>A record an item's evidence can link to.</summary>
-public sealed record LinkCandidate(EvidenceKind Kind, Guid Id, string Title);
+internal sealed record LinkCandidate(EvidenceKind Kind, Guid Id, string Title);
 
 /// <summary>
 /// Self-assessment (office assigns items to units; units score with evidence or an explanation; computed items from
 /// Sipar data with a frozen snapshot; leadership submits, which locks it), the agency's one answer to explanation
 /// requests, and the appraisal (accept or adjust with a reason, request explanations, finalise into the year's results).
 /// </summary>
-public sealed class Assessments(
-    SiparDbContext db, ParAccess access, TimeProvider clock, FileStore files, ComputedIndicators indicators, ParResults results)
+internal sealed class Assessments(
+    SiparDbContext db, ParAccess access, TimeProvider clock, FileStore files, ComputedIndicators indicators, ParResults results, IPlanRecords planRecords, IAgencies agencyDirectory)
 {
     public DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<AssessmentView> GetAsync(Guid id, CancellationToken ct)
     {
         var (assessment, campaign) = await LoadAsync(id, tracking: false, ct);
-        access.Ensure(access.CanRead(assessment));
+        ParAccess.Ensure(access.CanRead(assessment));
         var framework = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).FirstAsync(f => f.Id == assessment.FrameworkId, ct);
-        var agency = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == assessment.AgencyId).Select(a => a.Name).FirstAsync(ct);
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == assessment.AgencyId).OrderBy(u => u.Name)
-            .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var agency = (await agencyDirectory.FindAsync(assessment.AgencyId, ct))?.Name ?? "";
+        var units = (await agencyDirectory.UnitsAsync(assessment.AgencyId, ct)).OrderBy(u => u.Name, StringComparer.Ordinal).ToDictionary(u => u.Id, u => u.Name);
         var seesAppraisal = access.SeesAppraisal(campaign);
         if (!seesAppraisal)
         {
@@ -84,9 +83,9 @@ public sealed class Assessments(
     {
         ArgumentNullException.ThrowIfNull(unitByScore);
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsOfficeOf(assessment));
+        ParAccess.Ensure(access.IsOfficeOf(assessment));
         assessment.EnsureDraft();
-        var units = await db.Set<Unit>().Where(u => u.AgencyId == assessment.AgencyId).Select(u => u.Id).ToListAsync(ct);
+        var units = (await agencyDirectory.UnitsAsync(assessment.AgencyId, ct)).Select(u => u.Id).ToList();
         foreach (var (scoreId, unitId) in unitByScore)
         {
             if (unitId is { } u && !units.Contains(u))
@@ -123,7 +122,7 @@ public sealed class Assessments(
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
         var score = assessment.Score(scoreId);
-        access.Ensure(access.CanSelfScore(assessment, score));
+        ParAccess.Ensure(access.CanSelfScore(assessment, score));
         assessment.EnsureDraft();
         score.SelfScore(points, explanation);
         assessment.Changed();
@@ -134,7 +133,7 @@ public sealed class Assessments(
     public async Task DescribeAsync(Guid id, string? difficulties, string? proposals, CancellationToken ct)
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsOfficeOf(assessment));
+        ParAccess.Ensure(access.IsOfficeOf(assessment));
         assessment.Describe(difficulties, proposals);
         assessment.Changed();
         await db.SaveChangesAsync(ct);
@@ -145,7 +144,7 @@ public sealed class Assessments(
         ArgumentNullException.ThrowIfNull(content);
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
         var score = assessment.Score(scoreId);
-        access.Ensure(access.CanSelfScore(assessment, score));
+        ParAccess.Ensure(access.CanSelfScore(assessment, score));
         assessment.EnsureDraft();
         var now = clock.GetUtcNow().UtcDateTime;
         var (key, sha) = await files.SaveAsync(content, now, ct);
@@ -162,7 +161,7 @@ public sealed class Assessments(
     {
         var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
         var score = assessment.Score(scoreId);
-        access.Ensure(access.CanSelfScore(assessment, score));
+        ParAccess.Ensure(access.CanSelfScore(assessment, score));
         assessment.EnsureDraft();
         var candidate = (await LinkCandidatesAsync(assessment.AgencyId, campaign.Year, ct)).FirstOrDefault(c => c.Kind == kind && c.Id == linkId)
             ?? throw new DomainValidationException("Link", "Par.LinkUnknown");
@@ -182,7 +181,7 @@ public sealed class Assessments(
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
         var score = assessment.Score(scoreId);
-        access.Ensure(access.CanSelfScore(assessment, score));
+        ParAccess.Ensure(access.CanSelfScore(assessment, score));
         assessment.EnsureDraft();
         var evidence = score.Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new NotFoundException();
         score.RemoveEvidence(evidence);
@@ -194,45 +193,27 @@ public sealed class Assessments(
     public async Task<(ParEvidence Evidence, Stream Content)> OpenEvidenceAsync(Guid id, Guid evidenceId, CancellationToken ct)
     {
         var (assessment, _) = await LoadAsync(id, tracking: false, ct);
-        access.Ensure(access.CanRead(assessment));
+        ParAccess.Ensure(access.CanRead(assessment));
         var evidence = assessment.Scores.SelectMany(s => s.Evidence).FirstOrDefault(e => e.Id == evidenceId && e.Kind == EvidenceKind.File)
             ?? throw new NotFoundException();
         return (evidence, files.Open(evidence.StorageKey!));
     }
 
-    /// <summary>Records of the agency's plans of the year that can be linked as evidence.</summary>
-    public async Task<IReadOnlyList<LinkCandidate>> LinkCandidatesAsync(Guid agencyId, int year, CancellationToken ct)
-    {
-        var plans = await db.Set<Plan>().AsNoTracking().Where(p => p.AgencyId == agencyId && p.Year == year && p.Status != PlanStatus.Draft)
-            .Select(p => new { p.Id, p.Title }).ToListAsync(ct);
-        var planIds = plans.Select(p => p.Id).ToList();
-        var list = plans.Select(p => new LinkCandidate(EvidenceKind.Document, p.Id, p.Title)).ToList();
-        foreach (var (section, task) in await ComputedIndicators.TasksOfAsync(db, planIds, ct))
+    /// <summary>Records of the agency's plans of the year that can be linked as evidence (through Plans' contract).</summary>
+    public async Task<IReadOnlyList<LinkCandidate>> LinkCandidatesAsync(Guid agencyId, int year, CancellationToken ct) =>
+        (await planRecords.LinkableAsync(agencyId, year, ct)).Select(r => new LinkCandidate(r.Kind switch
         {
-            list.Add(new LinkCandidate(EvidenceKind.PlanTask, task.Id, $"{section.Code}.{task.Order} {Short(task.Text)}"));
-        }
-
-        var periods = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.ProvinceDueDate)
-            .Select(p => new { p.Id, p.Kind, p.ProvinceDueDate }).ToListAsync(ct);
-        list.AddRange(periods.Select(p => new LinkCandidate(EvidenceKind.ConsolidatedReport, p.Id,
-            $"Báo cáo CCHC {Consolidation.PeriodName(p.Kind)} năm {p.ProvinceDueDate.Year}".Replace("  ", " ", StringComparison.Ordinal))));
-        var reports = await db.Set<UnitReport>().AsNoTracking()
-            .Where(r => r.AcceptedAt != null && db.Set<ReportingPeriod>().Any(p => p.Id == r.PeriodId && planIds.Contains(p.PlanId)))
-            .Select(r => new
-            {
-                r.Id,
-                Unit = db.Set<Unit>().Where(u => u.Id == r.UnitId).Select(u => u.Name).First(),
-                Kind = db.Set<ReportingPeriod>().Where(p => p.Id == r.PeriodId).Select(p => p.Kind).First(),
-            }).ToListAsync(ct);
-        list.AddRange(reports.Select(r => new LinkCandidate(EvidenceKind.UnitReport, r.Id, $"{r.Unit} — báo cáo {(r.Kind == PeriodKind.Year ? "năm" : Consolidation.PeriodName(r.Kind))}")));
-        return list;
-    }
+            PlanRecordKind.Task => EvidenceKind.PlanTask,
+            PlanRecordKind.UnitReport => EvidenceKind.UnitReport,
+            PlanRecordKind.ConsolidatedReport => EvidenceKind.ConsolidatedReport,
+            _ => EvidenceKind.Document,
+        }, r.Id, r.Label)).ToList();
 
     /// <summary>Recomputes the computed items from Sipar data (the office, while a draft); submission freezes the last snapshot.</summary>
     public async Task RefreshComputedAsync(Guid id, CancellationToken ct)
     {
         var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsOfficeOf(assessment));
+        ParAccess.Ensure(access.IsOfficeOf(assessment));
         assessment.EnsureDraft();
         await ComputeAsync(assessment, campaign, ct);
         await db.SaveChangesAsync(ct);
@@ -242,7 +223,7 @@ public sealed class Assessments(
     public async Task MarkReviewedAsync(Guid id, CancellationToken ct)
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsOfficeOf(assessment));
+        ParAccess.Ensure(access.IsOfficeOf(assessment));
         assessment.MarkReviewed(access.UserId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
@@ -251,7 +232,7 @@ public sealed class Assessments(
     public async Task SubmitAsync(Guid id, CancellationToken ct)
     {
         var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsLeaderOf(assessment));
+        ParAccess.Ensure(access.IsLeaderOf(assessment));
         assessment.EnsureDraft();
         await ComputeAsync(assessment, campaign, ct);
         assessment.Submit(access.UserId, clock.GetUtcNow().UtcDateTime);
@@ -261,7 +242,7 @@ public sealed class Assessments(
     public async Task AnswerAsync(Guid id, IReadOnlyDictionary<Guid, string> answers, CancellationToken ct)
     {
         var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsOfficeOf(assessment));
+        ParAccess.Ensure(access.IsOfficeOf(assessment));
         assessment.Answer(answers, Today, campaign.ExplanationDue, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
@@ -270,7 +251,7 @@ public sealed class Assessments(
     public async Task AppraiseAsync(Guid id, Guid scoreId, decimal? points, string? reason, CancellationToken ct)
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsAppraiser);
+        ParAccess.Ensure(access.IsAppraiser);
         assessment.EnsureAppraisable();
         assessment.Score(scoreId).Appraise(points, reason);
         await db.SaveChangesAsync(ct);
@@ -280,7 +261,7 @@ public sealed class Assessments(
     public async Task AcceptRemainingAsync(Guid id, CancellationToken ct)
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsAppraiser);
+        ParAccess.Ensure(access.IsAppraiser);
         assessment.EnsureAppraisable();
         foreach (var s in assessment.Scores.Where(s => s.AppraisedPoints is null && s.SelfPoints is not null))
         {
@@ -293,7 +274,7 @@ public sealed class Assessments(
     public async Task RequestExplanationAsync(Guid id, IReadOnlyDictionary<Guid, string> requests, CancellationToken ct)
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsAppraiser);
+        ParAccess.Ensure(access.IsAppraiser);
         assessment.RequestExplanation(requests, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
@@ -302,7 +283,7 @@ public sealed class Assessments(
     public async Task FinaliseAsync(Guid id, CancellationToken ct)
     {
         var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
-        access.Ensure(access.IsAppraiser);
+        ParAccess.Ensure(access.IsAppraiser);
         assessment.Finalise(Today, campaign.ExplanationDue, clock.GetUtcNow().UtcDateTime);
         await results.RecordAsync(campaign.Year, assessment.AgencyId, campaign.Id, assessment.Scores.Select(s => (s.Code, s.AppraisedPoints!.Value)).ToList(), ct);
         await db.SaveChangesAsync(ct);
@@ -320,9 +301,7 @@ public sealed class Assessments(
     /// <summary>Suggests, for each area, the lead unit of the plan section whose heading shares most words with it.</summary>
     private async Task<IReadOnlyDictionary<Guid, Guid>> SuggestUnitsAsync(ParAssessment assessment, Framework framework, int year, CancellationToken ct)
     {
-        var sections = await db.Set<PlanSection>().AsNoTracking()
-            .Where(s => s.LeadUnitId != null && db.Set<Plan>().Any(p => p.Id == s.PlanId && p.AgencyId == assessment.AgencyId && (p.Year == year || p.Year == year + 1)))
-            .Select(s => new { s.Heading, s.LeadUnitId }).ToListAsync(ct);
+        var sections = (await planRecords.SectionsAsync(assessment.AgencyId, [year, year + 1], ct)).Where(s => s.LeadUnitId is not null).ToList();
         var suggestions = new Dictionary<Guid, Guid>();
         foreach (var area in framework.Items.Where(i => i.Level == CriterionLevel.Area))
         {
@@ -344,8 +323,6 @@ public sealed class Assessments(
         var h = Words(heading);
         return a.Count == 0 ? 0 : a.Count(h.Contains) / (double)a.Count;
     }
-
-    private static string Short(string text) => text.Length > 100 ? text[..100] + "…" : text;
 
     private async Task<(ParAssessment Assessment, ParCampaign Campaign)> LoadAsync(Guid id, bool tracking, CancellationToken ct)
     {

@@ -3,14 +3,14 @@ using Sipar.Infrastructure.Data;
 
 namespace Sipar.Modules.Plans;
 
-public sealed record OverdueTask(Guid TaskId, string SectionCode, int Order, string LeadName, DateOnly? Deadline);
+internal sealed record OverdueTask(Guid TaskId, string SectionCode, int Order, string LeadName, DateOnly? Deadline);
 
-public sealed record DashboardData(
+internal sealed record DashboardData(
     string PlanTitle, IReadOnlyList<SectionProgress> Sections, IReadOnlyList<UnitProgress> Units, IReadOnlyList<PeriodColumn> Periods,
     IReadOnlyList<PeriodTotals> Totals, IReadOnlyList<OverdueTask> Overdue, double DonePercent, double OnTimePercent, int Flags);
 
 /// <summary>The figures behind the leadership dashboard; the same ones the consolidated report prints.</summary>
-public sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, PlanFollowUp followUp, Consolidation consolidation)
+internal sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, PlanFollowUp followUp, Consolidation consolidation)
 {
     public async Task<DashboardData> DashboardAsync(Guid planId, CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using Sipar.Infrastructure.Errors;
 namespace Sipar.Modules.Plans;
 
 /// <summary>Part III.2 of the plan: the office reports units that are late, not implementing, or formal/ineffective.</summary>
-public enum UnitFlagKind
+internal enum UnitFlagKind
 {
     /// <summary>Triển khai chậm.</summary>
     Late,
@@ -16,7 +16,7 @@ public enum UnitFlagKind
 }
 
 /// <summary>Đôn đốc: the office reminds a unit of its tasks (in Sipar, and by email when SMTP is configured).</summary>
-public sealed class Reminder
+internal sealed class Reminder
 {
     public const int MessageMaxLength = 2000;
 
@@ -58,7 +58,7 @@ public sealed class Reminder
 }
 
 /// <summary>A unit flagged by the office with a reason; leadership sees the flags on the plan.</summary>
-public sealed class UnitFlag
+internal sealed class UnitFlag
 {
     public const int ReasonMaxLength = 2000;
 

@@ -8,16 +8,16 @@ using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Plans;
 
-public sealed record TableFilter(string? Section = null, Guid? Unit = null, PlanTaskStatus? Status = null, bool Overdue = false);
+internal sealed record TableFilter(string? Section = null, Guid? Unit = null, PlanTaskStatus? Status = null, bool Overdue = false);
 
-public sealed record TableRow(Guid TaskId, string SectionCode, int Order, string Text, string LeadName, IReadOnlyList<string> Coordinators, PlanTaskStatus Status, DateOnly? Deadline, bool Overdue, DateTime? LastUpdate);
+internal sealed record TableRow(Guid TaskId, string SectionCode, int Order, string Text, string LeadName, IReadOnlyList<string> Coordinators, PlanTaskStatus Status, DateOnly? Deadline, bool Overdue, DateTime? LastUpdate);
 
-public sealed record FlagLine(Guid Id, string UnitName, UnitFlagKind Kind, string Reason, DateTime At);
+internal sealed record FlagLine(Guid Id, string UnitName, UnitFlagKind Kind, string Reason, DateTime At);
 
-public sealed record ReminderLine(Guid Id, Guid PlanId, string PlanTitle, string Message, DateTime SentAt, Guid? TaskId);
+internal sealed record ReminderLine(Guid Id, Guid PlanId, string PlanTitle, string Message, DateTime SentAt, Guid? TaskId);
 
 /// <summary>The office follows the plan: the whole plan as a table, reminders (đôn đốc) and flags on units.</summary>
-public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabilities can, TimeProvider clock, EmailSender email)
+internal sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabilities can, IAgencies agencies, IPeople people, TimeProvider clock, EmailSender email)
 {
     public async Task<(Plan Plan, IReadOnlyList<TableRow> Rows, IReadOnlyList<UnitNode> Units)> TableAsync(Guid planId, TableFilter filter, CancellationToken ct)
     {
@@ -27,7 +27,8 @@ public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabilities
             .Include(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Updates)
             .FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
         me.EnsureCanReadAgency(plan.AgencyId);
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var tree = await agencies.UnitTreeAsync(plan.AgencyId, ct);
+        var units = tree.ToDictionary(u => u.Id, u => u.Name);
         var today = VietnamTime.Today(clock);
         var rows = new List<TableRow>();
         foreach (var s in plan.Sections.OrderBy(s => s.Order))
@@ -57,8 +58,6 @@ public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabilities
             }
         }
 
-        var tree = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).OrderBy(u => u.SortOrder)
-            .Select(u => new UnitNode(u.Id, u.ParentId, u.Name, u.ShortName, u.Kind, u.SortOrder, 0)).ToListAsync(ct);
         return (plan, rows, tree);
     }
 
@@ -71,7 +70,7 @@ public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabilities
         await db.SaveChangesAsync(ct);
         if (email.Enabled)
         {
-            var to = await db.Users.AsNoTracking().Where(u => u.UnitId == unitId && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+            var to = await people.EmailsOfUnitAsync(unitId, ct);
             var sent = await email.SendAsync(to, $"[Sipar] Đôn đốc thực hiện: {plan.Title}", $"{reminder.Message}\n\n— {me.FullName}", ct);
             reminder.RecordEmails(sent);
             await db.SaveChangesAsync(ct);
@@ -91,9 +90,10 @@ public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabilities
     public async Task<IReadOnlyList<FlagLine>> FlagsAsync(Guid planId, Guid agencyId, CancellationToken ct)
     {
         me.EnsureCanReadAgency(agencyId);
-        return await db.Set<UnitFlag>().AsNoTracking().Where(f => f.PlanId == planId).OrderByDescending(f => f.At)
-            .Select(f => new FlagLine(f.Id, db.Set<Unit>().Where(u => u.Id == f.UnitId).Select(u => u.Name).First(), f.Kind, f.Reason, f.At))
-            .ToListAsync(ct);
+        var flags = await db.Set<UnitFlag>().AsNoTracking().Where(f => f.PlanId == planId).OrderByDescending(f => f.At)
+            .Select(f => new { f.Id, f.UnitId, f.Kind, f.Reason, f.At }).ToListAsync(ct);
+        var units = await agencies.UnitsByIdAsync(flags.Select(f => f.UnitId).Distinct().ToList(), ct);
+        return flags.Select(f => new FlagLine(f.Id, units.TryGetValue(f.UnitId, out var u) ? u.Name : "?", f.Kind, f.Reason, f.At)).ToList();
     }
 
     /// <summary>Unread reminders sent to the signed-in person's unit.</summary>
@@ -133,7 +133,7 @@ public sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabilities
 
     private async Task EnsureUnitAsync(Plan plan, Guid unitId, CancellationToken ct)
     {
-        if (!await db.Set<Unit>().AnyAsync(u => u.Id == unitId && u.AgencyId == plan.AgencyId, ct))
+        if (!(await agencies.UnitsByIdAsync([unitId], ct)).TryGetValue(unitId, out var unit) || unit.AgencyId != plan.AgencyId)
         {
             throw new DomainValidationException("UnitId", "Error.UnitOtherAgency");
         }

@@ -15,7 +15,7 @@ namespace Sipar.Modules.Plans;
 /// Import a plan: upload the document (or paste its text) → review the draft beside the source, correcting the
 /// header, sections, lead and coordinating units and tasks → save as a draft plan. Nothing is saved before that.
 /// </summary>
-internal sealed partial class ImportPlanModel(PlanImport import, AgencyAdministration agencies, CurrentUser me, Capabilities can, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agencies, CurrentUser me, Capabilities can, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public ReviewForm Review { get; set; } = new();
@@ -30,7 +30,7 @@ internal sealed partial class ImportPlanModel(PlanImport import, AgencyAdministr
 
     public IReadOnlyList<ParseWarning> Warnings { get; private set; } = [];
 
-    public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
+    public IReadOnlyList<AgencyInfo> Agencies { get; private set; } = [];
 
     public IReadOnlyList<UnitNode> Units { get; private set; } = [];
 
@@ -129,8 +129,8 @@ internal sealed partial class ImportPlanModel(PlanImport import, AgencyAdministr
     /// <summary>Someone who runs plans of every agency (not only their own) picks the agency.</summary>
     private bool ChoosesAgency => can.HasProvinceWide(Capability.RunPlan);
 
-    private async Task<IReadOnlyList<AgencySummary>> ChoosableAgenciesAsync(CancellationToken ct) =>
-        ChoosesAgency ? (await agencies.ListAsync(null, ct)).Where(a => a.Kind != AgencyKind.AppraisingBody).ToList() : [];
+    private async Task<IReadOnlyList<AgencyInfo>> ChoosableAgenciesAsync(CancellationToken ct) =>
+        ChoosesAgency ? (await agencies.ListAsync(ct)).Where(a => a.Kind != AgencyKind.AppraisingBody).ToList() : [];
 
     /// <summary>The review form: strings as typed, so nothing is lost when saving is refused.</summary>
     internal sealed partial class ReviewForm

@@ -11,7 +11,7 @@ namespace Sipar.Modules.Plans;
 /// Anything else (an image, a spreadsheet, an empty or oversized file) is refused with a Vietnamese message on
 /// field <c>file</c>; nothing is saved either way.
 /// </summary>
-public static class PlanDocumentReader
+internal static class PlanDocumentReader
 {
     public const int MaxBytes = 10 * 1024 * 1024;
 

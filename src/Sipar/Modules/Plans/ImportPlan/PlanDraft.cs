@@ -4,7 +4,7 @@ namespace Sipar.Modules.Plans;
 /// What the parser read from a plan document, before a person reviews it. Anything it could not find is null
 /// (or empty) and explained in <see cref="Warnings"/>; nothing is invented.
 /// </summary>
-public sealed record PlanDraft(
+internal sealed record PlanDraft(
     string? Number,
     string? Symbol,
     string? Issuer,
@@ -22,22 +22,22 @@ public sealed record PlanDraft(
     IReadOnlyList<ParseWarning> Warnings);
 
 /// <summary>Căn cứ: a document the plan implements or cites.</summary>
-public sealed record LegalBasisDraft(string Type, string Number, DateOnly? Date, string? Issuer, string Text);
+internal sealed record LegalBasisDraft(string Type, string Number, DateOnly? Date, string? Issuer, string Text);
 
 /// <summary>Nội dung (mục II.x): one lead unit (chủ trì), coordinating units (phối hợp) and tasks.</summary>
-public sealed record SectionDraft(string Code, string Heading, string? LeadUnit, IReadOnlyList<string> CoordinatingUnits, IReadOnlyList<TaskDraft> Tasks);
+internal sealed record SectionDraft(string Code, string Heading, string? LeadUnit, IReadOnlyList<string> CoordinatingUnits, IReadOnlyList<TaskDraft> Tasks);
 
 /// <summary>Nhiệm vụ: the text of a bullet and the measurable targets it states.</summary>
-public sealed record TaskDraft(string Text, IReadOnlyList<TargetDraft> Targets);
+internal sealed record TaskDraft(string Text, IReadOnlyList<TargetDraft> Targets);
 
 /// <summary>Chỉ tiêu: a value such as <c>100%</c> and what it measures.</summary>
-public sealed record TargetDraft(string Value, string Measure);
+internal sealed record TargetDraft(string Value, string Measure);
 
 /// <summary>Part III (Tổ chức thực hiện): who must do what to carry the plan out.</summary>
-public sealed record DutyDraft(string Code, string Heading, string Text);
+internal sealed record DutyDraft(string Code, string Heading, string Text);
 
 /// <summary>The signer block: title (GIÁM ĐỐC, KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC…) and name.</summary>
-public sealed record SignerDraft(string? Title, string? Name);
+internal sealed record SignerDraft(string? Title, string? Name);
 
 /// <summary>Something missing or doubtful, in Vietnamese, with a stable code.</summary>
-public sealed record ParseWarning(string Code, string Message);
+internal sealed record ParseWarning(string Code, string Message);

@@ -7,15 +7,14 @@ using Sipar.Modules.Organisation;
 namespace Sipar.Modules.Plans;
 
 /// <summary>A parsed section with the units it names matched to the agency's units, ready for review.</summary>
-public sealed record SectionProposal(SectionDraft Draft, Guid? LeadUnitId, bool LeadIsAllUnits, IReadOnlyList<Guid> CoordinatingUnitIds, IReadOnlyList<string> UnmatchedNames);
+internal sealed record SectionProposal(SectionDraft Draft, Guid? LeadUnitId, bool LeadIsAllUnits, IReadOnlyList<Guid> CoordinatingUnitIds, IReadOnlyList<string> UnmatchedNames);
 
 /// <summary>Import handlers: propose unit mappings for a draft, and save the reviewed plan as a draft plan.</summary>
-public sealed class PlanImport(SiparDbContext db, Capabilities can, TimeProvider clock)
+internal sealed class PlanImport(SiparDbContext db, IAgencies agencies, Capabilities can, TimeProvider clock)
 {
     public async Task<UnitMatcher> MatcherAsync(Guid agencyId, CancellationToken ct)
     {
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == agencyId)
-            .Select(u => new { u.Id, u.Name, u.ShortName }).ToListAsync(ct);
+        var units = await agencies.UnitsAsync(agencyId, ct);
         return new UnitMatcher(units.Select(u => (u.Id, u.Name, u.ShortName)));
     }
 
@@ -54,7 +53,7 @@ public sealed class PlanImport(SiparDbContext db, Capabilities can, TimeProvider
     public async Task<Guid> SaveDraftAsync(Guid agencyId, PlanContent content, CancellationToken ct)
     {
         EnsureCanImport(agencyId);
-        var units = (await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == agencyId).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+        var units = (await agencies.UnitsAsync(agencyId, ct)).Select(u => u.Id).ToHashSet();
         var plan = Plan.CreateDraft(agencyId, content, units, clock.GetUtcNow().UtcDateTime);
         db.Add(plan);
         await db.SaveChangesAsync(ct);

@@ -12,7 +12,7 @@ namespace Sipar.Modules.Plans;
 /// It copes with page breaks inside a sentence, bold and heading markers, numbering styles (I., 1., 1.1., a), -,
 /// •), CRLF, tabs and non-breaking spaces. It never throws: what it cannot find is reported as a warning.
 /// </summary>
-public static partial class PlanTextParser
+internal static partial class PlanTextParser
 {
     /// <summary>What stands for "every unit" when a section names no lead unit but addresses them all.</summary>
     public const string AllUnits = "các cơ quan, đơn vị";

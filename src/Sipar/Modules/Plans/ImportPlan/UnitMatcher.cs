@@ -9,7 +9,7 @@ namespace Sipar.Modules.Plans;
 /// and by the usual abbreviation (<c>Phòng KH-TC</c> for <c>Phòng Kế hoạch – Tài chính</c>, <c>VP</c> for
 /// <c>Văn phòng Sở</c>). Returns null rather than guess when two units fit.
 /// </summary>
-public sealed class UnitMatcher
+internal sealed class UnitMatcher
 {
     private readonly List<(Guid Id, HashSet<string> Keys)> units;
 

@@ -5,7 +5,7 @@ using Sipar.Infrastructure.Errors;
 namespace Sipar.Modules.Plans;
 
 /// <summary>Moves a plan through draft → issued (the office, with the official number and date); issuing opens the year's reporting periods.</summary>
-public sealed class PlanLifecycle(SiparDbContext db, PlanImport import, UnitReporting reporting)
+internal sealed class PlanLifecycle(SiparDbContext db, PlanImport import, UnitReporting reporting)
 {
     public async Task IssueAsync(Guid planId, string? number, DateOnly? issuedOn, CancellationToken ct)
     {

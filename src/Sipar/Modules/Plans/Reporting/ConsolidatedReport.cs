@@ -8,7 +8,7 @@ using Sipar.Modules.Organisation;
 namespace Sipar.Modules.Plans;
 
 /// <summary>The agency's CCHC report for a period: the office's own text around the figures Sipar assembles.</summary>
-public sealed class ConsolidatedReport
+internal sealed class ConsolidatedReport
 {
     public const int TextMaxLength = 20000;
 
@@ -41,19 +41,19 @@ public sealed class ConsolidatedReport
     }
 }
 
-public sealed record SectionProgress(string Code, string Heading, int Total, int Done, int InProgress, int NotStarted, int Late);
+internal sealed record SectionProgress(string Code, string Heading, int Total, int Done, int InProgress, int NotStarted, int Late);
 
-public sealed record UnitProgress(string Unit, int Led, int Done, int Overdue, ReportState Report, UnitReportStatus? Status);
+internal sealed record UnitProgress(string Unit, int Led, int Done, int Overdue, ReportState Report, UnitReportStatus? Status);
 
-public sealed record TargetProgress(string Task, string Value, string Measure, string? Actual);
+internal sealed record TargetProgress(string Task, string Value, string Measure, string? Actual);
 
-public sealed record ConsolidatedView(
+internal sealed record ConsolidatedView(
     Guid PlanId, string PlanTitle, int Year, PeriodColumn Period, string Summary, string Difficulties, string Proposals,
     IReadOnlyList<SectionProgress> Sections, IReadOnlyList<UnitProgress> Units, IReadOnlyList<TargetProgress> Targets,
     IReadOnlyList<(string Unit, string Narrative)> UnitNarratives, bool CanEdit);
 
 /// <summary>Assembles the consolidated report from accepted unit reports and task data, and writes it as .docx.</summary>
-public sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilities can, UnitReporting reporting, PlanExports exports)
+internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilities can, IAgencies agencies, UnitReporting reporting, DocumentHeaders headers)
 {
     public async Task<ConsolidatedView> GetAsync(Guid periodId, CancellationToken ct)
     {
@@ -64,7 +64,7 @@ public sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilitie
         me.EnsureCanReadAgency(plan.AgencyId);
         var text = await db.Set<ConsolidatedReport>().AsNoTracking().FirstOrDefaultAsync(r => r.PeriodId == periodId, ct);
         var matrix = await reporting.MatrixAsync(plan.Id, ct);
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var units = (await agencies.UnitsAsync(plan.AgencyId, ct)).ToDictionary(u => u.Id, u => u.Name);
         var today = reporting.Today;
 
         var sections = plan.Sections.OrderBy(s => s.Order).Select(s => new SectionProgress(
@@ -110,7 +110,7 @@ public sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilitie
         var plan = await db.Set<Plan>().AsNoTracking().Where(p => p.Id == v.PlanId).Select(p => new { p.AgencyId, p.SignerTitle, p.SignerName }).FirstAsync(ct);
         var agencyId = plan.AgencyId;
         var periodName = PeriodName(v.Period.Kind);
-        var header = await exports.HeaderAsync(agencyId, null, "BC", null, "Báo cáo", string.Join(' ', new[] { "Kết quả thực hiện công tác cải cách hành chính", periodName, "năm " + v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(x => x.Length > 0)), ct);
+        var header = await headers.ForAgencyAsync(agencyId, null, "BC", null, "Báo cáo", string.Join(' ', new[] { "Kết quả thực hiện công tác cải cách hành chính", periodName, "năm " + v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(x => x.Length > 0)), ct);
         using var doc = new Decree30Document(header);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         doc.Paragraph($"Thực hiện {v.PlanTitle}; số liệu từ ngày {v.Period.WindowStart.ToString("dd/MM/yyyy", inv)} đến ngày {v.Period.WindowEnd.ToString("dd/MM/yyyy", inv)}, kết quả như sau:", italic: true);
@@ -155,13 +155,7 @@ public sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilitie
         return ($"bao-cao-cchc-{v.Year}-{v.Period.Kind.ToString().ToLowerInvariant()}.docx", bytes);
     }
 
-    internal static string PeriodName(PeriodKind kind) => kind switch
-    {
-        PeriodKind.Quarter1 => "quý I",
-        PeriodKind.HalfYear => "6 tháng đầu",
-        PeriodKind.Quarter3 => "quý III (9 tháng)",
-        _ => "",
-    };
+    internal static string PeriodName(PeriodKind kind) => PeriodNames.Of(kind);
 
     private static string StateText(ReportState s) => s switch
     {

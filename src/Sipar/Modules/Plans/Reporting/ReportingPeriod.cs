@@ -2,20 +2,11 @@ using Sipar.Infrastructure.Errors;
 
 namespace Sipar.Modules.Plans;
 
-/// <summary>Kỳ báo cáo CCHC (văn bản 581/BNV-CCHC): quý I, 6 tháng, quý III (9 tháng), năm.</summary>
-public enum PeriodKind
-{
-    Quarter1,
-    HalfYear,
-    Quarter3,
-    Year,
-}
-
 /// <summary>
 /// One reporting period of a plan's year: its data window, the province's due date (the 20th of the period's last
 /// month), and the agency's earlier internal due date for its units.
 /// </summary>
-public sealed class ReportingPeriod
+internal sealed class ReportingPeriod
 {
     private ReportingPeriod()
     {
@@ -74,7 +65,7 @@ public sealed class ReportingPeriod
     }
 }
 
-public enum UnitReportStatus
+internal enum UnitReportStatus
 {
     /// <summary>Đang soạn.</summary>
     Draft,
@@ -93,7 +84,7 @@ public enum UnitReportStatus
 }
 
 /// <summary>Báo cáo của đơn vị for one period: narrative and one line per task, pre-filled from the task's progress.</summary>
-public sealed class UnitReport
+internal sealed class UnitReport
 {
     public const int NarrativeMaxLength = 20000;
 
@@ -220,7 +211,7 @@ public sealed class UnitReport
 }
 
 /// <summary>One task in a unit's report.</summary>
-public sealed class UnitReportLine
+internal sealed class UnitReportLine
 {
     private UnitReportLine()
     {

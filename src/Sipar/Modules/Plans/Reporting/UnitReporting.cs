@@ -8,38 +8,22 @@ using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Plans;
 
-/// <summary>Where a unit's report for a period stands. Computed, never typed.</summary>
-public enum ReportState
-{
-    /// <summary>Chưa đến hạn.</summary>
-    NotDue,
+internal sealed record PeriodColumn(Guid Id, PeriodKind Kind, DateOnly WindowStart, DateOnly WindowEnd, DateOnly InternalDueDate, DateOnly ProvinceDueDate);
 
-    /// <summary>Gửi đúng hạn.</summary>
-    OnTime,
+internal sealed record MatrixCell(Guid PeriodId, Guid UnitId, ReportState State, UnitReportStatus? Status);
 
-    /// <summary>Gửi muộn.</summary>
-    Late,
+internal sealed record PeriodTotals(Guid PeriodId, int Expected, int Submitted, int OnTime, int Late, int Missing);
 
-    /// <summary>Quá hạn, chưa gửi.</summary>
-    Missing,
-}
+internal sealed record ReportMatrix(Guid PlanId, string PlanTitle, Guid AgencyId, IReadOnlyList<PeriodColumn> Periods, IReadOnlyList<(Guid Id, string Name)> Units, IReadOnlyList<MatrixCell> Cells, IReadOnlyList<PeriodTotals> Totals);
 
-public sealed record PeriodColumn(Guid Id, PeriodKind Kind, DateOnly WindowStart, DateOnly WindowEnd, DateOnly InternalDueDate, DateOnly ProvinceDueDate);
+internal sealed record ReportLineView(Guid TaskId, string Code, string Text, PlanTaskStatus Status, string Progress, string? Actuals);
 
-public sealed record MatrixCell(Guid PeriodId, Guid UnitId, ReportState State, UnitReportStatus? Status);
-
-public sealed record PeriodTotals(Guid PeriodId, int Expected, int Submitted, int OnTime, int Late, int Missing);
-
-public sealed record ReportMatrix(Guid PlanId, string PlanTitle, Guid AgencyId, IReadOnlyList<PeriodColumn> Periods, IReadOnlyList<(Guid Id, string Name)> Units, IReadOnlyList<MatrixCell> Cells, IReadOnlyList<PeriodTotals> Totals);
-
-public sealed record ReportLineView(Guid TaskId, string Code, string Text, PlanTaskStatus Status, string Progress, string? Actuals);
-
-public sealed record ReportView(
+internal sealed record ReportView(
     Guid Id, Guid PlanId, string PlanTitle, PeriodColumn Period, Guid UnitId, string UnitName, UnitReportStatus Status, ReportState State, string Narrative,
     string? ReturnReason, DateTime? SubmittedAt, IReadOnlyList<ReportLineView> Lines, bool CanEdit, bool CanReview, bool CanApprove);
 
 /// <summary>Reporting periods and each unit's periodic report: pre-filled, submitted, returned or accepted, approved.</summary>
-public sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilities can, TimeProvider clock, CalendarService calendars)
+internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilities can, IAgencies agencies, TimeProvider clock, ICalendars calendars)
 {
     /// <summary>Default internal due date: this many working days before the province's.</summary>
     public const int DefaultLeadWorkingDays = 5;
@@ -216,7 +200,7 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilitie
 
     private async Task<ReportView> ViewAsync(UnitReport report, ReportingPeriod period, Plan plan, bool saved, CancellationToken ct)
     {
-        var unitName = await db.Set<Unit>().Where(u => u.Id == report.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var unitName = (await agencies.UnitsByIdAsync([report.UnitId], ct)).TryGetValue(report.UnitId, out var unit) ? unit.Name : throw new NotFoundException();
         var tasks = plan.Sections.SelectMany(s => s.Tasks.Select(t => (s, t))).ToDictionary(x => x.t.Id);
         var lines = report.Lines.Where(l => tasks.ContainsKey(l.TaskId)).Select(l =>
         {
@@ -250,8 +234,7 @@ public sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilitie
     /// <summary>Units that owe a report: every unit leading or supporting a task (all units when a section names them all).</summary>
     private async Task<IReadOnlyList<(Guid Id, string Name)>> ExpectedUnitsAsync(Plan plan, CancellationToken ct)
     {
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).OrderBy(u => u.SortOrder).ThenBy(u => u.SearchName)
-            .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var units = await agencies.UnitsAsync(plan.AgencyId, ct);
         var all = plan.Sections.Any(s => s.LeadIsAllUnits);
         var named = plan.Sections.SelectMany(s => s.Coordinators.Select(c => c.UnitId).Append(s.LeadUnitId ?? Guid.Empty)).ToHashSet();
         return units.Where(u => all || named.Contains(u.Id)).Select(u => (u.Id, u.Name)).ToList();

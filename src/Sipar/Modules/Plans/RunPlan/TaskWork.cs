@@ -9,7 +9,7 @@ using Sipar.Modules.Organisation;
 namespace Sipar.Modules.Plans;
 
 /// <summary>What the signed-in person may do with a task.</summary>
-public enum TaskRole
+internal enum TaskRole
 {
     None,
 
@@ -26,21 +26,21 @@ public enum TaskRole
     Office,
 }
 
-public sealed record MyTask(Guid PlanId, string PlanTitle, int Year, Guid TaskId, string SectionCode, int Order, string Text, PlanTaskStatus Status, DateOnly? Deadline, bool Overdue, TaskRole Role);
+internal sealed record MyTask(Guid PlanId, string PlanTitle, int Year, Guid TaskId, string SectionCode, int Order, string Text, PlanTaskStatus Status, DateOnly? Deadline, bool Overdue, TaskRole Role);
 
-public sealed record TargetLine(Guid Id, string Value, string Measure, string? Actual);
+internal sealed record TargetLine(Guid Id, string Value, string Measure, string? Actual);
 
-public sealed record UpdateLine(DateTime At, string UnitName, string UserName, TaskUpdateKind Kind, PlanTaskStatus? Status, string? Note);
+internal sealed record UpdateLine(DateTime At, string UnitName, string UserName, TaskUpdateKind Kind, PlanTaskStatus? Status, string? Note);
 
-public sealed record EvidenceLine(Guid Id, string FileName, long Size, DateTime At, string UnitName);
+internal sealed record EvidenceLine(Guid Id, string FileName, long Size, DateTime At, string UnitName);
 
-public sealed record TaskDetail(
+internal sealed record TaskDetail(
     Guid PlanId, string PlanTitle, PlanStatus PlanStatus, Guid AgencyId, string SectionCode, string SectionHeading, string LeadName, IReadOnlyList<string> Coordinators,
     Guid TaskId, int Order, string Text, PlanTaskStatus Status, DateOnly? Deadline, TaskRecurrence Recurrence, bool Overdue, IReadOnlyList<TargetLine> Targets,
     IReadOnlyList<UpdateLine> Updates, IReadOnlyList<EvidenceLine> Evidence, TaskRole Role);
 
 /// <summary>Running the plan: each unit's tasks, progress by the lead unit, contributions and evidence by coordinators.</summary>
-public sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities can, TimeProvider clock, FileStore files)
+internal sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities can, IAgencies agencies, IPeople people, TimeProvider clock, FileStore files)
 {
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -78,9 +78,9 @@ public sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities can
             throw new ForbiddenException();
         }
 
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var units = (await agencies.UnitsAsync(plan.AgencyId, ct)).ToDictionary(u => u.Id, u => u.Name);
         var userIds = task.Updates.Select(u => u.UserId).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var users = await people.NamesAsync(userIds, ct);
         var evidence = await db.Set<TaskEvidence>().AsNoTracking().Where(e => e.TaskId == taskId).OrderBy(e => e.At).ToListAsync(ct);
         return new TaskDetail(
             plan.Id, plan.Title, plan.Status, plan.AgencyId, section.Code, section.Heading,

@@ -6,19 +6,19 @@ using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Plans;
 
-public sealed record PlanSummary(Guid Id, Guid AgencyId, string AgencyName, int Year, PlanStatus Status, string? Number, string? Symbol, string Title, int Sections, int Tasks);
+internal sealed record PlanSummary(Guid Id, Guid AgencyId, string AgencyName, int Year, PlanStatus Status, string? Number, string? Symbol, string Title, int Sections, int Tasks);
 
-public sealed record PlanView(
+internal sealed record PlanView(
     Guid Id, Guid AgencyId, string AgencyName, int Year, PlanStatus Status, string? Number, string? Symbol, string? Issuer, string? Place,
     DateOnly? IssuedOn, string Title, IReadOnlyList<LegalBasisDraft> LegalBases, IReadOnlyList<string> Purposes, IReadOnlyList<string> Requirements,
     IReadOnlyList<SectionView> Sections, IReadOnlyList<DutyDraft> Duties, IReadOnlyList<string> Recipients, string? SignerTitle, string? SignerName);
 
-public sealed record SectionView(Guid Id, string Code, string Heading, Guid? LeadUnitId, string? LeadUnitName, bool LeadIsAllUnits, IReadOnlyList<string> CoordinatingUnits, IReadOnlyList<TaskView> Tasks);
+internal sealed record SectionView(Guid Id, string Code, string Heading, Guid? LeadUnitId, string? LeadUnitName, bool LeadIsAllUnits, IReadOnlyList<string> CoordinatingUnits, IReadOnlyList<TaskView> Tasks);
 
-public sealed record TaskView(Guid Id, string Text, PlanTaskStatus Status, DateOnly? Deadline, IReadOnlyList<TargetDraft> Targets);
+internal sealed record TaskView(Guid Id, string Text, PlanTaskStatus Status, DateOnly? Deadline, IReadOnlyList<TargetDraft> Targets);
 
 /// <summary>Reads plans for the people allowed to see them (their agency; administrators and appraisers: all).</summary>
-public sealed class PlanQueries(SiparDbContext db, CurrentUser me, Capabilities can)
+internal sealed class PlanQueries(SiparDbContext db, CurrentUser me, Capabilities can, IAgencies agencies)
 {
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(Guid? agencyId, CancellationToken ct)
     {
@@ -34,11 +34,11 @@ public sealed class PlanQueries(SiparDbContext db, CurrentUser me, Capabilities 
             q = q.Where(p => p.AgencyId == mine);
         }
 
-        return await q.OrderByDescending(p => p.Year).ThenByDescending(p => p.CreatedAt)
-            .Select(p => new PlanSummary(
-                p.Id, p.AgencyId, db.Set<Agency>().Where(x => x.Id == p.AgencyId).Select(x => x.Name).First(), p.Year, p.Status, p.Number, p.Symbol, p.Title,
-                p.Sections.Count, p.Sections.SelectMany(s => s.Tasks).Count()))
+        var names = (await agencies.ListAsync(ct)).ToDictionary(a => a.Id, a => a.Name);
+        var rows = await q.OrderByDescending(p => p.Year).ThenByDescending(p => p.CreatedAt)
+            .Select(p => new { p.Id, p.AgencyId, p.Year, p.Status, p.Number, p.Symbol, p.Title, Sections = p.Sections.Count, Tasks = p.Sections.SelectMany(s => s.Tasks).Count() })
             .ToListAsync(ct);
+        return rows.Select(p => new PlanSummary(p.Id, p.AgencyId, names.GetValueOrDefault(p.AgencyId, ""), p.Year, p.Status, p.Number, p.Symbol, p.Title, p.Sections, p.Tasks)).ToList();
     }
 
     public async Task<PlanView> GetAsync(Guid id, CancellationToken ct)
@@ -49,8 +49,8 @@ public sealed class PlanQueries(SiparDbContext db, CurrentUser me, Capabilities 
             .Include(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Targets)
             .FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException();
         me.EnsureCanReadAgency(plan.AgencyId);
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == plan.AgencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var agency = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == plan.AgencyId).Select(a => a.Name).FirstAsync(ct);
+        var units = (await agencies.UnitsAsync(plan.AgencyId, ct)).ToDictionary(u => u.Id, u => u.Name);
+        var agency = (await agencies.FindAsync(plan.AgencyId, ct))?.Name ?? "";
         static IReadOnlyList<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return new PlanView(
             plan.Id, plan.AgencyId, agency, plan.Year, plan.Status, plan.Number, plan.Symbol, plan.Issuer, plan.Place, plan.IssuedOn, plan.Title,

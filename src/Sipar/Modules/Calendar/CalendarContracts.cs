@@ -2,6 +2,15 @@ using Sipar.Infrastructure.Errors;
 
 namespace Sipar.Modules.Calendar;
 
+// The Calendar module's contract (ADR 0014): the working-day calendar as a snapshot, and where to get it.
+
+/// <summary>The current working-day calendar (official days off and make-up days, with the computed default beyond them).</summary>
+public interface ICalendars
+{
+    Task<WorkingDayCalendar> GetAsync(CancellationToken ct);
+}
+
+
 /// <summary>
 /// An immutable snapshot of working days from <see cref="FirstYear"/> to <see cref="LastYear"/>. Time limits
 /// follow the Civil Code 2015 (Điều 147–148): the receipt day is day 0, counting starts the next day, and the
@@ -22,7 +31,7 @@ public sealed class WorkingDayCalendar
     private readonly Dictionary<DateOnly, HolidayDay> special;
 
     /// <param name="years">The schedule of each year: official, edited, or computed.</param>
-    public WorkingDayCalendar(IReadOnlyDictionary<int, IReadOnlyList<HolidayDay>> years)
+    internal WorkingDayCalendar(IReadOnlyDictionary<int, IReadOnlyList<HolidayDay>> years)
     {
         ArgumentNullException.ThrowIfNull(years);
         var length = new DateOnly(LastYear, 12, 31).DayNumber - StartDayNumber + 1;
@@ -66,7 +75,7 @@ public sealed class WorkingDayCalendar
     public bool IsWorkingDay(DateOnly date) => working[Index(date)];
 
     /// <summary>The holiday or make-up day on that date, if any.</summary>
-    public HolidayDay? SpecialDay(DateOnly date) => special.GetValueOrDefault(date);
+    internal HolidayDay? SpecialDay(DateOnly date) => special.GetValueOrDefault(date);
 
     /// <summary>The number of working days after <paramref name="from"/> up to and including <paramref name="to"/> (negative when to &lt; from).</summary>
     public int CountWorkingDays(DateOnly from, DateOnly to) => workingUpTo[Index(to)] - workingUpTo[Index(from)];

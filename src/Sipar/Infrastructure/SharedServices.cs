@@ -1,0 +1,16 @@
+using Sipar.Infrastructure.Email;
+using Sipar.Infrastructure.Files;
+
+namespace Sipar.Infrastructure;
+
+/// <summary>Services every module may use: the file store for uploads and email through the SMTP settings.</summary>
+internal static class SharedServices
+{
+    public static IHostApplicationBuilder AddSharedServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddScoped<FileStore>();
+        return builder;
+    }
+}

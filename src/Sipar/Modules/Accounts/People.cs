@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+
+namespace Sipar.Modules.Accounts;
+
+/// <summary>Accounts' answer to <see cref="IPeople"/>.</summary>
+internal sealed class People(SiparDbContext db) : IPeople
+{
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+
+    public async Task<IReadOnlyList<string>> EmailsOfUnitAsync(Guid unitId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.UnitId == unitId && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+
+    public Task<bool> AnyInUnitAsync(Guid unitId, CancellationToken ct) => db.Users.AnyAsync(u => u.UnitId == unitId, ct);
+}

@@ -1,0 +1,36 @@
+namespace Sipar.Modules.ParIndex;
+
+// The PAR INDEX module's contract (ADR 0014): the plug-in point for computed criteria. A module that holds the
+// data a criterion measures (Plans today; one-stop dossiers, SIPAS and feedback next) registers an IParDataSource in
+// its AddX; PAR INDEX finds it by code, keeps its rows as the frozen snapshot and drill-down, and never reads the
+// other module's tables.
+
+/// <summary>One record behind a computed criterion's value: what it is, the detail shown, and whether it counted as met (null: not counted yet).</summary>
+public sealed record DataSourceRow(string Label, string Detail, bool? OnTime);
+
+/// <summary>A source of values for computed PAR INDEX criteria: the share of its rows that are on time.</summary>
+public interface IParDataSource
+{
+    /// <summary>The code a framework names in its "Nguồn dữ liệu" column (<see cref="ParDataSources"/>).</summary>
+    string Code { get; }
+
+    /// <summary>What it counts, in Vietnamese, for the self-assessment report ("báo cáo đúng hạn").</summary>
+    string Counts { get; }
+
+    /// <summary>The rows for an agency and a year as of a day (what is due by then, and what was done early).</summary>
+    Task<IReadOnlyList<DataSourceRow>> RowsAsync(Guid agencyId, int year, DateOnly asOf, CancellationToken ct);
+}
+
+/// <summary>The codes frameworks may name; each has one <see cref="IParDataSource"/> registered by the module that holds the data.</summary>
+public static class ParDataSources
+{
+    /// <summary>Share of unit reports submitted by their internal due date (Plans).</summary>
+    public const string UnitReportsOnTime = "unit-reports-on-time";
+
+    /// <summary>Share of plan tasks completed by their deadline (Plans).</summary>
+    public const string PlanTasksOnTime = "plan-tasks-on-time";
+
+    public static readonly IReadOnlyList<string> All = [UnitReportsOnTime, PlanTasksOnTime];
+
+    public static bool IsKnown(string? source) => All.Contains((source ?? "").Trim().ToLowerInvariant());
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Time;
+using Sipar.Modules.ParIndex;
+
+namespace Sipar.Modules.Plans;
+
+/// <summary>
+/// Plans' two sources of computed PAR INDEX criteria, over the agency's issued plans of the year: unit reports
+/// submitted by their internal due date, and plan tasks completed by their deadline (a task without one is due on
+/// 31/12). Only what is due by the snapshot day counts, plus what was done early.
+/// </summary>
+internal sealed class UnitReportsOnTimeSource(SiparDbContext db, UnitReporting reporting) : IParDataSource
+{
+    public string Code => ParDataSources.UnitReportsOnTime;
+
+    public string Counts => "báo cáo đúng hạn";
+
+    public async Task<IReadOnlyList<DataSourceRow>> RowsAsync(Guid agencyId, int year, DateOnly asOf, CancellationToken ct)
+    {
+        var rows = new List<DataSourceRow>();
+        foreach (var planId in await PlanRecords.IssuedPlansAsync(db, agencyId, year, ct))
+        {
+            var matrix = await reporting.MatrixAsync(planId, ct);
+            foreach (var period in matrix.Periods)
+            {
+                foreach (var (unitId, unitName) in matrix.Units)
+                {
+                    var state = matrix.Cells.First(c => c.PeriodId == period.Id && c.UnitId == unitId).State;
+                    bool? onTime = state switch { ReportState.OnTime => true, ReportState.Late or ReportState.Missing => false, _ => null };
+                    rows.Add(new DataSourceRow(unitName, "PeriodKind." + period.Kind + "|" + period.InternalDueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + "|ReportState." + state, onTime));
+                }
+            }
+        }
+
+        return rows;
+    }
+}
+
+internal sealed class PlanTasksOnTimeSource(SiparDbContext db) : IParDataSource
+{
+    public string Code => ParDataSources.PlanTasksOnTime;
+
+    public string Counts => "nhiệm vụ hoàn thành đúng hạn";
+
+    public async Task<IReadOnlyList<DataSourceRow>> RowsAsync(Guid agencyId, int year, DateOnly asOf, CancellationToken ct)
+    {
+        var plans = await PlanRecords.IssuedPlansAsync(db, agencyId, year, ct);
+        var tasks = (await PlanRecords.TasksOfAsync(db, plans, ct)).Select(x => new { Section = x.Section.Code, x.Task.Order, x.Task.Text, x.Task.Deadline, x.Task.Status, x.Task.Id }).ToList();
+        var ids = tasks.Select(t => t.Id).ToList();
+        var done = (await db.Set<TaskUpdate>().AsNoTracking().Where(u => ids.Contains(u.TaskId) && u.Status == PlanTaskStatus.Done)
+                .Select(u => new { u.TaskId, u.At }).ToListAsync(ct))
+            .GroupBy(u => u.TaskId).ToDictionary(g => g.Key, g => VietnamTime.DateOf(g.Max(u => u.At)));
+        var rows = new List<DataSourceRow>();
+        foreach (var t in tasks)
+        {
+            var deadline = t.Deadline ?? new DateOnly(year, 12, 31);
+            DateOnly? doneOn = t.Status == PlanTaskStatus.Done && done.TryGetValue(t.Id, out var d) ? d : null;
+            bool? onTime = doneOn is { } finished ? finished <= deadline : deadline < asOf ? false : null;
+            var text = t.Text.Length > 120 ? t.Text[..120] + "…" : t.Text;
+            rows.Add(new DataSourceRow(
+                t.Section + "." + t.Order.ToString(CultureInfo.InvariantCulture) + " " + text,
+                deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + "|" + (doneOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—"),
+                onTime));
+        }
+
+        return rows;
+    }
+}
