@@ -26,6 +26,19 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// The app's clock. It stands still at 01/12/2026 09:00 in Việt Nam until a test moves it (to a due day, past a
+    /// deadline, across the Vietnamese midnight at 17:00 UTC); tests never read the wall clock for what the app decides.
+    /// Tests in one class share it: a test that moves it sets it first.
+    /// </summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Now on the app's clock, as the UTC <see cref="DateTime"/> entities take.</summary>
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today in Việt Nam on the app's clock.</summary>
+    public DateOnly Today => Sipar.Infrastructure.Time.VietnamTime.Today(Clock);
+
     /// <summary>Email goes to this loopback SMTP server.</summary>
     public SmtpSink Smtp { get; } = new();
 
@@ -157,6 +170,7 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
+        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var setting in Settings)
         {
             var pair = setting[2..].Split('=', 2);

@@ -32,12 +32,12 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
             var agency = await admin.CreateAsync(new AgencyInput(name, "SLĐ", "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
             var office = await admin.AddUnitAsync(agency, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None);
             var db = sp.GetRequiredService<SiparDbContext>();
-            var framework = Framework.FromFile(FrameworkReader.Read("f.json", Encoding.UTF8.GetBytes(SmallFramework)), Year, AgencyKind.Department, $"Bộ chỉ số thử {Guid.NewGuid():N}", DateTime.UtcNow);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var campaign = ParCampaign.Create(Year, $"Đánh giá Chỉ số CCHC năm {Year}", today.AddDays(10), today.AddDays(20), today.AddDays(30), DateTime.UtcNow);
+            var framework = Framework.FromFile(FrameworkReader.Read("f.json", Encoding.UTF8.GetBytes(SmallFramework)), Year, AgencyKind.Department, $"Bộ chỉ số thử {Guid.NewGuid():N}", fixture.App.UtcNow);
+            var today = fixture.App.Today;
+            var campaign = ParCampaign.Create(Year, $"Đánh giá Chỉ số CCHC năm {Year}", today.AddDays(10), today.AddDays(20), today.AddDays(30), fixture.App.UtcNow);
             var content = new PlanContent(Year + 1, null, "KH-SLĐ", null, "Lạng Sơn", null, "Kế hoạch CCHC năm sau", [], [], [],
                 [new SectionContent("II.1", "Công tác chỉ đạo, điều hành cải cách hành chính", office, false, [], ["Ban hành kế hoạch."])], [], [], null, null, null);
-            db.AddRange(framework, campaign, ParAssessment.Start(campaign.Id, agency, framework), Plan.CreateDraft(agency, content, new HashSet<Guid> { office }, DateTime.UtcNow));
+            db.AddRange(framework, campaign, ParAssessment.Start(campaign.Id, agency, framework), Plan.CreateDraft(agency, content, new HashSet<Guid> { office }, fixture.App.UtcNow));
             await db.SaveChangesAsync();
             return (Agency: agency, Name: name, Office: office, Campaign: campaign.Id);
         });

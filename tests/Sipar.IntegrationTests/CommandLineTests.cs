@@ -104,7 +104,7 @@ public abstract class CommandLineTests<TFactory>(TFactory app) : IClassFixture<T
             {
                 db.Add(global::Sipar.Modules.ParIndex.Framework.FromFile(
                     global::Sipar.Modules.ParIndex.FrameworkReader.Read("demo.json", global::Sipar.Modules.ParIndex.ParIndexModule.DemoFramework()),
-                    year, AgencyKind.Department, null, DateTime.UtcNow));
+                    year, AgencyKind.Department, null, app.UtcNow));
                 await db.SaveChangesAsync();
             }
 

@@ -51,17 +51,17 @@ public abstract class HardeningTests<TFactory>(TFactory app) : IClassFixture<TFa
         var (campaignA, campaignB) = await app.WithServicesAsync(async sp =>
         {
             var db = sp.GetRequiredService<SiparDbContext>();
-            var framework = Framework.FromFile(FrameworkReader.Read("f.json", ParIndexModule.DemoFramework()), year, AgencyKind.Department, $"Bộ {Guid.NewGuid():N}", DateTime.UtcNow);
-            var a = ParCampaign.Create(year, "Đợt 1", new DateOnly(year, 3, 1), new DateOnly(year, 4, 1), new DateOnly(year, 4, 15), DateTime.UtcNow);
-            var b = ParCampaign.Create(year, "Đợt 2", new DateOnly(year, 9, 1), new DateOnly(year, 10, 1), new DateOnly(year, 10, 15), DateTime.UtcNow.AddMinutes(1));
+            var framework = Framework.FromFile(FrameworkReader.Read("f.json", ParIndexModule.DemoFramework()), year, AgencyKind.Department, $"Bộ {Guid.NewGuid():N}", app.UtcNow);
+            var a = ParCampaign.Create(year, "Đợt 1", new DateOnly(year, 3, 1), new DateOnly(year, 4, 1), new DateOnly(year, 4, 15), app.UtcNow);
+            var b = ParCampaign.Create(year, "Đợt 2", new DateOnly(year, 9, 1), new DateOnly(year, 10, 1), new DateOnly(year, 10, 15), app.UtcNow.AddMinutes(1));
             db.AddRange(framework, a, b);
             foreach (var item in framework.Items.Where(i => i.Level == CriterionLevel.Area))
             {
-                db.Add(ParResult.Appraised(year, published.AgencyId, item.Code, item.MaxPoints / 2, a.Id, DateTime.UtcNow));
-                db.Add(ParResult.Appraised(year, hidden.AgencyId, item.Code, item.MaxPoints, b.Id, DateTime.UtcNow));
+                db.Add(ParResult.Appraised(year, published.AgencyId, item.Code, item.MaxPoints / 2, a.Id, app.UtcNow));
+                db.Add(ParResult.Appraised(year, hidden.AgencyId, item.Code, item.MaxPoints, b.Id, app.UtcNow));
             }
 
-            a.Publish(DateTime.UtcNow);
+            a.Publish(app.UtcNow);
             await db.SaveChangesAsync();
             return (a.Id, b.Id);
         });

@@ -75,7 +75,7 @@ public abstract class ParFrameworkTests<TFactory>(TFactory app) : IClassFixture<
 
         // A campaign uses it: frozen, the mapping can no longer change.
         var (agencyId, _, _) = await app.CreateAgencyAsync();
-        var day = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = app.UtcNow.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, "/par", new()
         {
             ["Form.Year"] = "2052", ["Form.Name"] = "Đánh giá 2052", ["Form.SelfAssessmentDue"] = day, ["Form.AppraisalDue"] = day, ["Form.ExplanationDue"] = day, ["Form.AgencyIds"] = agencyId.ToString(),

@@ -268,9 +268,9 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         {
             var db = sp.GetRequiredService<SiparDbContext>();
             db.AddRange(
-                ParResult.Imported(2044, agencyId, "1.2", 1, DateTime.UtcNow), ParResult.Imported(2044, agencyId, "1.3", 1, DateTime.UtcNow),
-                ParResult.Imported(2044, agencyId, "2", 10, DateTime.UtcNow),
-                ParResult.Imported(2045, agencyId, "1.2", 2, DateTime.UtcNow), ParResult.Imported(2045, agencyId, "2", 5, DateTime.UtcNow));
+                ParResult.Imported(2044, agencyId, "1.2", 1, app.UtcNow), ParResult.Imported(2044, agencyId, "1.3", 1, app.UtcNow),
+                ParResult.Imported(2044, agencyId, "2", 10, app.UtcNow),
+                ParResult.Imported(2045, agencyId, "1.2", 2, app.UtcNow), ParResult.Imported(2045, agencyId, "2", 5, app.UtcNow));
             await db.SaveChangesAsync();
         });
         var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
@@ -283,10 +283,10 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Contains("(So với năm trước −", html.QuerySelector("[data-testid=headline]")!.TextContent.Replace("-", "−", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    private static decimal MaxOf(string code) => Framework.FromFile(FrameworkReader.Read("d.json", ParIndexModule.DemoFramework()), 2041, AgencyKind.Department, null, DateTime.UtcNow)
+    private static decimal MaxOf(string code) => Framework.FromFile(FrameworkReader.Read("d.json", ParIndexModule.DemoFramework()), 2041, AgencyKind.Department, null, DateTime.UnixEpoch)
         .Items.First(i => i.Code == code).MaxPoints;
 
-    private static string Iso(int days) => DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private string Iso(int days) => app.Today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static async Task ImportFrameworkAsync(HttpClient appraiser, int year)
     {
@@ -353,10 +353,10 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
             var otherUnit = await admin.AddUnitAsync(other, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None);
             var content = new PlanContent(year, null, "KH-SLĐ", null, "Lạng Sơn", null, "Kế hoạch CCHC", [], [], [],
                 [new SectionContent("II.1", "Công tác chỉ đạo, điều hành cải cách hành chính", office, false, [], ["Tham mưu báo cáo định kỳ."])], [], [], null, null, null);
-            var plan = Plan.CreateDraft(agency, content, new HashSet<Guid> { office, planning }, DateTime.UtcNow);
+            var plan = Plan.CreateDraft(agency, content, new HashSet<Guid> { office, planning }, app.UtcNow);
             plan.Issue("1", new DateOnly(year, 1, 5));
             var task = plan.Sections[0].Tasks[0];
-            task.ReportProgress(office, Guid.NewGuid(), PlanTaskStatus.Done, "Xong", new Dictionary<Guid, string?>(), DateTime.UtcNow);
+            task.ReportProgress(office, Guid.NewGuid(), PlanTaskStatus.Done, "Xong", new Dictionary<Guid, string?>(), app.UtcNow);
             var db = sp.GetRequiredService<SiparDbContext>();
             db.Add(plan);
             db.AddRange(ReportingPeriod.DefaultsFor(plan.Id, year, due => due.AddDays(-7)));
@@ -373,7 +373,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
                     new SectionContent("II.2", "Cải cách tổ chức bộ máy", w.Planning, false, [], ["Rà soát chức năng."]),
                 ], [], [], null, null, null);
             var db = sp.GetRequiredService<SiparDbContext>();
-            db.Add(Plan.CreateDraft(w.AgencyId, content, new HashSet<Guid> { w.Office, w.Planning }, DateTime.UtcNow));
+            db.Add(Plan.CreateDraft(w.AgencyId, content, new HashSet<Guid> { w.Office, w.Planning }, app.UtcNow));
             await db.SaveChangesAsync();
         });
 }

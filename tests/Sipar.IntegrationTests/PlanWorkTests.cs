@@ -41,6 +41,7 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(bystander, url, new() { ["Note"] = "x" }, url + "?handler=Contribution")).StatusCode);
 
+        app.Clock.Advance(TimeSpan.FromHours(2));
         var contributed = await SiparFactory.PostFormAsync(coordinator, url, new() { ["Note"] = "Đã cung cấp số liệu kinh phí." }, url + "?handler=Contribution");
         Assert.Equal(HttpStatusCode.Redirect, contributed.StatusCode);
 
@@ -213,7 +214,7 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
                     new SectionContent("II.1", "Chỉ đạo điều hành", office, false, [], ["Tham mưu báo cáo định kỳ."]),
                     new SectionContent("II.2", "Văn bản QPPL", inspectorate, false, [planning], ["Bảo đảm 100% văn bản QPPL được rà soát theo quy định."]),
                 ], [], [], null, null, null);
-            var plan = Plan.CreateDraft(agency, content, new HashSet<Guid> { office, inspectorate, planning }, DateTime.UtcNow);
+            var plan = Plan.CreateDraft(agency, content, new HashSet<Guid> { office, inspectorate, planning }, app.UtcNow);
             if (issue)
             {
                 plan.Issue("123", new DateOnly(2022, 8, 5));

@@ -153,6 +153,35 @@ public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFa
         Assert.Equal(HttpStatusCode.Redirect, (await office.GetAsync($"/reports/by-id/{reportId}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_report_sent_at_23_59_on_the_due_day_in_Vietnam_is_on_time_and_one_a_minute_later_is_late()
+    {
+        var w = await WorldAsync(year: 2026);
+        var year = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ReportingPeriod>().SingleAsync(p => p.PlanId == w.PlanId && p.Kind == PeriodKind.Year));
+        var due = year.InternalDueDate;
+
+        // 16:59 UTC on the due day is 23:59 in Việt Nam: still the due day. (Sign in after moving the clock: a
+        // session started twelve days earlier would have expired.)
+        app.Clock.SetUtcNow(new DateTimeOffset(due.ToDateTime(new TimeOnly(16, 59)), TimeSpan.Zero));
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var inspector = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate));
+        var planner = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Planning));
+        async Task<string?> StateAsync(string unit) =>
+            (await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/reports"))).QuerySelector($"td[data-unit='{unit}'][data-period='Year']")!.GetAttribute("data-state");
+        Assert.Equal("NotDue", await StateAsync("Phòng Kế hoạch – Tài chính"));
+        var url = $"/reports/{year.Id}/{w.Inspectorate}";
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(inspector, url, new() { ["Narrative"] = "Gửi lúc 23 giờ 59." }, url + "?handler=Submit")).StatusCode);
+
+        // Two minutes later it is the next day in Việt Nam.
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        url = $"/reports/{year.Id}/{w.Planning}";
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(planner, url, new() { ["Narrative"] = "Gửi lúc 0 giờ 01." }, url + "?handler=Submit")).StatusCode);
+
+        Assert.Equal("OnTime", await StateAsync("Thanh tra Sở"));
+        Assert.Equal("Late", await StateAsync("Phòng Kế hoạch – Tài chính"));
+        Assert.Equal("Missing", await StateAsync("Văn phòng Sở"));
+    }
+
     private sealed record World(Guid AgencyId, Guid Office, Guid Inspectorate, Guid Planning, Guid PlanId, Guid TaskId, Guid TargetId);
 
     private async Task<World> WorldAsync(int year)
@@ -169,7 +198,7 @@ public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFa
                     new SectionContent("II.1", "Chỉ đạo điều hành", office, false, [], ["Tham mưu báo cáo định kỳ."]),
                     new SectionContent("II.2", "Văn bản QPPL", inspectorate, false, [planning], ["Bảo đảm 100% văn bản QPPL được rà soát theo quy định."]),
                 ], [], [], null, null, null);
-            var plan = Plan.CreateDraft(agency, content, new HashSet<Guid> { office, inspectorate, planning }, DateTime.UtcNow);
+            var plan = Plan.CreateDraft(agency, content, new HashSet<Guid> { office, inspectorate, planning }, app.UtcNow);
             var db = sp.GetRequiredService<SiparDbContext>();
             db.Add(plan);
             await db.SaveChangesAsync();

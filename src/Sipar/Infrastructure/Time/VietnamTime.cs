@@ -14,6 +14,9 @@ public static class VietnamTime
     /// <summary>The Vietnamese date of a UTC instant.</summary>
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(utc + Offset);
 
+    /// <summary>The UTC instant at which a Vietnamese day begins (17:00 UTC the day before).</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) => DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+
     /// <summary>Today in Việt Nam.</summary>
     public static DateOnly Today(TimeProvider clock)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sipar.Infrastructure.Auth;
 using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Time;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Audit;
@@ -62,13 +63,13 @@ internal sealed class AuditLog(SiparDbContext db)
         // Dates are days in Vietnam (UTC+7); the trail stores UTC instants.
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var start = VietnamTime.StartOfDayUtc(from);
             q = q.Where(e => e.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var end = VietnamTime.StartOfDayUtc(to.AddDays(1));
             q = q.Where(e => e.At < end);
         }
 

@@ -218,8 +218,8 @@ internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilit
 
     private static IEnumerable<(Guid TaskId, PlanTaskStatus Status, string Progress, string? Actuals)> Prefill(Plan plan, Guid unitId, ReportingPeriod period)
     {
-        var from = period.WindowStart.ToDateTime(TimeOnly.MinValue).AddHours(-7);
-        var to = period.WindowEnd.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-7);
+        var from = VietnamTime.StartOfDayUtc(period.WindowStart);
+        var to = VietnamTime.StartOfDayUtc(period.WindowEnd.AddDays(1));
         foreach (var s in plan.Sections.Where(s => s.LeadUnitId == unitId || s.LeadIsAllUnits).OrderBy(s => s.Order))
         {
             foreach (var t in s.Tasks.OrderBy(t => t.Order))
