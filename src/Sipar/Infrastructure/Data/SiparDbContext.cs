@@ -32,6 +32,12 @@ public abstract class SiparDbContext(DbContextOptions options)
 
         builder.ApplyConfigurationsFromAssembly(typeof(SiparDbContext).Assembly);
 
+        // Optimistic concurrency on aggregate roots: a version column (the same on both providers) checked on update.
+        foreach (var root in builder.Model.GetEntityTypes().Where(e => typeof(IAggregateRoot).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            builder.Entity(root.ClrType).Property<int>(VersionProperty).IsConcurrencyToken();
+        }
+
         // Entities make their own keys (Guid v7) in their factories, so a child added to a tracked parent's
         // collection is an insert, never mistaken for an update of an existing row.
         foreach (var key in builder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
@@ -40,6 +46,54 @@ public abstract class SiparDbContext(DbContextOptions options)
             {
                 property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
             }
+        }
+    }
+
+    public const string VersionProperty = "Version";
+
+    /// <summary>
+    /// Checks that <paramref name="root"/> is still at <paramref name="version"/> (from the form the person posted) and
+    /// makes the next save check it again: a change made by someone else in between, or at the same moment, is a conflict.
+    /// </summary>
+    public void ExpectVersion(IAggregateRoot root, int? version)
+    {
+        if (version is { } v)
+        {
+            // Changed since the form was loaded: say so at once, before any other rule speaks of the new state.
+            var property = Entry(root).Property(VersionProperty);
+            if ((int)property.OriginalValue! != v)
+            {
+                throw new DbUpdateConcurrencyException("The root was changed since version " + v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            property.IsModified = true;
+        }
+    }
+
+    /// <summary>The stored version of a root (for pages and API answers read without tracking).</summary>
+    public Task<int> StoredVersionAsync<T>(Guid id, CancellationToken ct)
+        where T : class, IAggregateRoot =>
+        Set<T>().Where(e => EF.Property<Guid>(e, "Id") == id).Select(e => EF.Property<int>(e, VersionProperty)).FirstOrDefaultAsync(ct);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RaiseVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IAggregateRoot>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(VersionProperty);
+            version.CurrentValue = (int)version.OriginalValue! + 1;
         }
     }
 

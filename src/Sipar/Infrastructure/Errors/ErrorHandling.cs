@@ -15,10 +15,11 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, IStringLocalizer<
         {
             await next(httpContext);
         }
-        catch (Exception exception) when (exception is DomainValidationException or ForbiddenException or NotFoundException or BadHttpRequestException && !httpContext.Response.HasStarted)
+        catch (Exception exception) when (exception is DomainValidationException or ForbiddenException or NotFoundException or BadHttpRequestException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException && !httpContext.Response.HasStarted)
         {
             ProblemDetails problem = exception switch
             {
+                Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = localizer["Error.Conflict"] },
                 BadHttpRequestException bad => new ProblemDetails
                 {
                     Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest,

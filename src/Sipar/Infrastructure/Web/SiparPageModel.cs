@@ -42,5 +42,13 @@ internal abstract class SiparPageModel(IStringLocalizer<SharedResource> localize
             await reload();
             return Page();
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            // Someone changed it since this page was loaded (or at the same moment): nothing of this post is saved.
+            ModelState.AddModelError("", Localizer["Error.Conflict"]);
+            await reload();
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
     }
 }

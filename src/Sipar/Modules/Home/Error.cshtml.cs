@@ -30,9 +30,10 @@ internal sealed class ErrorModel : PageModel
             400 => "Error.400",
             403 => "Error.403",
             404 => "Error.404",
+            409 => "Error.409",
             429 => "Error.429",
             _ => "Error.500",
         };
-        Response.StatusCode = code is 400 or 403 or 404 or 429 ? code : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code is 400 or 403 or 404 or 409 or 429 ? code : StatusCodes.Status500InternalServerError;
     }
 }

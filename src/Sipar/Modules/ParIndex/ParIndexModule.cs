@@ -52,7 +52,7 @@ internal static class ParIndexModule
             var v = await assessments.GetAsync(id, ct);
             return TypedResults.Ok(new
             {
-                v.Assessment.Id, v.Agency, Campaign = v.Campaign.Name, v.Campaign.Year, Status = v.Assessment.Status.ToString(), v.SelfTotal, v.AppraisedTotal,
+                v.Assessment.Id, v.Version, v.Agency, Campaign = v.Campaign.Name, v.Campaign.Year, Status = v.Assessment.Status.ToString(), v.SelfTotal, v.AppraisedTotal,
                 Scores = v.Assessment.Scores.Select(s => new
                 {
                     s.Id, s.Code, s.MaxPoints, Method = s.Method.ToString(), s.UnitId, s.SelfPoints, s.Explanation, Evidence = s.Evidence.Count,
@@ -63,7 +63,7 @@ internal static class ParIndexModule
         });
         api.MapPut("/assessments/{id:guid}/scores/{scoreId:guid}", async (Assessments assessments, Guid id, Guid scoreId, SelfScoreInput input, CancellationToken ct) =>
         {
-            var needsExplanation = await assessments.SelfScoreAsync(id, scoreId, input.Points, input.Explanation, ct);
+            var needsExplanation = await assessments.SelfScoreAsync(id, scoreId, input.Points, input.Explanation, ct, input.Version);
             return TypedResults.Ok(new { needsExplanation });
         });
         api.MapGet("/results/{year:int}", async (ParResults results, int year, CancellationToken ct) =>
@@ -204,4 +204,4 @@ internal static class ParIndexModule
 }
 
 /// <summary>A self-score sent to the API.</summary>
-internal sealed record SelfScoreInput(decimal? Points, string? Explanation);
+internal sealed record SelfScoreInput(decimal? Points, string? Explanation, int? Version = null);

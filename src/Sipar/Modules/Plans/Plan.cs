@@ -1,3 +1,4 @@
+using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Localization;
 
@@ -38,7 +39,7 @@ internal sealed record PlanContent(
 internal sealed record SectionContent(string Code, string Heading, Guid? LeadUnitId, bool LeadIsAllUnits, IReadOnlyList<Guid> CoordinatingUnitIds, IReadOnlyList<string> Tasks);
 
 /// <summary>Kế hoạch: an agency's plan for a year, with its sections and tasks.</summary>
-internal sealed class Plan
+internal sealed class Plan : IAggregateRoot
 {
     public const int TitleMaxLength = 1000;
 

@@ -1,3 +1,4 @@
+using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 
 namespace Sipar.Modules.ParIndex;
@@ -39,7 +40,7 @@ internal enum EvidenceKind
 }
 
 /// <summary>One agency's self-assessment and its appraisal in a campaign; its scores are one per leaf item of the framework.</summary>
-internal sealed class ParAssessment
+internal sealed class ParAssessment : IAggregateRoot
 {
     public const int TextMaxLength = 8000;
 

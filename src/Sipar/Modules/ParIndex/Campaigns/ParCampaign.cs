@@ -1,9 +1,10 @@
+using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>Đợt đánh giá: one year's PAR INDEX cycle for the participating agencies, with its deadlines and classes.</summary>
-internal sealed class ParCampaign
+internal sealed class ParCampaign : IAggregateRoot
 {
     public const int NameMaxLength = 300;
 

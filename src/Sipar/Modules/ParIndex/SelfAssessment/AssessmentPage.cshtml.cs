@@ -41,9 +41,11 @@ internal sealed class AssessmentPageModel(Assessments assessments, IStringLocali
     public Task<IActionResult> OnPostDescribeAsync(CancellationToken ct) =>
         Try(() => assessments.DescribeAsync(AssessmentId, Difficulties, Proposals, ct), "Common.Saved", ct);
 
-    public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) => Try(() => assessments.MarkReviewedAsync(AssessmentId, ct), "Par.ReviewedDone", ct);
+    /// <param name="version">The assessment's version when the page was loaded: a change made since is a conflict, not reviewed unseen.</param>
+    public Task<IActionResult> OnPostReviewAsync(int? version, CancellationToken ct) => Try(() => assessments.MarkReviewedAsync(AssessmentId, ct, version), "Par.ReviewedDone", ct);
 
-    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => Try(() => assessments.SubmitAsync(AssessmentId, ct), "Par.Submitted", ct);
+    /// <param name="version">As for the review: leadership submits what it saw, or is told it changed.</param>
+    public Task<IActionResult> OnPostSubmitAsync(int? version, CancellationToken ct) => Try(() => assessments.SubmitAsync(AssessmentId, ct, version), "Par.Submitted", ct);
 
     public Task<IActionResult> OnPostAnswerAsync(Dictionary<Guid, string>? answers, CancellationToken ct) =>
         Try(() => assessments.AnswerAsync(AssessmentId, answers ?? [], ct), "Par.Answered", ct);

@@ -12,7 +12,7 @@ namespace Sipar.Modules.ParIndex;
 /// <summary>Everything the assessment page shows, already filtered by what the person may see.</summary>
 internal sealed record AssessmentView(
     ParAssessment Assessment, ParCampaign Campaign, string Agency, Framework Framework, IReadOnlyDictionary<Guid, string> Units,
-    IReadOnlyDictionary<Guid, Guid> SuggestedUnits, bool SeesAppraisal, bool CanManage, bool CanSubmit, bool CanAnswer, bool CanAppraise)
+    IReadOnlyDictionary<Guid, Guid> SuggestedUnits, bool SeesAppraisal, bool CanManage, bool CanSubmit, bool CanAnswer, bool CanAppraise, int Version = 0)
 {
     private IReadOnlyDictionary<string, decimal>? self;
     private IReadOnlyDictionary<string, decimal>? appraised;
@@ -70,7 +70,8 @@ internal sealed class Assessments(
             access.IsOfficeOf(assessment) && assessment.Status == AssessmentStatus.Draft,
             access.IsLeaderOf(assessment) && assessment.Status == AssessmentStatus.Draft,
             access.IsOfficeOf(assessment) && assessment.Status == AssessmentStatus.ExplanationRequested,
-            access.IsAppraiser && assessment.Status is AssessmentStatus.Submitted or AssessmentStatus.ExplanationRequested or AssessmentStatus.Answered);
+            access.IsAppraiser && assessment.Status is AssessmentStatus.Submitted or AssessmentStatus.ExplanationRequested or AssessmentStatus.Answered,
+            await db.StoredVersionAsync<ParAssessment>(assessment.Id, ct));
     }
 
     /// <summary>The assessment of the signed-in person's agency in the newest campaign, if any.</summary>
@@ -118,9 +119,10 @@ internal sealed class Assessments(
     }
 
     /// <summary>Saves a self-score; returns true when it still needs evidence or an explanation before submission.</summary>
-    public async Task<bool> SelfScoreAsync(Guid id, Guid scoreId, decimal? points, string? explanation, CancellationToken ct)
+    public async Task<bool> SelfScoreAsync(Guid id, Guid scoreId, decimal? points, string? explanation, CancellationToken ct, int? expectedVersion = null)
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
+        db.ExpectVersion(assessment, expectedVersion);
         var score = assessment.Score(scoreId);
         ParAccess.Ensure(access.CanSelfScore(assessment, score));
         assessment.EnsureDraft();
@@ -220,19 +222,21 @@ internal sealed class Assessments(
     }
 
     /// <summary>The office marks it reviewed; leaders can then approve and submit it.</summary>
-    public async Task MarkReviewedAsync(Guid id, CancellationToken ct)
+    public async Task MarkReviewedAsync(Guid id, CancellationToken ct, int? expectedVersion = null)
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
         ParAccess.Ensure(access.IsOfficeOf(assessment));
+        db.ExpectVersion(assessment, expectedVersion);
         assessment.MarkReviewed(access.UserId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Leadership approves and submits: the computed items are taken one last time and everything locks.</summary>
-    public async Task SubmitAsync(Guid id, CancellationToken ct)
+    public async Task SubmitAsync(Guid id, CancellationToken ct, int? expectedVersion = null)
     {
         var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);
         ParAccess.Ensure(access.IsLeaderOf(assessment));
+        db.ExpectVersion(assessment, expectedVersion);
         assessment.EnsureDraft();
         await ComputeAsync(assessment, campaign, ct);
         assessment.Submit(access.UserId, clock.GetUtcNow().UtcDateTime);

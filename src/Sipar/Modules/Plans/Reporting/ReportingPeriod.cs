@@ -1,3 +1,4 @@
+using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 
 namespace Sipar.Modules.Plans;
@@ -84,7 +85,7 @@ internal enum UnitReportStatus
 }
 
 /// <summary>Báo cáo của đơn vị for one period: narrative and one line per task, pre-filled from the task's progress.</summary>
-internal sealed class UnitReport
+internal sealed class UnitReport : IAggregateRoot
 {
     public const int NarrativeMaxLength = 20000;
 
