@@ -90,10 +90,36 @@ public abstract class SiparDbContext(DbContextOptions options)
     private void RaiseVersions()
     {
         ChangeTracker.DetectChanges();
+        CheckLengths();
         foreach (var entry in ChangeTracker.Entries<IAggregateRoot>().Where(e => e.State == EntityState.Modified))
         {
             var version = entry.Property(VersionProperty);
             version.CurrentValue = (int)version.OriginalValue! + 1;
+        }
+    }
+
+    /// <summary>
+    /// Every text written fits its column, checked against the column's own length before anything is sent: SQLite
+    /// would store more than PostgreSQL accepts, PostgreSQL would answer with an error. A text too long is a Vietnamese
+    /// message on the page (its summary: the column is not always one field of the form), never a 500 and never cut.
+    /// </summary>
+    private void CheckLengths()
+    {
+        var errors = new List<Errors.FieldError>();
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties.Where(p => p.Metadata.ClrType == typeof(string) && (entry.State == EntityState.Added || p.IsModified)))
+            {
+                if (property.Metadata.GetMaxLength() is { } max && property.CurrentValue is string text && text.Length > max)
+                {
+                    errors.Add(new Errors.FieldError("", "Error.TextTooLong", max));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new Errors.DomainValidationException(errors);
         }
     }
 

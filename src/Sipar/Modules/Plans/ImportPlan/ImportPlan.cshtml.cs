@@ -169,8 +169,28 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
 
         public List<SectionForm> Sections { get; set; } = [];
 
-        public IReadOnlyList<LegalBasisDraft> LegalBases =>
-            string.IsNullOrEmpty(LegalBasesJson) ? [] : JsonSerializer.Deserialize<List<LegalBasisDraft>>(LegalBasesJson, CliContext.Json) ?? [];
+        public IReadOnlyList<LegalBasisDraft> LegalBases => FromHidden<LegalBasisDraft>(LegalBasesJson);
+
+        /// <summary>
+        /// A list the review page kept in a hidden field. A browser can send anything there: what does not read as the
+        /// list is an empty list, never a 500 (the plan is saved from what was typed in the visible fields).
+        /// </summary>
+        internal static IReadOnlyList<T> FromHidden<T>(string? json)
+        {
+            if (string.IsNullOrEmpty(json) || json.Length > 1_000_000)
+            {
+                return [];
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize<List<T>>(json, CliContext.Json)?.Where(x => x is not null).ToList() ?? [];
+            }
+            catch (JsonException)
+            {
+                return [];
+            }
+        }
 
         public static ReviewForm From(Guid agencyId, PlanDraft draft, IReadOnlyList<SectionProposal> proposals, string source, int currentYear) => new()
         {
@@ -207,7 +227,7 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
             Sections.Select(s => new SectionContent(
                 s.Code ?? "", s.Heading ?? "", Guid.TryParse(s.Lead, out var lead) ? lead : null, s.Lead == SectionForm.AllUnits,
                 s.CoordinatingUnitIds, BlankLine().Split(s.TasksText ?? "").Select(x => x.Trim()).Where(x => x.Length > 0).ToList())).ToList(),
-            string.IsNullOrEmpty(DutiesJson) ? [] : JsonSerializer.Deserialize<List<DutyDraft>>(DutiesJson, CliContext.Json) ?? [],
+            FromHidden<DutyDraft>(DutiesJson),
             Split(Recipients), SignerTitle, SignerName, SourceText);
 
         private static List<string> Split(string? lines) =>

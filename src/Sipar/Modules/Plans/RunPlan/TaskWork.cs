@@ -103,7 +103,7 @@ internal sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities c
         }
 
         EnsureIssued(plan);
-        task.ReportProgress(me.UnitId ?? section.LeadUnitId ?? Guid.Empty, me.Id!.Value, status, note, actuals, clock.GetUtcNow().UtcDateTime);
+        task.ReportProgress(ActingUnit(section), me.Id!.Value, status, note, actuals, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 
@@ -116,7 +116,7 @@ internal sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities c
         }
 
         EnsureIssued(plan);
-        task.AddContribution(me.UnitId ?? Guid.Empty, me.Id!.Value, note, clock.GetUtcNow().UtcDateTime);
+        task.AddContribution(ActingUnit(section), me.Id!.Value, note, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 
@@ -132,7 +132,7 @@ internal sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities c
         EnsureIssued(plan);
         var now = clock.GetUtcNow().UtcDateTime;
         var (key, sha) = await files.SaveAsync(content, now, ct);
-        var evidence = TaskEvidence.Create(taskId, me.UnitId ?? section.LeadUnitId ?? Guid.Empty, me.Id!.Value, now, fileName, contentType, content.Length, key, sha);
+        var evidence = TaskEvidence.Create(taskId, ActingUnit(section), me.Id!.Value, now, fileName, contentType, content.Length, key, sha);
         db.Add(evidence);
         await db.SaveChangesAsync(ct);
         return evidence.Id;
@@ -162,6 +162,13 @@ internal sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities c
         task.Schedule(deadline, recurrence);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The unit an update is recorded for: the person's own unit, else the section's lead. A person with no unit on a
+    /// section led by "all units" (the office, an administrator) has no unit to speak for: refused, never Guid.Empty.
+    /// </summary>
+    private Guid ActingUnit(PlanSection section) =>
+        me.UnitId ?? section.LeadUnitId ?? throw new DomainValidationException("UnitId", "Task.NoActingUnit");
 
     internal TaskRole RoleFor(Plan plan, PlanSection section)
     {
