@@ -86,6 +86,19 @@ public sealed class ModuleMatrixTests
         Assert.False(accountsUsesOrganisation, "Accounts defines IPlaces and Organisation provides it");
     }
 
+    [Fact]
+    public void Only_the_assessment_changes_its_scores()
+    {
+        // The root checks its state (draft, submitted, finalised) before any score changes; nothing goes around it.
+        string[] mutators = ["SelfScore", "Appraise", "SetComputed", "Assign", "AddEvidence", "RemoveEvidence", "HideAppraisal"];
+        var callers = CodeReferences.Types()
+            .Where(t => t.Type.Name != "ParAssessment" && t.Type.Name != "ParScore")
+            .SelectMany(t => CodeReferences.Calls(t.Type).Where(m => m.DeclaringType.Name == "ParScore" && mutators.Contains(m.Name)).Select(m => $"{t.Owner.FullName} calls ParScore.{m.Name}"))
+            .Distinct().ToList();
+        Assert.True(callers.Count == 0, string.Join(Environment.NewLine, callers));
+        Assert.Contains(CodeReferences.Types(), t => t.Type.Name == "ParAssessment" && CodeReferences.Calls(t.Type).Any(m => m.DeclaringType.Name == "ParScore" && m.Name == "Appraise"));
+    }
+
     /// <summary>The account entity is public only for the Identity DbContext; modules reach people through IPeople.</summary>
     private static bool IsContract(TypeReference used)
     {

@@ -328,6 +328,28 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         return await client.PostAsync(url + "?handler=File", form);
     }
 
+    [Fact]
+    public async Task Survey_points_are_refused_for_an_assessment_still_in_draft()
+    {
+        var (agencyId, _, agencyName) = await app.CreateAgencyAsync();
+        var (campaignId, assessmentId) = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            var framework = Framework.FromFile(FrameworkReader.Read("f.json", ParIndexModule.DemoFramework()), 2026, AgencyKind.Department, $"Bộ {Guid.NewGuid():N}", app.UtcNow);
+            var campaign = ParCampaign.Create(2026, $"Đánh giá {Guid.NewGuid():N}"[..20], app.Today.AddDays(10), app.Today.AddDays(20), app.Today.AddDays(30), app.UtcNow);
+            var assessment = ParAssessment.Start(campaign.Id, agencyId, framework);
+            db.AddRange(framework, campaign, assessment);
+            await db.SaveChangesAsync();
+            return (campaign.Id, assessment.Id);
+        });
+        var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
+        var preview = await SiparFactory.HtmlAsync(await SurveyAsync(appraiser, $"/par/campaigns/{campaignId}", Encoding.UTF8.GetBytes($"Cơ quan,Mã tiêu chí,Điểm\n{agencyName},8.1,9\n")));
+        Assert.Contains("chưa nộp bản tự đánh giá", preview.QuerySelector("[data-testid=survey-errors]")!.TextContent, StringComparison.Ordinal);
+        var appraised = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ParAssessment>().Include(a => a.Scores)
+            .Where(a => a.Id == assessmentId).SelectMany(a => a.Scores).CountAsync(x => x.AppraisedPoints != null));
+        Assert.Equal(0, appraised);
+    }
+
     private static async Task<HttpResponseMessage> SurveyAsync(HttpClient client, string campaignPage, byte[] csv)
     {
         var token = await SiparFactory.AntiforgeryTokenAsync(client, campaignPage);

@@ -89,6 +89,30 @@ public sealed class AssessmentRulesTests
     }
 
     [Fact]
+    public void The_assessment_checks_its_own_state_before_any_score_changes()
+    {
+        var (_, a) = Start();
+        var s = a.Scores.Single(x => x.Code == "1.1");
+        var survey = a.Scores.Single(x => x.Code == "1.2");
+        Assert.Equal("Par.NotSubmitted", Key(() => a.Appraise(survey.Id, 3, null)));
+        Assert.Equal("Par.NotSubmitted", Key(a.AcceptRemaining));
+
+        a.MarkReviewed(Guid.NewGuid(), DateTime.UtcNow);
+        a.SelfScore(s.Id, 5, "Giải trình");
+        Assert.Null(a.ReviewedAt);
+        a.SelfScore(a.Scores.Single(x => x.Code == "1.3").Id, 0, null);
+        a.MarkReviewed(Guid.NewGuid(), DateTime.UtcNow);
+        a.Submit(Guid.NewGuid(), DateTime.UtcNow);
+
+        Assert.Equal("Par.Locked", Key(() => a.SelfScore(s.Id, 4, "x")));
+        Assert.Equal("Par.Locked", Key(() => a.Assign(s.Id, Guid.NewGuid())));
+        Assert.Equal("Par.Locked", Key(() => a.SetComputed(s.Id, 1, "{}")));
+        a.Appraise(survey.Id, 3, null);
+        a.AcceptRemaining();
+        Assert.All(a.Scores, x => Assert.NotNull(x.AppraisedPoints));
+    }
+
+    [Fact]
     public void A_participant_is_late_when_it_submits_after_the_deadline_or_has_not_submitted_past_it()
     {
         var (c, _) = Start();

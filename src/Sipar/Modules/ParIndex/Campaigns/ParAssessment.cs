@@ -231,6 +231,71 @@ internal sealed class ParAssessment : IAggregateRoot
         AnsweredAt = now;
     }
 
+    /// <summary>A unit self-scores an item (or the office does): only while a draft, and the review must be done again.</summary>
+    public void SelfScore(Guid scoreId, decimal? points, string? explanation)
+    {
+        EnsureDraft();
+        Score(scoreId).SelfScore(points, explanation);
+        Changed();
+    }
+
+    /// <summary>The office assigns an item to a unit (null: nobody) while a draft.</summary>
+    public void Assign(Guid scoreId, Guid? unitId)
+    {
+        EnsureDraft();
+        Score(scoreId).Assign(unitId);
+    }
+
+    public void AddEvidence(Guid scoreId, ParEvidence evidence)
+    {
+        EnsureDraft();
+        Score(scoreId).AddEvidence(evidence);
+        Changed();
+    }
+
+    public ParEvidence RemoveEvidence(Guid scoreId, Guid evidenceId)
+    {
+        EnsureDraft();
+        var score = Score(scoreId);
+        var evidence = score.Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new NotFoundException();
+        score.RemoveEvidence(evidence);
+        Changed();
+        return evidence;
+    }
+
+    /// <summary>A computed item takes its value from Sipar data: while a draft (last at submission), then it is frozen.</summary>
+    public void SetComputed(Guid scoreId, decimal points, string snapshot)
+    {
+        EnsureDraft();
+        Score(scoreId).SetComputed(points, snapshot);
+    }
+
+    /// <summary>The appraiser accepts (same points) or adjusts (with a reason) an item; only once submitted and until finalised.</summary>
+    public void Appraise(Guid scoreId, decimal? points, string? reason)
+    {
+        EnsureAppraisable();
+        Score(scoreId).Appraise(points, reason);
+    }
+
+    /// <summary>For a copy read without tracking, shown to an agency before publication: the appraisal is not handed out.</summary>
+    internal void HideAppraisal()
+    {
+        foreach (var s in scores)
+        {
+            s.HideAppraisal();
+        }
+    }
+
+    /// <summary>Every item not yet appraised takes its self-score.</summary>
+    public void AcceptRemaining()
+    {
+        EnsureAppraisable();
+        foreach (var s in scores.Where(s => s.AppraisedPoints is null && s.SelfPoints is not null))
+        {
+            s.Appraise(s.SelfPoints, null);
+        }
+    }
+
     public void EnsureAppraisable()
     {
         if (Status is not (AssessmentStatus.Submitted or AssessmentStatus.ExplanationRequested or AssessmentStatus.Answered))
@@ -323,9 +388,9 @@ internal sealed class ParScore
     public bool NeedsExplanation => Method == ScoringMethod.SelfAssessed && evidence.Count == 0 && string.IsNullOrWhiteSpace(Explanation)
         && SelfPoints is { } p && p != 0;
 
-    public void Assign(Guid? unitId) => UnitId = unitId;
+    internal void Assign(Guid? unitId) => UnitId = unitId;
 
-    public void SelfScore(decimal? points, string? explanation)
+    internal void SelfScore(decimal? points, string? explanation)
     {
         if (Method == ScoringMethod.Survey)
         {
@@ -348,13 +413,13 @@ internal sealed class ParScore
         Explanation = string.IsNullOrWhiteSpace(explanation) ? null : explanation.Trim();
     }
 
-    public void SetComputed(decimal points, string snapshot)
+    internal void SetComputed(decimal points, string snapshot)
     {
         SelfPoints = points;
         Snapshot = snapshot;
     }
 
-    public void Appraise(decimal? points, string? reason)
+    internal void Appraise(decimal? points, string? reason)
     {
         CheckRange("AppraisedPoints", points);
         var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();

@@ -178,9 +178,9 @@ internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentU
             return (0, errors);
         }
 
-        foreach (var (score, points) in changes)
+        foreach (var (assessment, score, points) in changes)
         {
-            score.Appraise(points, null);
+            assessment.Appraise(score.Id, points, null);
         }
 
         await db.SaveChangesAsync(ct);
@@ -194,14 +194,14 @@ internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentU
         return (changes.Count, errors);
     }
 
-    private async Task<(List<(ParScore Score, decimal Points)> Changes, IReadOnlyList<FrameworkError> Errors)> CheckSurveyRowsAsync(Guid id, string fileName, byte[] content, CancellationToken ct)
+    private async Task<(List<(ParAssessment Assessment, ParScore Score, decimal Points)> Changes, IReadOnlyList<FrameworkError> Errors)> CheckSurveyRowsAsync(Guid id, string fileName, byte[] content, CancellationToken ct)
     {
         ParAccess.Ensure(access.ManagesCampaigns);
         var rows = ParResults.ReadTable(fileName, content);
         var assessments = await db.Set<ParAssessment>().Include(a => a.Scores).Where(a => a.CampaignId == id).ToListAsync(ct);
         var agencies = (await agencyDirectory.ListAsync(ct)).Where(a => assessments.Any(x => x.AgencyId == a.Id)).ToList();
         var errors = new List<FrameworkError>();
-        var changes = new List<(ParScore Score, decimal Points)>();
+        var changes = new List<(ParAssessment Assessment, ParScore Score, decimal Points)>();
         foreach (var (row, agencyText, code, pointsText) in rows)
         {
             var agency = ParResults.FindAgency(agencies, agencyText);
@@ -237,7 +237,14 @@ internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentU
                 continue;
             }
 
-            changes.Add((score, points));
+            // Survey points are part of the appraisal: an assessment still in draft takes none (the root refuses it too).
+            if (assessment.Status == AssessmentStatus.Draft)
+            {
+                errors.Add(new FrameworkError(row, "Par.SurveyBeforeSubmission", agency!.Name));
+                continue;
+            }
+
+            changes.Add((assessment, score, points));
         }
 
         if (errors.Count == 0 && changes.Count == 0)

@@ -60,10 +60,7 @@ internal sealed class Assessments(
         if (!seesAppraisal)
         {
             // Not tracked: what the agency must not see yet is simply not handed to the page or the API.
-            foreach (var s in assessment.Scores)
-            {
-                s.HideAppraisal();
-            }
+            assessment.HideAppraisal();
         }
 
         return new AssessmentView(assessment, campaign, agency, framework, units, await SuggestUnitsAsync(assessment, framework, campaign.Year, ct), seesAppraisal,
@@ -94,7 +91,7 @@ internal sealed class Assessments(
                 throw new DomainValidationException("Unit", "Error.Invalid");
             }
 
-            assessment.Score(scoreId).Assign(unitId);
+            assessment.Assign(scoreId, unitId);
         }
 
         await db.SaveChangesAsync(ct);
@@ -125,9 +122,7 @@ internal sealed class Assessments(
         db.ExpectVersion(assessment, expectedVersion);
         var score = assessment.Score(scoreId);
         ParAccess.Ensure(access.CanSelfScore(assessment, score));
-        assessment.EnsureDraft();
-        score.SelfScore(points, explanation);
-        assessment.Changed();
+        assessment.SelfScore(scoreId, points, explanation);
         await db.SaveChangesAsync(ct);
         return score.NeedsExplanation;
     }
@@ -151,9 +146,8 @@ internal sealed class Assessments(
         var now = clock.GetUtcNow().UtcDateTime;
         var (key, sha) = await files.SaveAsync(content, now, ct);
         var evidence = ParEvidence.File(score.Id, access.UserId, now, fileName, contentType, content.Length, key, sha);
-        score.AddEvidence(evidence);
+        assessment.AddEvidence(score.Id, evidence);
         db.Add(evidence);
-        assessment.Changed();
         await db.SaveChangesAsync(ct);
         return evidence.Id;
     }
@@ -173,9 +167,8 @@ internal sealed class Assessments(
         }
 
         var evidence = ParEvidence.Link(score.Id, access.UserId, clock.GetUtcNow().UtcDateTime, kind, linkId, candidate.Title);
-        score.AddEvidence(evidence);
+        assessment.AddEvidence(score.Id, evidence);
         db.Add(evidence);
-        assessment.Changed();
         await db.SaveChangesAsync(ct);
     }
 
@@ -184,11 +177,7 @@ internal sealed class Assessments(
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
         var score = assessment.Score(scoreId);
         ParAccess.Ensure(access.CanSelfScore(assessment, score));
-        assessment.EnsureDraft();
-        var evidence = score.Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new NotFoundException();
-        score.RemoveEvidence(evidence);
-        db.Remove(evidence);
-        assessment.Changed();
+        db.Remove(assessment.RemoveEvidence(score.Id, evidenceId));
         await db.SaveChangesAsync(ct);
     }
 
@@ -256,8 +245,7 @@ internal sealed class Assessments(
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
         ParAccess.Ensure(access.IsAppraiser);
-        assessment.EnsureAppraisable();
-        assessment.Score(scoreId).Appraise(points, reason);
+        assessment.Appraise(scoreId, points, reason);
         await db.SaveChangesAsync(ct);
     }
 
@@ -266,11 +254,7 @@ internal sealed class Assessments(
     {
         var (assessment, _) = await LoadAsync(id, tracking: true, ct);
         ParAccess.Ensure(access.IsAppraiser);
-        assessment.EnsureAppraisable();
-        foreach (var s in assessment.Scores.Where(s => s.AppraisedPoints is null && s.SelfPoints is not null))
-        {
-            s.Appraise(s.SelfPoints, null);
-        }
+        assessment.AcceptRemaining();
 
         await db.SaveChangesAsync(ct);
     }
@@ -298,7 +282,7 @@ internal sealed class Assessments(
         foreach (var score in assessment.Scores.Where(s => s.IsComputedFromData))
         {
             var snapshot = await indicators.ComputeAsync(score.Source!, assessment.AgencyId, campaign.Year, Today, ct);
-            score.SetComputed(snapshot.PointsFor(score.Rule, score.MaxPoints), snapshot.ToJson());
+            assessment.SetComputed(score.Id, snapshot.PointsFor(score.Rule, score.MaxPoints), snapshot.ToJson());
         }
     }
 
