@@ -153,9 +153,13 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         var csv = Encoding.UTF8.GetBytes($"Cơ quan,Mã tiêu chí,Điểm\n{w.AgencyName},8.1,9\n{w.AgencyName},8.2,5\n{w.OtherAgencyName},8.1,11\n");
         var badPreview = await SiparFactory.HtmlAsync(await SurveyAsync(appraiser, campaignPage, csv));
         Assert.Contains("vượt quá giới hạn", badPreview.QuerySelector("[data-testid=survey-errors]")!.TextContent, StringComparison.Ordinal);
+        // The other agency has not submitted: its survey points wait (they are part of the appraisal).
         csv = Encoding.UTF8.GetBytes($"Cơ quan,Mã tiêu chí,Điểm\n{w.AgencyName},8.1,9\n{w.AgencyName},8.2,5\n{w.OtherAgencyName},8.1,8\n");
+        var draftRow = await SiparFactory.HtmlAsync(await SurveyAsync(appraiser, campaignPage, csv));
+        Assert.Contains("chưa nộp bản tự đánh giá", draftRow.QuerySelector("[data-testid=survey-errors]")!.TextContent, StringComparison.Ordinal);
+        csv = Encoding.UTF8.GetBytes($"Cơ quan,Mã tiêu chí,Điểm\n{w.AgencyName},8.1,9\n{w.AgencyName},8.2,5\n");
         var preview = await SiparFactory.HtmlAsync(await SurveyAsync(appraiser, campaignPage, csv));
-        Assert.Contains("sẽ nhập 3 điểm điều tra", preview.QuerySelector("[data-testid=survey-preview]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("sẽ nhập 2 điểm điều tra", preview.QuerySelector("[data-testid=survey-preview]")!.TextContent, StringComparison.Ordinal);
         var apply = await SiparFactory.PostFormAsync(appraiser, campaignPage, new()
         {
             ["content"] = preview.QuerySelector("input[name=content]")!.GetAttribute("value")!, ["fileName"] = "dieu-tra.csv", ["apply"] = "true",
@@ -326,6 +330,27 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         using var form = new MultipartFormDataContent { { file, "evidence", name }, { new StringContent(token), "__RequestVerificationToken" } };
         return await client.PostAsync(url + "?handler=File", form);
+    }
+
+    [Fact]
+    public async Task The_self_assessment_report_goes_to_the_recipients_the_campaign_names()
+    {
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var assessmentId = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            var framework = Framework.FromFile(FrameworkReader.Read("f.json", ParIndexModule.DemoFramework()), 2026, AgencyKind.Department, $"Bộ {Guid.NewGuid():N}", app.UtcNow);
+            var campaign = ParCampaign.Create(2026, $"Đánh giá {Guid.NewGuid():N}"[..20], app.Today.AddDays(10), app.Today.AddDays(20), app.Today.AddDays(30), app.UtcNow);
+            campaign.Configure(ParCampaign.DefaultBands, surveyHeld: true, "Hội đồng thẩm định Chỉ số CCHC tỉnh\nLưu: VT");
+            var assessment = ParAssessment.Start(campaign.Id, agencyId, framework);
+            db.AddRange(framework, campaign, assessment);
+            await db.SaveChangesAsync();
+            return assessment.Id;
+        });
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
+        var text = DocumentChecks.ValidWordText(await (await office.GetAsync($"/par/assessments/{assessmentId}/self-assessment.docx")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Hội đồng thẩm định Chỉ số CCHC tỉnh", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sở Nội vụ (thẩm định)", text, StringComparison.Ordinal);
     }
 
     [Fact]

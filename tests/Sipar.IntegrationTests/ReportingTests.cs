@@ -182,6 +182,24 @@ public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFa
         Assert.Equal("Missing", await StateAsync("Văn phòng Sở"));
     }
 
+    [Fact]
+    public async Task The_consolidated_report_is_sent_to_the_recipients_the_agency_set()
+    {
+        var w = await WorldAsync(year: 2026);
+        await app.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var agency = await admin.GetAsync(w.AgencyId, CancellationToken.None);
+            await admin.UpdateAsync(w.AgencyId, new AgencyInput(agency.Name, agency.Symbol, agency.PlaceName, agency.Kind, "Hội đồng thẩm định CCHC tỉnh (b/c)\nLãnh đạo Sở\nLưu: VT, VP"), CancellationToken.None);
+        });
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var period = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ReportingPeriod>().SingleAsync(p => p.PlanId == w.PlanId && p.Kind == PeriodKind.HalfYear));
+        var text = DocumentChecks.ValidWordText(await (await office.GetAsync($"/reports/{period.Id}/consolidated.docx")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Hội đồng thẩm định CCHC tỉnh (b/c)", text, StringComparison.Ordinal);
+        Assert.Contains("Lưu: VT, VP", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sở Nội vụ (b/c)", text, StringComparison.Ordinal);
+    }
+
     private sealed record World(Guid AgencyId, Guid Office, Guid Inspectorate, Guid Planning, Guid PlanId, Guid TaskId, Guid TargetId);
 
     private async Task<World> WorldAsync(int year)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Sipar.Modules.Calendar;
 using Sipar.Modules.Plans;
 
@@ -40,5 +41,31 @@ public sealed class ReportingRulesTests
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         DateTime? at = submittedUtc is null ? null : DateTime.Parse(submittedUtc, inv, System.Globalization.DateTimeStyles.AdjustToUniversal);
         Assert.Equal(expected, UnitReporting.StateOf(DateOnly.Parse(due, inv), at, DateOnly.Parse(today, inv)));
+    }
+
+    [Fact]
+    public void A_province_sets_its_own_reporting_periods_and_a_template_that_cannot_be_read_names_its_entry()
+    {
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Reporting:Periods:0:Kind"] = "HalfYear",
+            ["Reporting:Periods:0:Window"] = "16/12-15/06",
+            ["Reporting:Periods:0:Due"] = "25/06",
+            ["Reporting:Periods:1:Kind"] = "Year",
+            ["Reporting:Periods:1:Window"] = "16/12-15/12",
+            ["Reporting:Periods:1:Due"] = "25/12",
+        }).Build();
+        var periods = ReportingPeriod.DefaultsFor(Guid.NewGuid(), 2026, d => d, ReportingTemplate.From(config));
+        Assert.Equal([PeriodKind.HalfYear, PeriodKind.Year], periods.Select(p => p.Kind));
+        Assert.Equal((new DateOnly(2025, 12, 16), new DateOnly(2026, 6, 15), new DateOnly(2026, 6, 25)), (periods[0].WindowStart, periods[0].WindowEnd, periods[0].ProvinceDueDate));
+
+        var bad = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Reporting:Periods:0:Kind"] = "Quarter1",
+            ["Reporting:Periods:0:Window"] = "15/12-14/03",
+            ["Reporting:Periods:0:Due"] = "10/03",
+        }).Build();
+        Assert.Contains("Reporting:Periods:0", Assert.Throws<InvalidOperationException>(() => { _ = ReportingTemplate.From(bad); }).Message, StringComparison.Ordinal);
+        Assert.Same(ReportingTemplate.Default, ReportingTemplate.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
     }
 }

@@ -10,6 +10,7 @@ internal sealed class Agency
     public const int NameMaxLength = 300;
     public const int SymbolMaxLength = 30;
     public const int PlaceMaxLength = 100;
+    public const int RecipientsMaxLength = 1000;
 
     private Agency()
     {
@@ -29,14 +30,20 @@ internal sealed class Agency
 
     public string SearchName { get; private set; } = "";
 
-    public static Agency Create(string name, string symbol, string placeName, AgencyKind kind)
+    /// <summary>
+    /// "Nơi nhận" of the agency's reports, one a line (e.g. the province's appraising body, which since 2025 is not
+    /// "Sở Nội vụ" everywhere); null: the defaults.
+    /// </summary>
+    public string? ReportRecipients { get; private set; }
+
+    public static Agency Create(string name, string symbol, string placeName, AgencyKind kind, string? reportRecipients = null)
     {
         var agency = new Agency { Id = Guid.CreateVersion7() };
-        agency.Update(name, symbol, placeName, kind);
+        agency.Update(name, symbol, placeName, kind, reportRecipients);
         return agency;
     }
 
-    public void Update(string name, string symbol, string placeName, AgencyKind kind)
+    public void Update(string name, string symbol, string placeName, AgencyKind kind, string? reportRecipients = null)
     {
         var errors = new ValidationErrors();
         name = (name ?? "").Trim();
@@ -58,11 +65,14 @@ internal sealed class Agency
             errors.Add(nameof(Kind), "Error.Invalid");
         }
 
+        var recipients = string.Join('\n', (reportRecipients ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        errors.MaxLength(nameof(ReportRecipients), recipients, RecipientsMaxLength);
         errors.ThrowIfAny();
         Name = name;
         Symbol = symbol;
         PlaceName = placeName;
         Kind = kind;
+        ReportRecipients = recipients.Length == 0 ? null : recipients;
         SearchName = VietnameseText.Fold(name);
     }
 }

@@ -35,7 +35,12 @@ public enum UnitKind
 }
 
 /// <summary>An agency as other modules see it.</summary>
-public sealed record AgencyInfo(Guid Id, string Name, string Symbol, string PlaceName, AgencyKind Kind);
+public sealed record AgencyInfo(Guid Id, string Name, string Symbol, string PlaceName, AgencyKind Kind, string? ReportRecipients = null)
+{
+    /// <summary>"Nơi nhận" of the agency's reports, one a line, or <paramref name="defaults"/> when the agency set none.</summary>
+    public IReadOnlyList<string> RecipientsOr(IReadOnlyList<string> defaults) =>
+        ReportRecipients is { Length: > 0 } r ? r.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : defaults;
+}
 
 /// <summary>A unit as other modules see it.</summary>
 public sealed record UnitInfo(Guid Id, Guid AgencyId, string Name, string? ShortName, UnitKind Kind, int SortOrder);

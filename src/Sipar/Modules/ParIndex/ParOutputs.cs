@@ -54,7 +54,7 @@ internal sealed class ParOutputs(SiparDbContext db, Assessments assessments, Par
         doc.Heading("IV. ĐỀ XUẤT, KIẾN NGHỊ");
         doc.Paragraph(v.Assessment.Proposals ?? "Không.");
         var signer = await planRecords.LatestSignerAsync(v.Assessment.AgencyId, ct);
-        var bytes = doc.Finish(new DocumentFooter(signer?.Title, signer?.Name, ["Sở Nội vụ (thẩm định)", "Lãnh đạo cơ quan", "Lưu: VT"]));
+        var bytes = doc.Finish(new DocumentFooter(signer?.Title, signer?.Name, v.Campaign.RecipientList));
         return ($"tu-danh-gia-chi-so-cchc-{year}.docx", bytes);
     }
 

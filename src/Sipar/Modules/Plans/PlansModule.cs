@@ -23,6 +23,7 @@ internal static class PlansModule
         builder.Services.AddScoped<PlanLifecycle>();
         builder.Services.AddScoped<PlanFollowUp>();
         builder.Services.AddScoped<UnitReporting>();
+        builder.Services.AddSingleton(ReportingTemplate.From(builder.Configuration));
         builder.Services.AddScoped<PlanExports>();
         builder.Services.AddScoped<Consolidation>();
         builder.Services.AddScoped<PlanInsights>();

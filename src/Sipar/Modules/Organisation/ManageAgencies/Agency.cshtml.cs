@@ -26,7 +26,7 @@ internal sealed class ManageAgencyModel(AgencyAdministration agencies, IStringLo
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Input = new AgencyForm { Name = Agency.Name, Symbol = Agency.Symbol, PlaceName = Agency.PlaceName, Kind = Agency.Kind };
+        Input = new AgencyForm { Name = Agency.Name, Symbol = Agency.Symbol, PlaceName = Agency.PlaceName, Kind = Agency.Kind, ReportRecipients = Agency.ReportRecipients };
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
@@ -52,7 +52,7 @@ internal sealed class ManageAgencyModel(AgencyAdministration agencies, IStringLo
             await LoadAsync(ct);
             if (prefix != "Input.")
             {
-                Input = new AgencyForm { Name = Agency.Name, Symbol = Agency.Symbol, PlaceName = Agency.PlaceName, Kind = Agency.Kind };
+                Input = new AgencyForm { Name = Agency.Name, Symbol = Agency.Symbol, PlaceName = Agency.PlaceName, Kind = Agency.Kind, ReportRecipients = Agency.ReportRecipients };
             }
 
             return Page();

@@ -11,7 +11,9 @@ internal sealed class AgencyForm
 
     public AgencyKind Kind { get; set; } = AgencyKind.Department;
 
-    public AgencyInput ToInput() => new(Name ?? "", Symbol ?? "", PlaceName ?? "", Kind);
+    public string? ReportRecipients { get; set; }
+
+    public AgencyInput ToInput() => new(Name ?? "", Symbol ?? "", PlaceName ?? "", Kind, ReportRecipients);
 }
 
 /// <summary>The unit form's fields, as posted.</summary>

@@ -20,13 +20,16 @@ internal sealed class CampaignForm
 
     public bool SurveyHeld { get; set; } = true;
 
+    /// <summary>"Nơi nhận" of the self-assessment reports, one a line; empty: the defaults.</summary>
+    public string? Recipients { get; set; }
+
     /// <summary>The participating agencies (when creating a campaign).</summary>
     public List<Guid> AgencyIds { get; set; } = [];
 
     public static CampaignForm Of(ParCampaign c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new() { Year = c.Year, Name = c.Name, SelfAssessmentDue = c.SelfAssessmentDue, AppraisalDue = c.AppraisalDue, ExplanationDue = c.ExplanationDue, Bands = c.Bands, SurveyHeld = c.SurveyHeld };
+        return new() { Year = c.Year, Name = c.Name, SelfAssessmentDue = c.SelfAssessmentDue, AppraisalDue = c.AppraisalDue, ExplanationDue = c.ExplanationDue, Bands = c.Bands, SurveyHeld = c.SurveyHeld, Recipients = c.Recipients };
     }
 
     /// <summary>The three deadlines, or every missing one named beside its field.</summary>

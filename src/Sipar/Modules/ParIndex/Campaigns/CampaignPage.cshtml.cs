@@ -45,7 +45,7 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
         async () =>
         {
             var (self, appraisal, explanation) = Form.Deadlines();
-            await campaigns.ChangeAsync(CampaignId, Form.Year, Form.Name, self, appraisal, explanation, Form.Bands, Form.SurveyHeld, ct);
+            await campaigns.ChangeAsync(CampaignId, Form.Year, Form.Name, self, appraisal, explanation, Form.Bands, Form.SurveyHeld, ct, Form.Recipients);
         },
         "Common.Saved", Here, () => LoadAsync(ct), "Form.");
 

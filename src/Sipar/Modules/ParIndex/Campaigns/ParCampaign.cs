@@ -38,6 +38,16 @@ internal sealed class ParCampaign : IAggregateRoot
 
     public const string DefaultBands = "90=A;80=B;70=C";
 
+    public const int RecipientsMaxLength = 1000;
+
+    /// <summary>"Nơi nhận" of the agencies' self-assessment reports, one a line (the appraising body of this province); null: the defaults.</summary>
+    public string? Recipients { get; private set; }
+
+    public static readonly IReadOnlyList<string> DefaultRecipients = ["Sở Nội vụ (thẩm định)", "Lãnh đạo cơ quan", "Lưu: VT"];
+
+    public IReadOnlyList<string> RecipientList =>
+        Recipients is { Length: > 0 } r ? r.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : DefaultRecipients;
+
     public static ParCampaign Create(int year, string? name, DateOnly selfDue, DateOnly appraisalDue, DateOnly explanationDue, DateTime now)
     {
         var campaign = new ParCampaign { Id = Guid.CreateVersion7(), CreatedAt = now };
@@ -74,13 +84,21 @@ internal sealed class ParCampaign : IAggregateRoot
         ExplanationDue = explanationDue;
     }
 
-    public void Configure(string? bands, bool surveyHeld)
+    public void Configure(string? bands, bool surveyHeld, string? recipients = null)
     {
+        var lines = string.Join('\n', (recipients ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        if (lines.Length > RecipientsMaxLength)
+        {
+            throw new DomainValidationException(nameof(Recipients), "Error.MaxLength", RecipientsMaxLength);
+        }
+
         var parsed = ParseBands(bands);
         if (parsed is null)
         {
             throw new DomainValidationException(nameof(Bands), "Par.BandsInvalid");
         }
+
+        Recipients = lines.Length == 0 ? null : lines;
 
         Bands = string.Join(';', parsed.Select(b => ParCalculator.Format(b.Min) + "=" + b.Label));
         SurveyHeld = surveyHeld;

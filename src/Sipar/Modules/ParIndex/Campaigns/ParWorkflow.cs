@@ -130,7 +130,7 @@ internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentU
             .Select(r => new ParticipantLine(r.Id, r.AgencyId, r.Agency, r.Status, r.SubmittedAt, r.Self, seesAppraisal ? r.Appraised : null)).ToList());
     }
 
-    public async Task ChangeAsync(Guid id, int year, string? name, DateOnly selfDue, DateOnly appraisalDue, DateOnly explanationDue, string? bands, bool surveyHeld, CancellationToken ct)
+    public async Task ChangeAsync(Guid id, int year, string? name, DateOnly selfDue, DateOnly appraisalDue, DateOnly explanationDue, string? bands, bool surveyHeld, CancellationToken ct, string? recipients = null)
     {
         ParAccess.Ensure(access.ManagesCampaigns);
         var campaign = await db.Set<ParCampaign>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
@@ -140,7 +140,7 @@ internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentU
         }
 
         campaign.Change(year, name, selfDue, appraisalDue, explanationDue);
-        campaign.Configure(bands, surveyHeld);
+        campaign.Configure(bands, surveyHeld, recipients);
         await db.SaveChangesAsync(ct);
     }
 

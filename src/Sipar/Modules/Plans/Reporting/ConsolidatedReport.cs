@@ -151,11 +151,15 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
         doc.Paragraph(v.Difficulties.Length > 0 ? v.Difficulties : "Không có.");
         doc.Heading("III. ĐỀ XUẤT, KIẾN NGHỊ");
         doc.Paragraph(v.Proposals.Length > 0 ? v.Proposals : "Không có.");
-        var bytes = doc.Finish(new DocumentFooter(plan.SignerTitle, plan.SignerName, ["Sở Nội vụ (b/c)", "Lãnh đạo cơ quan", "Lưu: VT"]));
+        var recipients = (await agencies.FindAsync(agencyId, ct))?.RecipientsOr(DefaultRecipients) ?? DefaultRecipients;
+        var bytes = doc.Finish(new DocumentFooter(plan.SignerTitle, plan.SignerName, recipients));
         return ($"bao-cao-cchc-{v.Year}-{v.Period.Kind.ToString().ToLowerInvariant()}.docx", bytes);
     }
 
     internal static string PeriodName(PeriodKind kind) => PeriodNames.Of(kind);
+
+    /// <summary>"Nơi nhận" when the agency set none (Organisation → the agency's page).</summary>
+    private static readonly IReadOnlyList<string> DefaultRecipients = ["Sở Nội vụ (b/c)", "Lãnh đạo cơ quan", "Lưu: VT"];
 
     private static string StateText(ReportState s) => s switch
     {

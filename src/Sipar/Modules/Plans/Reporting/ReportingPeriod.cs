@@ -31,26 +31,19 @@ internal sealed class ReportingPeriod
     /// <param name="planId">The plan.</param>
     /// <param name="year">The plan's year.</param>
     /// <param name="internalDue">The internal due date given the province's.</param>
-    public static IReadOnlyList<ReportingPeriod> DefaultsFor(Guid planId, int year, Func<DateOnly, DateOnly> internalDue)
+    /// <summary>The periods of a plan's year from the template (<see cref="ReportingTemplate.Default"/>: today's 581/BNV values).</summary>
+    public static IReadOnlyList<ReportingPeriod> DefaultsFor(Guid planId, int year, Func<DateOnly, DateOnly> internalDue, ReportingTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(internalDue);
-        var previousDec15 = new DateOnly(year - 1, 12, 15);
-        (PeriodKind Kind, DateOnly Start, DateOnly End, DateOnly Due)[] defaults =
-        [
-            (PeriodKind.Quarter1, previousDec15, new DateOnly(year, 3, 14), new DateOnly(year, 3, 20)),
-            (PeriodKind.HalfYear, previousDec15, new DateOnly(year, 6, 14), new DateOnly(year, 6, 20)),
-            (PeriodKind.Quarter3, new DateOnly(year, 6, 15), new DateOnly(year, 9, 14), new DateOnly(year, 9, 20)),
-            (PeriodKind.Year, previousDec15, new DateOnly(year, 12, 14), new DateOnly(year, 12, 20)),
-        ];
-        return defaults.Select(d => new ReportingPeriod
+        return (template ?? ReportingTemplate.Default).Periods.Select(p => new ReportingPeriod
         {
             Id = Guid.CreateVersion7(),
             PlanId = planId,
-            Kind = d.Kind,
-            WindowStart = d.Start,
-            WindowEnd = d.End,
-            ProvinceDueDate = d.Due,
-            InternalDueDate = internalDue(d.Due),
+            Kind = p.Kind,
+            WindowStart = p.WindowStart(year),
+            WindowEnd = p.WindowEnd(year),
+            ProvinceDueDate = p.Due(year),
+            InternalDueDate = internalDue(p.Due(year)),
         }).ToList();
     }
 

@@ -23,7 +23,7 @@ internal sealed record ReportView(
     string? ReturnReason, DateTime? SubmittedAt, IReadOnlyList<ReportLineView> Lines, bool CanEdit, bool CanReview, bool CanApprove);
 
 /// <summary>Reporting periods and each unit's periodic report: pre-filled, submitted, returned or accepted, approved.</summary>
-internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilities can, IAgencies agencies, TimeProvider clock, ICalendars calendars)
+internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilities can, IAgencies agencies, TimeProvider clock, ICalendars calendars, ReportingTemplate template)
 {
     /// <summary>Default internal due date: this many working days before the province's.</summary>
     public const int DefaultLeadWorkingDays = 5;
@@ -50,7 +50,7 @@ internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilit
         }
 
         var calendar = await calendars.GetAsync(ct);
-        db.AddRange(ReportingPeriod.DefaultsFor(plan.Id, plan.Year, due => calendar.SubtractWorkingDays(due, DefaultLeadWorkingDays)));
+        db.AddRange(ReportingPeriod.DefaultsFor(plan.Id, plan.Year, due => calendar.SubtractWorkingDays(due, DefaultLeadWorkingDays), template));
     }
 
     /// <summary>The reporting periods of the given plans, for links from "my tasks".</summary>

@@ -428,6 +428,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ReportRecipients")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -693,6 +697,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateOnly>("SelfAssessmentDue")
                         .HasColumnType("date");
