@@ -130,4 +130,14 @@ public sealed partial class FoundationTests
 
     [GeneratedRegex("\"((?:Error|Import|Calendar|Common|Nav|Home|Login|Password|Users?|Role|Agency|Agencies|Unit|Audit|Identity|Layout|MyAgency)\\.[A-Za-z0-9.]*[A-Za-z0-9])\"")]
     private static partial Regex KeyLiteral();
+
+    [Fact]
+    public void Dates_and_instants_are_shown_the_Vietnamese_way_whatever_the_server_zone()
+    {
+        Assert.Equal("05/08/2022", Sipar.Infrastructure.Localization.Show.Date(new DateOnly(2022, 8, 5)));
+        Assert.Null(Sipar.Infrastructure.Localization.Show.Date((DateOnly?)null));
+        // 17:30 UTC is already the next day in Việt Nam.
+        Assert.Equal("02/01/2026 00:30", Sipar.Infrastructure.Localization.Show.Instant(new DateTime(2026, 1, 1, 17, 30, 0, DateTimeKind.Utc)));
+        Assert.Equal(new DateTime(2025, 12, 31, 17, 0, 0, DateTimeKind.Utc), Sipar.Infrastructure.Time.VietnamTime.StartOfDayUtc(new DateOnly(2026, 1, 1)));
+    }
 }

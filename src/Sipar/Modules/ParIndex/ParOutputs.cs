@@ -6,6 +6,7 @@ using Sipar.Infrastructure.Time;
 using Sipar.Modules.Documents;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.Plans;
+using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -119,7 +120,7 @@ internal sealed class ParOutputs(SiparDbContext db, Assessments assessments, Par
     {
         var s = IndicatorSnapshot.FromJson(json)!;
         var what = s.Counts ?? (s.Source == ParDataSources.UnitReportsOnTime ? "báo cáo đúng hạn" : "nhiệm vụ hoàn thành đúng hạn");
-        return $"Số liệu Sipar ngày {s.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}: {s.OnTime}/{s.Counted} {what} ({Format(s.Percent)}%)";
+        return $"Số liệu Sipar ngày {Show.Date(s.AsOf)}: {s.OnTime}/{s.Counted} {what} ({Format(s.Percent)}%)";
     }
 
     private static string Format(decimal d) => d.ToString("0.##", Vi);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Time;
 using Sipar.Modules.ParIndex;
+using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Plans;
 
@@ -29,7 +30,7 @@ internal sealed class UnitReportsOnTimeSource(SiparDbContext db, UnitReporting r
                 {
                     var state = matrix.Cells.First(c => c.PeriodId == period.Id && c.UnitId == unitId).State;
                     bool? onTime = state switch { ReportState.OnTime => true, ReportState.Late or ReportState.Missing => false, _ => null };
-                    rows.Add(new DataSourceRow(unitName, "PeriodKind." + period.Kind + "|" + period.InternalDueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + "|ReportState." + state, onTime));
+                    rows.Add(new DataSourceRow(unitName, "PeriodKind." + period.Kind + "|" + Show.Date(period.InternalDueDate) + "|ReportState." + state, onTime));
                 }
             }
         }
@@ -61,7 +62,7 @@ internal sealed class PlanTasksOnTimeSource(SiparDbContext db) : IParDataSource
             var text = t.Text.Length > 120 ? t.Text[..120] + "…" : t.Text;
             rows.Add(new DataSourceRow(
                 t.Section + "." + t.Order.ToString(CultureInfo.InvariantCulture) + " " + text,
-                deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + "|" + (doneOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—"),
+                Show.Date(deadline) + "|" + (Show.Date(doneOn) ?? "—"),
                 onTime));
         }
 

@@ -5,6 +5,7 @@ using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Files;
+using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Plans;
 
@@ -43,10 +44,10 @@ internal static class PlansModule
 
         // Reads a plan document and returns the draft; saves nothing. Send the file as the body
         // (text/plain or text/markdown for text, the Word content type for .docx) with ?fileName=…, or as a form upload.
-        api.MapPost("/parse", async (HttpRequest request, string? fileName, CancellationToken ct) =>
+        api.MapPost("/parse", async (HttpRequest request, string? fileName, ILoggerFactory logs, CancellationToken ct) =>
         {
             var (name, content) = await ReadUploadAsync(request, fileName, ct);
-            return TypedResults.Ok(PlanDocumentReader.Read(name, content));
+            return TypedResults.Ok(PlanDocumentReader.Read(name, content, logs.CreateLogger("Sipar.Plans.Parser")));
         }).DisableAntiforgery().Produces<PlanDraft>().ProducesValidationProblem();
 
         api.MapGet("/my-tasks", async (TaskWork work, CancellationToken ct) => TypedResults.Ok(await work.MyTasksAsync(ct)));
@@ -121,7 +122,7 @@ internal static class PlansModule
         {
             $"Số: {d.Number ?? "(thiếu)"}/{d.Symbol ?? "(thiếu)"}",
             $"Cơ quan ban hành: {d.Issuer ?? "(thiếu)"}",
-            $"Địa danh, ngày: {d.Place ?? "(thiếu)"}, {d.Date?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "(thiếu ngày)"}",
+            $"Địa danh, ngày: {d.Place ?? "(thiếu)"}, {Show.Date(d.Date) ?? "(thiếu ngày)"}",
             $"Trích yếu: {d.Title ?? "(thiếu)"}",
             $"Căn cứ: {d.LegalBases.Count} văn bản",
         };

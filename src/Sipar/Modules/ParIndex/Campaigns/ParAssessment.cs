@@ -1,5 +1,6 @@
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -204,7 +205,7 @@ internal sealed class ParAssessment : IAggregateRoot
 
         if (today > due)
         {
-            throw new DomainValidationException("Status", "Par.ExplanationPastDue", due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+            throw new DomainValidationException("Status", "Par.ExplanationPastDue", Show.Date(due));
         }
 
         var errors = new ValidationErrors();

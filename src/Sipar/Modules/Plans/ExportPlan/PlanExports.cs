@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Modules.Documents;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Plans;
 
@@ -79,7 +80,7 @@ internal sealed class PlanExports(PlanQueries plans, DocumentHeaders headers)
         var rows = plan.Sections.SelectMany(s => s.Tasks.Select((t, i) => new[]
         {
             s.Code, (i + 1).ToString(CultureInfo.InvariantCulture), t.Text, s.LeadIsAllUnits ? PlanTextParser.AllUnits : s.LeadUnitName ?? "",
-            string.Join(", ", s.CoordinatingUnits), StatusText(t.Status), t.Deadline?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "",
+            string.Join(", ", s.CoordinatingUnits), StatusText(t.Status), Show.Date(t.Deadline) ?? "",
             string.Join("; ", t.Targets.Select(x => $"{x.Value} {x.Measure}")),
         })).ToList();
         return ($"nhiem-vu-{plan.Year}.xlsx", SpreadsheetWriter.Write("Nhiệm vụ", headers, rows));

@@ -15,7 +15,7 @@ namespace Sipar.Modules.Plans;
 /// Import a plan: upload the document (or paste its text) → review the draft beside the source, correcting the
 /// header, sections, lead and coordinating units and tasks → save as a draft plan. Nothing is saved before that.
 /// </summary>
-internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agencies, CurrentUser me, Capabilities can, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agencies, CurrentUser me, Capabilities can, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<ImportPlanModel> log) : PageModel
 {
     [BindProperty]
     public ReviewForm Review { get; set; } = new();
@@ -74,11 +74,11 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
                 using var buffer = new MemoryStream();
                 await upload.CopyToAsync(buffer, ct);
                 var bytes = buffer.ToArray();
-                (draft, source) = PlanDocumentReader.ReadWithSource(Path.GetFileName(upload.FileName), bytes);
+                (draft, source) = PlanDocumentReader.ReadWithSource(Path.GetFileName(upload.FileName), bytes, log);
             }
             else if (!string.IsNullOrWhiteSpace(PastedText))
             {
-                draft = PlanTextParser.Parse(PastedText);
+                draft = PlanTextParser.Parse(PastedText, log);
                 source = PastedText;
             }
             else

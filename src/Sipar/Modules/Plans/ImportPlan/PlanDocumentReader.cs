@@ -17,10 +17,10 @@ internal static class PlanDocumentReader
 
     private static readonly string[] TextExtensions = [".txt", ".md", ".markdown", ".text"];
 
-    public static PlanDraft Read(string fileName, byte[] content) => ReadWithSource(fileName, content).Draft;
+    public static PlanDraft Read(string fileName, byte[] content, ILogger? log = null) => ReadWithSource(fileName, content, log).Draft;
 
     /// <summary>The draft and the text it was read from (a .docx as its Markdown-like text), for the review page.</summary>
-    public static (PlanDraft Draft, string Source) ReadWithSource(string fileName, byte[] content)
+    public static (PlanDraft Draft, string Source) ReadWithSource(string fileName, byte[] content, ILogger? log = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
@@ -38,7 +38,7 @@ internal static class PlanDocumentReader
         if (extension == ".docx" || (isZip && extension is not ".xlsx" and not ".pptx"))
         {
             var docx = DocxToText(content);
-            return (PlanTextParser.Parse(docx), docx);
+            return (PlanTextParser.Parse(docx, log), docx);
         }
 
         if (!TextExtensions.Contains(extension) || isZip || content.AsSpan(0, Math.Min(content.Length, 8000)).Contains((byte)0))
@@ -56,7 +56,7 @@ internal static class PlanDocumentReader
             throw new DomainValidationException("file", "Plan.NotUtf8");
         }
 
-        return (PlanTextParser.Parse(text), text);
+        return (PlanTextParser.Parse(text, log), text);
     }
 
     /// <summary>

@@ -20,23 +20,35 @@ internal static partial class PlanTextParser
     /// <summary>Longer texts are cut here (with a warning): no plan is anywhere near this long.</summary>
     public const int MaxLength = 2_000_000;
 
-    public static PlanDraft Parse(string? text)
+    /// <param name="text">The plan's text.</param>
+    /// <param name="log">Where a failure of the parser itself is logged (with the exception), for the developers.</param>
+    public static PlanDraft Parse(string? text, ILogger? log = null)
     {
         try
         {
             if (text is { Length: > MaxLength })
             {
-                var cut = Parse(text[..MaxLength]);
+                var cut = Parse(text[..MaxLength], log);
                 return cut with { Warnings = [.. cut.Warnings, new ParseWarning("too-long", "Văn bản quá dài; chỉ đọc 2 triệu ký tự đầu.")] };
             }
 
             return new Reader(Paragraphs(text ?? "")).Read();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or KeyNotFoundException or NullReferenceException or RegexMatchTimeoutException)
         {
-            return Empty([new ParseWarning("parser-error", "Không đọc được cấu trúc văn bản: " + e.Message)]);
+            // A document the heuristics did not foresee: the person still gets the review page to fill in by hand,
+            // and the failure is logged for the developers (its English message is not shown).
+            if (log is not null)
+            {
+                LogParserFailed(log, e, text?.Length ?? 0);
+            }
+
+            return Empty([new ParseWarning("parser-error", "Không đọc được cấu trúc văn bản; hãy nhập các mục trên trang xem lại.")]);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The plan parser failed on a text of {Length} characters")]
+    private static partial void LogParserFailed(ILogger logger, Exception exception, int length);
 
     internal static PlanDraft Empty(IReadOnlyList<ParseWarning> warnings) =>
         new(null, null, null, null, null, null, null, [], [], [], [], [], [], new SignerDraft(null, null), warnings);

@@ -4,6 +4,7 @@ using Sipar.Infrastructure.Errors;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Documents;
 using Sipar.Modules.Organisation;
+using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Plans;
 
@@ -113,7 +114,7 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
         var header = await headers.ForAgencyAsync(agencyId, null, "BC", null, "Báo cáo", string.Join(' ', new[] { "Kết quả thực hiện công tác cải cách hành chính", periodName, "năm " + v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(x => x.Length > 0)), ct);
         using var doc = new Decree30Document(header);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        doc.Paragraph($"Thực hiện {v.PlanTitle}; số liệu từ ngày {v.Period.WindowStart.ToString("dd/MM/yyyy", inv)} đến ngày {v.Period.WindowEnd.ToString("dd/MM/yyyy", inv)}, kết quả như sau:", italic: true);
+        doc.Paragraph($"Thực hiện {v.PlanTitle}; số liệu từ ngày {Show.Date(v.Period.WindowStart)} đến ngày {Show.Date(v.Period.WindowEnd)}, kết quả như sau:", italic: true);
         doc.Heading("I. KẾT QUẢ THỰC HIỆN");
         if (v.Summary.Length > 0)
         {
