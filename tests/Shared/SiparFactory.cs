@@ -112,6 +112,24 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
             return (agencyId, unitId, name);
         });
 
+    /// <summary>
+    /// A PAR INDEX campaign of <paramref name="year"/> on the demo framework with one draft assessment for the agency
+    /// (<paramref name="configure"/> may set the campaign's classes, survey and recipients first).
+    /// </summary>
+    internal Task<(Guid CampaignId, Guid AssessmentId)> CreateDraftAssessmentAsync(Guid agencyId, int year = 2026, Action<Sipar.Modules.ParIndex.ParCampaign>? configure = null) =>
+        WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            var framework = Sipar.Modules.ParIndex.Framework.FromFile(
+                Sipar.Modules.ParIndex.FrameworkReader.Read("f.json", Sipar.Modules.ParIndex.ParIndexModule.DemoFramework()), year, AgencyKind.Department, $"Bộ {Guid.NewGuid():N}", UtcNow);
+            var campaign = Sipar.Modules.ParIndex.ParCampaign.Create(year, $"Đánh giá {Guid.NewGuid():N}"[..20], Today.AddDays(10), Today.AddDays(20), Today.AddDays(30), UtcNow);
+            configure?.Invoke(campaign);
+            var assessment = Sipar.Modules.ParIndex.ParAssessment.Start(campaign.Id, agencyId, framework);
+            db.AddRange(framework, campaign, assessment);
+            await db.SaveChangesAsync();
+            return (campaign.Id, assessment.Id);
+        });
+
     /// <summary>A new user with <paramref name="role"/>; returns the email and the generated password.</summary>
     public Task<CreatedUser> CreateUserAsync(Role role, Guid? agencyId = null, Guid? unitId = null, string name = "Người dùng thử") =>
         WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().CreateAsync(

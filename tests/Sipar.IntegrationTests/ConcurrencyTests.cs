@@ -89,17 +89,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app) : IClassFixture<T
     private async Task<int> VersionAsync(HttpClient client, Guid assessmentId) =>
         (await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/par/assessments/{assessmentId}", SiparFactory.Json)).GetProperty("version").GetInt32();
 
-    private Task<Guid> AssessmentAsync(Guid agencyId) => app.WithServicesAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<SiparDbContext>();
-        var year = 2026;
-        var framework = Framework.FromFile(FrameworkReader.Read("f.json", ParIndexModule.DemoFramework()), year, AgencyKind.Department, $"Bộ {Guid.NewGuid():N}", app.UtcNow);
-        var campaign = ParCampaign.Create(year, $"Đánh giá {Guid.NewGuid():N}"[..20], app.Today.AddDays(10), app.Today.AddDays(20), app.Today.AddDays(30), app.UtcNow);
-        var assessment = ParAssessment.Start(campaign.Id, agencyId, framework);
-        db.AddRange(framework, campaign, assessment);
-        await db.SaveChangesAsync();
-        return assessment.Id;
-    });
+    private async Task<Guid> AssessmentAsync(Guid agencyId) => (await app.CreateDraftAssessmentAsync(agencyId)).AssessmentId;
 }
 
 public sealed class ConcurrencyTestsOnSqlite(SqliteFactory app) : ConcurrencyTests<SqliteFactory>(app);

@@ -336,17 +336,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
     public async Task The_self_assessment_report_goes_to_the_recipients_the_campaign_names()
     {
         var (agencyId, unitId, _) = await app.CreateAgencyAsync();
-        var assessmentId = await app.WithServicesAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SiparDbContext>();
-            var framework = Framework.FromFile(FrameworkReader.Read("f.json", ParIndexModule.DemoFramework()), 2026, AgencyKind.Department, $"Bộ {Guid.NewGuid():N}", app.UtcNow);
-            var campaign = ParCampaign.Create(2026, $"Đánh giá {Guid.NewGuid():N}"[..20], app.Today.AddDays(10), app.Today.AddDays(20), app.Today.AddDays(30), app.UtcNow);
-            campaign.Configure(ParCampaign.DefaultBands, surveyHeld: true, "Hội đồng thẩm định Chỉ số CCHC tỉnh\nLưu: VT");
-            var assessment = ParAssessment.Start(campaign.Id, agencyId, framework);
-            db.AddRange(framework, campaign, assessment);
-            await db.SaveChangesAsync();
-            return assessment.Id;
-        });
+        var (_, assessmentId) = await app.CreateDraftAssessmentAsync(agencyId, configure: c => c.Configure(ParCampaign.DefaultBands, surveyHeld: true, "Hội đồng thẩm định Chỉ số CCHC tỉnh\nLưu: VT"));
         var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
         var text = DocumentChecks.ValidWordText(await (await office.GetAsync($"/par/assessments/{assessmentId}/self-assessment.docx")).Content.ReadAsByteArrayAsync());
         Assert.Contains("Hội đồng thẩm định Chỉ số CCHC tỉnh", text, StringComparison.Ordinal);
@@ -357,16 +347,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
     public async Task Survey_points_are_refused_for_an_assessment_still_in_draft()
     {
         var (agencyId, _, agencyName) = await app.CreateAgencyAsync();
-        var (campaignId, assessmentId) = await app.WithServicesAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SiparDbContext>();
-            var framework = Framework.FromFile(FrameworkReader.Read("f.json", ParIndexModule.DemoFramework()), 2026, AgencyKind.Department, $"Bộ {Guid.NewGuid():N}", app.UtcNow);
-            var campaign = ParCampaign.Create(2026, $"Đánh giá {Guid.NewGuid():N}"[..20], app.Today.AddDays(10), app.Today.AddDays(20), app.Today.AddDays(30), app.UtcNow);
-            var assessment = ParAssessment.Start(campaign.Id, agencyId, framework);
-            db.AddRange(framework, campaign, assessment);
-            await db.SaveChangesAsync();
-            return (campaign.Id, assessment.Id);
-        });
+        var (campaignId, assessmentId) = await app.CreateDraftAssessmentAsync(agencyId);
         var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
         var preview = await SiparFactory.HtmlAsync(await SurveyAsync(appraiser, $"/par/campaigns/{campaignId}", Encoding.UTF8.GetBytes($"Cơ quan,Mã tiêu chí,Điểm\n{agencyName},8.1,9\n")));
         Assert.Contains("chưa nộp bản tự đánh giá", preview.QuerySelector("[data-testid=survey-errors]")!.TextContent, StringComparison.Ordinal);

@@ -65,16 +65,7 @@ public sealed class TextLimitTests(PostgresFactory app) : IClassFixture<Postgres
         await RefusedAsync(admin.PostAsJsonAsync($"/api/agencies/{agencyId}/units", new { name = Over(300), kind = "Division" }), 300);
         await RefusedAsync(admin.PostAsJsonAsync("/api/users", new { email = $"dai-{Guid.NewGuid():N}@test.sipar", fullName = Over(200), roles = new[] { "Office" } }), 200);
 
-        var assessmentId = await app.WithServicesAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SiparDbContext>();
-            var framework = Framework.FromFile(FrameworkReader.Read("f.json", ParIndexModule.DemoFramework()), 2026, AgencyKind.Department, $"Bộ {Guid.NewGuid():N}", app.UtcNow);
-            var campaign = ParCampaign.Create(2026, "Đánh giá 2026", app.Today.AddDays(10), app.Today.AddDays(20), app.Today.AddDays(30), app.UtcNow);
-            var assessment = ParAssessment.Start(campaign.Id, agencyId, framework);
-            db.AddRange(framework, campaign, assessment);
-            await db.SaveChangesAsync();
-            return assessment.Id;
-        });
+        var (_, assessmentId) = await app.CreateDraftAssessmentAsync(agencyId);
         var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
         var score = (await office.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/par/assessments/{assessmentId}", SiparFactory.Json))
             .GetProperty("scores").EnumerateArray().First(s => s.GetProperty("method").GetString() == "SelfAssessed" && s.GetProperty("maxPoints").GetDecimal() > 0).GetProperty("id").GetGuid();
