@@ -63,6 +63,16 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void Every_page_runs_on_the_shared_page_base()
+    {
+        // One way to run a change (done, refused, bad input, conflict), whatever page it is on.
+        AssertOk(Sipar.That().Inherit(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel))
+            .Should().Inherit(typeof(Sipar.Infrastructure.Web.SiparPageModel))
+            .Or().HaveName("SiparPageModel")
+            .GetResult());
+    }
+
+    [Fact]
     public void Pages_and_handlers_are_not_public_api()
     {
         AssertOk(Sipar.That().Inherit(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel))

@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Home;
 
 /// <summary>The page shown for 400, 403, 404, 429 and 500, keeping the status code of the failed request.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-internal sealed class ErrorModel : PageModel
+internal sealed class ErrorModel(IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public string TitleKey { get; private set; } = "Error.500";
 

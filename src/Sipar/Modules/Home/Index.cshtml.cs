@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
 
@@ -9,7 +11,7 @@ namespace Sipar.Modules.Home;
 
 /// <summary>The home page: a landing page for visitors, and one card per role for a signed-in user.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel(CurrentUser me, IAgencies agencies) : PageModel
+internal sealed class IndexModel(CurrentUser me, IAgencies agencies, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public bool SignedIn => me.IsAuthenticated;
 

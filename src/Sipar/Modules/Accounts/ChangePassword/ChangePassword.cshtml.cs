@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Accounts;
 
-internal sealed class ChangePasswordModel(UserManager<User> users, Sessions sessions, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class ChangePasswordModel(UserManager<User> users, Sessions sessions, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty]
     [Required(ErrorMessage = "Error.RequiredPassword")]
@@ -51,7 +52,7 @@ internal sealed class ChangePasswordModel(UserManager<User> users, Sessions sess
         var current = Sessions.IdOf(User);
         await sessions.EndAllAsync(user.Id, SessionEnd.PasswordChanged, except: current);
         await sessions.SignInAsync(user, persistent: false, HttpContext, keep: current);
-        TempData["Flash"] = t["Password.Changed"].Value;
+        TempData["Flash"] = Localizer["Password.Changed"].Value;
         return RedirectToPage();
     }
 }

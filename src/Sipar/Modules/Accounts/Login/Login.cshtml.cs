@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Accounts;
 
@@ -16,7 +17,7 @@ namespace Sipar.Modules.Accounts;
 /// </summary>
 [AllowAnonymous]
 internal sealed class LoginModel(
-    SignInManager<User> signIn, Sessions sessions, LoginThrottle throttle, AccountAttempts attempts, IStringLocalizer<SharedResource> t) : PageModel
+    SignInManager<User> signIn, Sessions sessions, LoginThrottle throttle, AccountAttempts attempts, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty]
     [Required(ErrorMessage = "Error.RequiredEmail")]
@@ -48,7 +49,7 @@ internal sealed class LoginModel(
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ModelState.AddModelError("", t["Login.TooMany"]);
+            ModelState.AddModelError("", Localizer["Login.TooMany"]);
             Password = "";
             return Page();
         }
@@ -74,7 +75,7 @@ internal sealed class LoginModel(
         }
 
         throttle.Failed(address);
-        ModelState.AddModelError("", t["Login.Failed"]);
+        ModelState.AddModelError("", Localizer["Login.Failed"]);
         Password = "";
         return Page();
     }

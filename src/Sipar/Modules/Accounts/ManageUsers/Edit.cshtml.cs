@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Accounts;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class EditUserModel(UserAdministration users, IPlaces places, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class EditUserModel(UserAdministration users, IPlaces places, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -47,17 +48,17 @@ internal sealed class EditUserModel(UserAdministration users, IPlaces places, IS
             if (Id is { } id)
             {
                 await users.UpdateAsync(id, input, ct);
-                TempData["Flash"] = t["Common.Saved"].Value;
+                TempData["Flash"] = Localizer["Common.Saved"].Value;
                 return Redirect($"/admin/users/{id}");
             }
 
             var created = await users.CreateAsync(input, ct);
-            TempData["PasswordOnce"] = t["Users.Created", created.Email, created.Password].Value;
+            TempData["PasswordOnce"] = Localizer["Users.Created", created.Email, created.Password].Value;
             return Redirect($"/admin/users/{created.Id}");
         }
         catch (DomainValidationException e)
         {
-            e.AddTo(ModelState, t, "Input.");
+            e.AddTo(ModelState, Localizer, "Input.");
             await LoadChoicesAsync(ct);
             return Page();
         }
@@ -66,7 +67,7 @@ internal sealed class EditUserModel(UserAdministration users, IPlaces places, IS
     public async Task<IActionResult> OnPostLockAsync(bool locked)
     {
         await users.SetLockedAsync(Id ?? throw new NotFoundException(), locked);
-        TempData["Flash"] = (locked ? t["Users.Locked"] : t["Users.Unlocked"]).Value;
+        TempData["Flash"] = (locked ? Localizer["Users.Locked"] : Localizer["Users.Unlocked"]).Value;
         return Redirect($"/admin/users/{Id}");
     }
 
@@ -75,7 +76,7 @@ internal sealed class EditUserModel(UserAdministration users, IPlaces places, IS
         var id = Id ?? throw new NotFoundException();
         var password = await users.ResetPasswordAsync(id);
         var user = await users.GetAsync(id, ct);
-        TempData["PasswordOnce"] = t["Users.PasswordReset", user.Email, password].Value;
+        TempData["PasswordOnce"] = Localizer["Users.PasswordReset", user.Email, password].Value;
         return Redirect($"/admin/users/{id}");
     }
 

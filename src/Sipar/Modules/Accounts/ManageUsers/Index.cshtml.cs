@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Accounts;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class ManageUsersModel(UserAdministration users, IPlaces places) : PageModel
+internal sealed class ManageUsersModel(UserAdministration users, IPlaces places, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

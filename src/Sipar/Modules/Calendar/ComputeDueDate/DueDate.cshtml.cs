@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Calendar;
 
 /// <summary>The working-day tools: appointment date for N working days, and working days between two dates.</summary>
-internal sealed class DueDateModel(CalendarService calendars, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class DueDateModel(CalendarService calendars, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public DateTime? Received { get; set; }
@@ -36,12 +37,12 @@ internal sealed class DueDateModel(CalendarService calendars, IStringLocalizer<S
             {
                 if (Received is null)
                 {
-                    ModelState.AddModelError(nameof(Received), t["Calendar.RequiredReceived"]);
+                    ModelState.AddModelError(nameof(Received), Localizer["Calendar.RequiredReceived"]);
                 }
 
                 if (Days is null)
                 {
-                    ModelState.AddModelError(nameof(Days), t["Calendar.DaysRange"]);
+                    ModelState.AddModelError(nameof(Days), Localizer["Calendar.DaysRange"]);
                 }
 
                 if (Received is { } received && Days is { } days)
@@ -58,7 +59,7 @@ internal sealed class DueDateModel(CalendarService calendars, IStringLocalizer<S
                 }
                 else
                 {
-                    ModelState.AddModelError(From is null ? nameof(From) : nameof(To), t["Calendar.RequiredDate"]);
+                    ModelState.AddModelError(From is null ? nameof(From) : nameof(To), Localizer["Calendar.RequiredDate"]);
                 }
             }
         }
@@ -67,7 +68,7 @@ internal sealed class DueDateModel(CalendarService calendars, IStringLocalizer<S
             foreach (var error in e.Errors)
             {
                 var field = error.Field switch { "cutoff" => nameof(Cutoff), "days" => nameof(Days), _ => nameof(Received) };
-                ModelState.AddModelError(field, new LabelLocalizer(t)[error.MessageKey, error.Args]);
+                ModelState.AddModelError(field, new LabelLocalizer(Localizer)[error.MessageKey, error.Args]);
             }
         }
     }

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Time;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Calendar;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class ManageCalendarModel(CalendarAdministration admin, TimeProvider clock) : PageModel
+internal sealed class ManageCalendarModel(CalendarAdministration admin, TimeProvider clock, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public IReadOnlyList<CalendarYearInfo> Years { get; private set; } = [];
 

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Calendar;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class CalendarYearModel(CalendarAdministration admin, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class CalendarYearModel(CalendarAdministration admin, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public int Year { get; set; }
@@ -32,7 +33,7 @@ internal sealed class CalendarYearModel(CalendarAdministration admin, IStringLoc
     {
         if (NewDate is null)
         {
-            ModelState.AddModelError(nameof(NewDate), t["Calendar.RequiredDate"]);
+            ModelState.AddModelError(nameof(NewDate), Localizer["Calendar.RequiredDate"]);
             await LoadAsync(ct);
             return Page();
         }
@@ -51,7 +52,7 @@ internal sealed class CalendarYearModel(CalendarAdministration admin, IStringLoc
         try
         {
             await action();
-            TempData["Flash"] = t[done].Value;
+            TempData["Flash"] = Localizer[done].Value;
             return Redirect($"/admin/calendar/{Year}");
         }
         catch (DomainValidationException e)
@@ -59,7 +60,7 @@ internal sealed class CalendarYearModel(CalendarAdministration admin, IStringLoc
             foreach (var error in e.Errors)
             {
                 var field = error.Field switch { "Date" => nameof(NewDate), "Name" => nameof(NewName), _ => "" };
-                ModelState.AddModelError(field, new LabelLocalizer(t)[error.MessageKey, error.Args]);
+                ModelState.AddModelError(field, new LabelLocalizer(Localizer)[error.MessageKey, error.Args]);
             }
 
             await LoadAsync(ct);

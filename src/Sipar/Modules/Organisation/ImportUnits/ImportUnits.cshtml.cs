@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Files;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Organisation;
 
 /// <summary>Upload → preview (nothing saved) → apply. The file's content rides along in the form between the two steps.</summary>
 [Authorize(Policy = Policies.Administer)]
-internal sealed class ImportUnitsModel(UnitCsvImport import, AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class ImportUnitsModel(UnitCsvImport import, AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -35,7 +36,7 @@ internal sealed class ImportUnitsModel(UnitCsvImport import, AgencyAdministratio
         }
         catch (DomainValidationException e)
         {
-            e.AddTo(ModelState, t);
+            e.AddTo(ModelState, Localizer);
         }
 
         return Page();
@@ -52,9 +53,9 @@ internal sealed class ImportUnitsModel(UnitCsvImport import, AgencyAdministratio
             return Page();
         }
 
-        TempData["Flash"] = t["Import.Done", result.Rows.Count(r => r.Action == ImportAction.Create), result.Rows.Count(r => r.Action == ImportAction.Update)].Value;
+        TempData["Flash"] = Localizer["Import.Done", result.Rows.Count(r => r.Action == ImportAction.Create), result.Rows.Count(r => r.Action == ImportAction.Update)].Value;
         return Redirect($"/admin/agencies/{Id}");
     }
 
-    public string Message(FieldError e) => new LabelLocalizer(t)[e.MessageKey, e.Args];
+    public string Message(FieldError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
 }

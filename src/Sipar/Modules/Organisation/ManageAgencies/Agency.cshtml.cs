@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Organisation;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class ManageAgencyModel(AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class ManageAgencyModel(AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -43,12 +44,12 @@ internal sealed class ManageAgencyModel(AgencyAdministration agencies, IStringLo
         try
         {
             await action();
-            TempData["Flash"] = t[done].Value;
+            TempData["Flash"] = Localizer[done].Value;
             return Redirect($"/admin/agencies/{Id}");
         }
         catch (DomainValidationException e)
         {
-            e.AddTo(ModelState, t, prefix);
+            e.AddTo(ModelState, Localizer, prefix);
             await LoadAsync(ct);
             if (prefix != "Input.")
             {

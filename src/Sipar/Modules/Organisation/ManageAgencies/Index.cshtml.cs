@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Organisation;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class ManageAgenciesModel(AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class ManageAgenciesModel(AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -25,12 +26,12 @@ internal sealed class ManageAgenciesModel(AgencyAdministration agencies, IString
         try
         {
             var id = await agencies.CreateAsync(Input.ToInput(), ct);
-            TempData["Flash"] = t["Agencies.Created"].Value;
+            TempData["Flash"] = Localizer["Agencies.Created"].Value;
             return Redirect($"/admin/agencies/{id}");
         }
         catch (DomainValidationException e)
         {
-            e.AddTo(ModelState, t, "Input.");
+            e.AddTo(ModelState, Localizer, "Input.");
             Agencies = await agencies.ListAsync(Q, ct);
             return Page();
         }

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Organisation;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class EditUnitModel(AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : PageModel
+internal sealed class EditUnitModel(AgencyAdministration agencies, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid AgencyId { get; set; }
@@ -35,12 +36,12 @@ internal sealed class EditUnitModel(AgencyAdministration agencies, IStringLocali
         try
         {
             await agencies.UpdateUnitAsync(AgencyId, UnitId, Input.ToInput(), ct);
-            TempData["Flash"] = t["Common.Saved"].Value;
+            TempData["Flash"] = Localizer["Common.Saved"].Value;
             return Redirect($"/admin/agencies/{AgencyId}");
         }
         catch (DomainValidationException e)
         {
-            e.AddTo(ModelState, t, "Input.");
+            e.AddTo(ModelState, Localizer, "Input.");
             await LoadAsync(ct);
             return Page();
         }

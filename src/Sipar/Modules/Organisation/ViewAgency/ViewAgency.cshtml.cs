@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Organisation;
 
 /// <summary>An agency and its units, for the people of that agency (and province-wide roles).</summary>
-internal sealed class ViewAgencyModel(AgencyAdministration agencies, CurrentUser me) : PageModel
+internal sealed class ViewAgencyModel(AgencyAdministration agencies, CurrentUser me, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Plans;
 
 /// <summary>Leadership at a glance: progress by section and unit, overdue tasks, report timeliness, flags.</summary>
-internal sealed class PlanDashboardModel(PlanInsights insights) : PageModel
+internal sealed class PlanDashboardModel(PlanInsights insights, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public Guid Id { get; private set; }
 

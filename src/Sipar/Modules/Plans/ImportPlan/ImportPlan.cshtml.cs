@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Time;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
 
@@ -15,7 +16,7 @@ namespace Sipar.Modules.Plans;
 /// Import a plan: upload the document (or paste its text) → review the draft beside the source, correcting the
 /// header, sections, lead and coordinating units and tasks → save as a draft plan. Nothing is saved before that.
 /// </summary>
-internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agencies, CurrentUser me, Capabilities can, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<ImportPlanModel> log) : PageModel
+internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agencies, CurrentUser me, Capabilities can, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<ImportPlanModel> log) : SiparPageModel(t)
 {
     [BindProperty]
     public ReviewForm Review { get; set; } = new();
@@ -56,7 +57,7 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
         var agencyId = ChoosesAgency ? AgencyId : me.AgencyId;
         if (agencyId is null)
         {
-            ModelState.AddModelError(nameof(AgencyId), t["Error.Required", t["User.Agency"].Value]);
+            ModelState.AddModelError(nameof(AgencyId), Localizer["Error.Required", Localizer["User.Agency"].Value]);
             return Page();
         }
 
@@ -95,7 +96,7 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
         }
         catch (DomainValidationException e)
         {
-            e.AddTo(ModelState, t);
+            e.AddTo(ModelState, Localizer);
         }
 
         return Page();
@@ -111,12 +112,12 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
         try
         {
             var id = await import.SaveDraftAsync(Review.AgencyId, Review.ToContent(), ct);
-            TempData["Flash"] = t["Plan.Saved"].Value;
+            TempData["Flash"] = Localizer["Plan.Saved"].Value;
             return Redirect($"/plans/{id}");
         }
         catch (DomainValidationException e)
         {
-            e.AddTo(ModelState, t, "Review.");
+            e.AddTo(ModelState, Localizer, "Review.");
             Reviewing = true;
             Units = await agencies.UnitTreeAsync(Review.AgencyId, ct);
             Agencies = await ChoosableAgenciesAsync(ct);

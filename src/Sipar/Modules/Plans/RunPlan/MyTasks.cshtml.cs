@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Plans;
 
-internal sealed class MyTasksModel(TaskWork work, PlanFollowUp followUp, UnitReporting reporting, Sipar.Modules.Accounts.CurrentUser me) : PageModel
+internal sealed class MyTasksModel(TaskWork work, PlanFollowUp followUp, UnitReporting reporting, Sipar.Modules.Accounts.CurrentUser me, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public IReadOnlyList<(Guid PlanId, Guid PeriodId, PeriodKind Kind, DateOnly Due)> Periods { get; private set; } = [];
 
