@@ -14,7 +14,7 @@ cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; psql -h /var/run/postg
 trap cleanup EXIT
 
 dotnet build bench/Sipar.Benchmarks -c Release -nologo -v q >/dev/null
-read -r email password < <(dotnet run -c Release --no-build --project bench/Sipar.Benchmarks -- seed --Database:Provider=Postgres "--ConnectionStrings:Sipar=$pg" | tail -n 1)
+read -r email password _ < <(dotnet run -c Release --no-build --project bench/Sipar.Benchmarks -- seed --Database:Provider=Postgres "--ConnectionStrings:Sipar=$pg" | tail -n 1)
 
 Database__Provider=Postgres ConnectionStrings__Sipar="$pg" Database__MigrateOnStart=true Sipar__DataDirectory="$work" \
   Logging__LogLevel__Default=Warning dotnet src/Sipar/bin/Release/net10.0/sipar.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &

@@ -11,7 +11,7 @@ namespace Sipar.Benchmarks;
 /// <summary>A large agency for benchmarks: 40 units, a plan of 30 sections × 10 tasks, 4 periods, reports from every unit.</summary>
 internal static class BenchData
 {
-    public sealed record Seeded(Guid AgencyId, Guid PlanId, Guid PeriodId, Guid UnitId, string OfficerEmail, string OfficerPassword);
+    public sealed record Seeded(Guid AgencyId, Guid PlanId, Guid PeriodId, Guid UnitId, string OfficerEmail, string OfficerPassword, string OfficeEmail = "", string OfficePassword = "");
 
     public static async Task<Seeded> SeedAsync(IServiceProvider services, int unitCount = 40, int sections = 30, int tasksPerSection = 10)
     {
@@ -51,9 +51,27 @@ internal static class BenchData
         }
 
         await db.SaveChangesAsync();
+
+        // A year of progress notes: each task's lead unit writes one a month.
+        foreach (var section in plan.Sections)
+        {
+            foreach (var task in section.Tasks)
+            {
+                for (var month = 1; month <= 12; month++)
+                {
+                    var status = month == 12 && task.Order % 3 == 0 ? PlanTaskStatus.Done : PlanTaskStatus.InProgress;
+                    task.ReportProgress(section.LeadUnitId!.Value, Guid.NewGuid(), status, $"Tháng {month}: đã thực hiện phần việc của tháng.", new Dictionary<Guid, string?>(),
+                        new DateTime(2099, month, 25, 3, 0, 0, DateTimeKind.Utc));
+                }
+            }
+        }
+
+        db.AddRange(plan.Sections.SelectMany(s => s.Tasks).SelectMany(t => t.Updates));
+        await db.SaveChangesAsync();
         var users = sp.GetRequiredService<UserAdministration>();
         var officer = await users.CreateAsync(new UserInput($"can-bo-{Guid.NewGuid():N}@bench.sipar", "Cán bộ thử tải", agency.Id, units[0].Id, [Role.UnitOfficer]), CancellationToken.None);
-        return new Seeded(agency.Id, plan.Id, periods.OrderBy(p => p.ProvinceDueDate).Last().Id, units[0].Id, officer.Email, officer.Password);
+        var office = await users.CreateAsync(new UserInput($"van-phong-{Guid.NewGuid():N}@bench.sipar", "Văn phòng thử tải", agency.Id, units[0].Id, [Role.Office, Role.Leader]), CancellationToken.None);
+        return new Seeded(agency.Id, plan.Id, periods.OrderBy(p => p.ProvinceDueDate).Last().Id, units[0].Id, officer.Email, officer.Password, office.Email, office.Password);
     }
 
     /// <summary>Acts as a signed-in office user of the agency, for handlers that check the caller.</summary>

@@ -17,7 +17,8 @@ internal static class BenchProgram
             await using var app = Program.CreateApp([.. args[1..], "--Sipar:Demo=false", "--Logging:LogLevel:Default=Warning"]);
             await DatabaseMigrator.MigrateAndSeedAsync(app.Services, migrate: true, CancellationToken.None);
             var seeded = await BenchData.SeedAsync(app.Services);
-            Console.WriteLine($"{seeded.OfficerEmail} {seeded.OfficerPassword}");
+            // Last line: the unit officer's and the office's logins, then the plan and agency (bench/*.sh read it).
+            Console.WriteLine($"{seeded.OfficerEmail} {seeded.OfficerPassword} {seeded.OfficeEmail} {seeded.OfficePassword} {seeded.PlanId} {seeded.AgencyId}");
             return 0;
         }
 

@@ -77,7 +77,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app) : IClassFixture<T
         var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
         var assessment = await office.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/par/assessments/{assessmentId}", SiparFactory.Json);
         var version = assessment.GetProperty("version").GetInt32();
-        var score = assessment.GetProperty("scores").EnumerateArray().First(s => s.GetProperty("method").GetString() == "SelfAssessed").GetProperty("id").GetGuid();
+        var score = assessment.GetProperty("scores").EnumerateArray().First(s => s.GetProperty("method").GetString() == "SelfAssessed" && s.GetProperty("maxPoints").GetDecimal() >= 1).GetProperty("id").GetGuid();
 
         var fresh = await office.PutAsJsonAsync($"/api/par/assessments/{assessmentId}/scores/{score}", new { points = 0.5m, explanation = "Có văn bản", version });
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);

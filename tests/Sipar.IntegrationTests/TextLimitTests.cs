@@ -68,7 +68,7 @@ public sealed class TextLimitTests(PostgresFactory app) : IClassFixture<Postgres
         var (_, assessmentId) = await app.CreateDraftAssessmentAsync(agencyId);
         var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
         var score = (await office.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/par/assessments/{assessmentId}", SiparFactory.Json))
-            .GetProperty("scores").EnumerateArray().First(s => s.GetProperty("method").GetString() == "SelfAssessed" && s.GetProperty("maxPoints").GetDecimal() > 0).GetProperty("id").GetGuid();
+            .GetProperty("scores").EnumerateArray().First(s => s.GetProperty("method").GetString() == "SelfAssessed" && s.GetProperty("maxPoints").GetDecimal() >= 1).GetProperty("id").GetGuid();
         await RefusedAsync(office.PutAsJsonAsync($"/api/par/assessments/{assessmentId}/scores/{score}", new { points = 0.5m, explanation = Over(ParAssessment.TextMaxLength) }), ParAssessment.TextMaxLength);
     }
 

@@ -20,7 +20,7 @@ internal sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, P
             s.Code, s.Heading, s.Tasks.Count, s.Tasks.Count(t => t.Status == PlanTaskStatus.Done), s.Tasks.Count(t => t.Status == PlanTaskStatus.InProgress),
             s.Tasks.Count(t => t.Status == PlanTaskStatus.NotStarted), s.Tasks.Count(t => t.Status == PlanTaskStatus.Late))).ToList();
         var lastPeriod = matrix.Periods.LastOrDefault(p => p.InternalDueDate < reporting.Today) ?? (matrix.Periods.Count > 0 ? matrix.Periods[0] : null);
-        var units = lastPeriod is null ? [] : (await consolidation.GetAsync(lastPeriod.Id, ct)).Units;
+        var units = lastPeriod is null ? [] : (await consolidation.GetAsync(lastPeriod.Id, ct, matrix)).Units;
         var total = rows.Count;
         var done = rows.Count(r => r.Status == PlanTaskStatus.Done);
         var submitted = matrix.Totals.Sum(t => t.OnTime + t.Late + t.Missing);

@@ -24,9 +24,15 @@ internal sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabiliti
         ArgumentNullException.ThrowIfNull(filter);
         var plan = await db.Set<Plan>().AsNoTracking().AsSplitQuery()
             .Include(p => p.Sections).ThenInclude(s => s.Coordinators)
-            .Include(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Updates)
+            .Include(p => p.Sections).ThenInclude(s => s.Tasks)
             .FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
         me.EnsureCanReadAgency(plan.AgencyId);
+
+        // The table shows each task's last update, not the updates: one grouped query instead of loading a year of notes.
+        var lastUpdates = await db.Set<TaskUpdate>().AsNoTracking()
+            .Where(u => db.Set<PlanTask>().Any(t => t.Id == u.TaskId && db.Set<PlanSection>().Any(s => s.Id == t.SectionId && s.PlanId == planId)))
+            .GroupBy(u => u.TaskId).Select(g => new { TaskId = g.Key, At = g.Max(u => u.At) })
+            .ToDictionaryAsync(x => x.TaskId, x => x.At, ct);
         var tree = await agencies.UnitTreeAsync(plan.AgencyId, ct);
         var units = tree.ToDictionary(u => u.Id, u => u.Name);
         var today = VietnamTime.Today(clock);
@@ -54,7 +60,7 @@ internal sealed class PlanFollowUp(SiparDbContext db, CurrentUser me, Capabiliti
                 rows.Add(new TableRow(t.Id, s.Code, t.Order, t.Text,
                     s.LeadIsAllUnits ? PlanTextParser.AllUnits : units.GetValueOrDefault(s.LeadUnitId ?? Guid.Empty, "?"),
                     s.Coordinators.Select(c => units.GetValueOrDefault(c.UnitId, "?")).ToList(), t.Status, t.Deadline, overdue,
-                    t.Updates.Count > 0 ? t.Updates.Max(u => u.At) : null));
+                    lastUpdates.TryGetValue(t.Id, out var last) ? last : null));
             }
         }
 

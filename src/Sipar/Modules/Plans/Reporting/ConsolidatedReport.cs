@@ -56,7 +56,10 @@ internal sealed record ConsolidatedView(
 /// <summary>Assembles the consolidated report from accepted unit reports and task data, and writes it as .docx.</summary>
 internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilities can, IAgencies agencies, UnitReporting reporting, DocumentHeaders headers)
 {
-    public async Task<ConsolidatedView> GetAsync(Guid periodId, CancellationToken ct)
+    /// <param name="periodId">The period.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="matrix">The plan's report matrix when the caller has it already (the dashboard), so it is not built twice.</param>
+    public async Task<ConsolidatedView> GetAsync(Guid periodId, CancellationToken ct, ReportMatrix? matrix = null)
     {
         var period = await db.Set<ReportingPeriod>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
         var plan = await db.Set<Plan>().AsNoTracking().AsSplitQuery()
@@ -64,7 +67,7 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
             .FirstAsync(p => p.Id == period.PlanId, ct);
         me.EnsureCanReadAgency(plan.AgencyId);
         var text = await db.Set<ConsolidatedReport>().AsNoTracking().FirstOrDefaultAsync(r => r.PeriodId == periodId, ct);
-        var matrix = await reporting.MatrixAsync(plan.Id, ct);
+        matrix = matrix is not null && matrix.PlanId == plan.Id ? matrix : await reporting.MatrixAsync(plan.Id, ct);
         var units = (await agencies.UnitsAsync(plan.AgencyId, ct)).ToDictionary(u => u.Id, u => u.Name);
         var today = reporting.Today;
 

@@ -63,7 +63,9 @@ internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilit
 
     public async Task<ReportMatrix> MatrixAsync(Guid planId, CancellationToken ct)
     {
-        var plan = await LoadPlanAsync(planId, ct);
+        // Who owes reports needs the sections' lead and coordinating units only, not the tasks and their updates.
+        var plan = await db.Set<Plan>().AsNoTracking().Include(p => p.Sections).ThenInclude(s => s.Coordinators)
+            .FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
         me.EnsureCanReadAgency(plan.AgencyId);
         var periods = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.ProvinceDueDate).ToListAsync(ct);
         var units = await ExpectedUnitsAsync(plan, ct);
