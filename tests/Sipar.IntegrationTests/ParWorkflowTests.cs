@@ -344,6 +344,54 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Finalising_waits_for_the_explanation_through_its_due_day_in_Vietnam_and_not_a_minute_longer()
+    {
+        var (agencyId, _, _) = await app.CreateAgencyAsync();
+        var (campaignId, assessmentId) = await app.CreateDraftAssessmentAsync(agencyId);
+        var due = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            var a = await db.Set<ParAssessment>().Include(x => x.Scores).SingleAsync(x => x.Id == assessmentId);
+            foreach (var s in a.Scores.Where(x => x.Method != ScoringMethod.Survey))
+            {
+                if (s.IsComputedFromData)
+                {
+                    a.SetComputed(s.Id, 0, "{}");
+                }
+                else
+                {
+                    a.SelfScore(s.Id, 0, "Chưa thực hiện");
+                }
+            }
+
+            a.MarkReviewed(Guid.NewGuid(), app.UtcNow);
+            a.Submit(Guid.NewGuid(), app.UtcNow);
+            var first = a.Scores.First(x => x.Method == ScoringMethod.SelfAssessed);
+            a.RequestExplanation(new Dictionary<Guid, string> { [first.Id] = "Đề nghị giải trình" }, app.UtcNow);
+            foreach (var s in a.Scores)
+            {
+                a.Appraise(s.Id, s.SelfPoints ?? 0, "Thẩm định");
+            }
+
+            await db.SaveChangesAsync();
+            return (await db.Set<ParCampaign>().SingleAsync(c => c.Id == campaignId)).ExplanationDue;
+        });
+        var page = $"/par/assessments/{assessmentId}";
+
+        // 16:59 UTC on the due day is 23:59 in Việt Nam: the agency may still answer, so finalising waits.
+        app.Clock.SetUtcNow(new DateTimeOffset(due.ToDateTime(new TimeOnly(16, 59)), TimeSpan.Zero));
+        var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
+        var waiting = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(appraiser, page, [], page + "?handler=Finalise"));
+        Assert.Contains("Đang chờ cơ quan giải trình đến hết hạn", waiting.Body!.TextContent, StringComparison.Ordinal);
+
+        // Two minutes later the deadline has passed in Việt Nam.
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, page, [], page + "?handler=Finalise")).StatusCode);
+        var status = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ParAssessment>().Where(a => a.Id == assessmentId).Select(a => a.Status).SingleAsync());
+        Assert.Equal(AssessmentStatus.Finalised, status);
+    }
+
+    [Fact]
     public async Task Survey_points_are_refused_for_an_assessment_still_in_draft()
     {
         var (agencyId, _, agencyName) = await app.CreateAgencyAsync();
