@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sipar.Infrastructure.Data;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
+using Sipar.Modules.ParIndex;
 using Sipar.Modules.Plans;
 
 namespace Sipar.Benchmarks;
@@ -67,6 +68,24 @@ internal static class BenchData
         }
 
         db.AddRange(plan.Sections.SelectMany(s => s.Tasks).SelectMany(t => t.Updates));
+        await db.SaveChangesAsync();
+        // PAR INDEX results of two years for this agency and 59 others (120 criteria), for the agency's results page.
+        var before = ParResultsBenchmarks.Framework(2098);
+        var after = before.CopyForYear(2099, "Bộ chỉ số 2099", DateTime.UtcNow);
+        db.AddRange(before, after);
+        var others = Enumerable.Range(1, 59).Select(i => Agency.Create($"Sở thứ {i:00}", $"S{i:00}", "Lạng Sơn", AgencyKind.Department)).ToList();
+        db.AddRange(others);
+        foreach (var (a, i) in others.Prepend(agency).Select((a, i) => (a, i)))
+        {
+            foreach (var (year, framework, seed) in new[] { (2098, before, i), (2099, after, 1000 + i) })
+            {
+                foreach (var (code, points) in ParResultsBenchmarks.Points(framework, seed))
+                {
+                    db.Add(ParResult.Imported(year, a.Id, code, points, DateTime.UtcNow));
+                }
+            }
+        }
+
         await db.SaveChangesAsync();
         var users = sp.GetRequiredService<UserAdministration>();
         var officer = await users.CreateAsync(new UserInput($"can-bo-{Guid.NewGuid():N}@bench.sipar", "Cán bộ thử tải", agency.Id, units[0].Id, [Role.UnitOfficer]), CancellationToken.None);

@@ -141,7 +141,7 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
 
     /// <summary>The years that have results the signed-in person may see, newest first.</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct) =>
-        await Visible(db.Set<ParResult>().AsNoTracking(), SeesUnpublished).Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        await (await VisibleAsync(db.Set<ParResult>().AsNoTracking(), SeesUnpublished, ct)).Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
 
     /// <summary>Writes an agency's final appraised points for the year from a campaign (replacing what was there).</summary>
     internal async Task RecordAsync(int year, Guid agencyId, Guid campaignId, IReadOnlyList<(string Code, decimal Points)> points, CancellationToken ct)
@@ -163,8 +163,17 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
         }
     }
 
-    private IQueryable<ParResult> Visible(IQueryable<ParResult> results, bool everything) =>
-        everything ? results : results.Where(r => r.CampaignId == null || db.Set<ParCampaign>().Any(c => c.Id == r.CampaignId && c.PublishedAt != null));
+    private async Task<IQueryable<ParResult>> VisibleAsync(IQueryable<ParResult> results, bool everything, CancellationToken ct)
+    {
+        if (everything)
+        {
+            return results;
+        }
+
+        // The published campaigns are few: one list, then a plain "= ANY" on the results (no subquery per row).
+        var published = await db.Set<ParCampaign>().AsNoTracking().Where(c => c.PublishedAt != null).Select(c => (Guid?)c.Id).ToListAsync(ct);
+        return results.Where(r => r.CampaignId == null || published.Contains(r.CampaignId));
+    }
 
     private Task<ParCampaign?> CampaignOfAsync(int year, bool publishedOnly, CancellationToken ct) =>
         db.Set<ParCampaign>().AsNoTracking().Where(c => c.Year == year && (!publishedOnly || c.PublishedAt != null))
@@ -182,7 +191,7 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
         var used = await db.Set<ParAssessment>().AsNoTracking().Select(a => a.FrameworkId).Distinct().ToListAsync(ct);
         var chosen = frameworks.GroupBy(f => f.AgencyKind)
             .Select(g => g.OrderByDescending(f => used.Contains(f.Id)).ThenByDescending(f => f.CreatedAt).First()).ToList();
-        var results = await Visible(db.Set<ParResult>().AsNoTracking().Where(r => r.Year == year), everything)
+        var results = await (await VisibleAsync(db.Set<ParResult>().AsNoTracking().Where(r => r.Year == year), everything, ct))
             .Select(r => new { r.AgencyId, r.CriterionCode, r.Points }).ToListAsync(ct);
         var points = results.GroupBy(r => r.AgencyId).ToDictionary(
             g => g.Key,
