@@ -77,17 +77,18 @@ public abstract class SiparDbContext(DbContextOptions options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RaiseVersions();
+        PrepareSave();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RaiseVersions();
+        PrepareSave();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    private void RaiseVersions()
+    /// <summary>Before every save: texts fit their columns, and changed roots raise their version.</summary>
+    private void PrepareSave()
     {
         ChangeTracker.DetectChanges();
         CheckLengths();

@@ -59,7 +59,7 @@ internal static class RateLimits
     }
 
     /// <summary>The client's address as the limits see it (after forwarded headers).</summary>
-    public static string AddressOf(HttpContext http) => http?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static bool IsLimitedAnonymous(HttpContext http) =>
         http.User.Identity?.IsAuthenticated != true && !IsExempt(http.Request.Path);

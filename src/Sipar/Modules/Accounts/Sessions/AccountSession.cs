@@ -25,8 +25,6 @@ internal sealed class AccountSession
 
     public SessionEnd? EndReason { get; private set; }
 
-    public bool IsLive => EndedAt is null;
-
     public static AccountSession Start(Guid userId, string? client, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
