@@ -13,6 +13,9 @@ public sealed class User : IdentityUser<Guid>
 {
     public const int FullNameMaxLength = 200;
 
+    /// <summary>What ASP.NET Core Identity's e-mail and user-name columns hold.</summary>
+    public const int EmailMaxLength = 256;
+
     private readonly List<RoleAssignment> roles = [];
 
     private User()
@@ -35,12 +38,7 @@ public sealed class User : IdentityUser<Guid>
     {
         var errors = new ValidationErrors();
         email = (email ?? "").Trim();
-        errors.Required(nameof(Email), email, "User.Email");
-        if (email.Length > 0 && (!email.Contains('@', StringComparison.Ordinal) || email.Length > 256))
-        {
-            errors.Add(nameof(Email), "Error.Email");
-        }
-
+        CheckEmail(errors, email);
         errors.ThrowIfAny();
         var user = new User
         {
@@ -53,6 +51,20 @@ public sealed class User : IdentityUser<Guid>
         };
         user.UpdateProfile(fullName, agencyId, unitId);
         return user;
+    }
+
+    /// <summary>An address the account can sign in with: present, with an @, and within the Identity column.</summary>
+    internal static void CheckEmail(ValidationErrors errors, string email)
+    {
+        errors.Required(nameof(Email), email, "User.Email");
+        if (email.Length > EmailMaxLength)
+        {
+            errors.Add(nameof(Email), "Error.MaxLength", EmailMaxLength);
+        }
+        else if (email.Length > 0 && !email.Contains('@', StringComparison.Ordinal))
+        {
+            errors.Add(nameof(Email), "Error.Email");
+        }
     }
 
     public void UpdateProfile(string fullName, Guid? agencyId, Guid? unitId)

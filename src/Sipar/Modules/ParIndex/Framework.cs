@@ -106,13 +106,27 @@ internal sealed class Framework
             throw new DomainValidationException("PreviousCodes", "Par.PreviousCodesInvalid", previousCodes ?? "");
         }
 
-        item.PreviousCodes = codes.Count == 0 ? null : string.Join(';', codes);
+        var joined = codes.Count == 0 ? null : string.Join(';', codes);
+        if (joined is { Length: > FrameworkItem.PreviousCodesMaxLength })
+        {
+            throw new DomainValidationException("PreviousCodes", "Par.PreviousCodesTooLong", code, FrameworkItem.PreviousCodesMaxLength);
+        }
+
+        item.PreviousCodes = joined;
     }
 }
 
 /// <summary>Lĩnh vực, tiêu chí or tiêu chí thành phần.</summary>
 internal sealed class FrameworkItem
 {
+    public const int CodeMaxLength = 20;
+    public const int NameMaxLength = 1000;
+    public const int RuleTextMaxLength = 2000;
+    public const int RuleMaxLength = 500;
+    public const int EvidenceMaxLength = 2000;
+    public const int SourceMaxLength = 50;
+    public const int PreviousCodesMaxLength = 200;
+
     private FrameworkItem()
     {
     }
@@ -125,7 +139,7 @@ internal sealed class FrameworkItem
         Order = order;
         Code = code;
         Level = line.Level!.Value;
-        Name = line.Name.Length > 1000 ? line.Name[..1000] : line.Name;
+        Name = line.Name;
         MaxPoints = line.MaxPoints!.Value;
         Method = line.Method!.Value;
         RuleText = line.RuleText?.Trim();

@@ -26,14 +26,14 @@ internal sealed class FrameworkItemConfiguration : IEntityTypeConfiguration<Fram
     {
         b.ToTable("par_framework_items");
         b.HasKey(x => x.Id);
-        b.Property(x => x.Code).HasMaxLength(20).IsRequired();
-        b.Property(x => x.Name).HasMaxLength(1000).IsRequired();
+        b.Property(x => x.Code).HasMaxLength(FrameworkItem.CodeMaxLength).IsRequired();
+        b.Property(x => x.Name).HasMaxLength(FrameworkItem.NameMaxLength).IsRequired();
         b.Property(x => x.MaxPoints).HasPrecision(7, 2);
-        b.Property(x => x.RuleText).HasMaxLength(2000);
-        b.Property(x => x.Rule).HasMaxLength(500);
-        b.Property(x => x.Evidence).HasMaxLength(2000);
-        b.Property(x => x.Source).HasMaxLength(50);
-        b.Property(x => x.PreviousCodes).HasMaxLength(200);
+        b.Property(x => x.RuleText).HasMaxLength(FrameworkItem.RuleTextMaxLength);
+        b.Property(x => x.Rule).HasMaxLength(FrameworkItem.RuleMaxLength);
+        b.Property(x => x.Evidence).HasMaxLength(FrameworkItem.EvidenceMaxLength);
+        b.Property(x => x.Source).HasMaxLength(FrameworkItem.SourceMaxLength);
+        b.Property(x => x.PreviousCodes).HasMaxLength(FrameworkItem.PreviousCodesMaxLength);
         b.HasOne<FrameworkItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
     }

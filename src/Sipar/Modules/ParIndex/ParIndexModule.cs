@@ -33,14 +33,15 @@ internal static class ParIndexModule
         api.MapGet("/frameworks", async (FrameworkAdministration frameworks, CancellationToken ct) => TypedResults.Ok(await frameworks.ListAsync(ct)));
 
         // The body is the framework file itself (?fileName=bo-chi-so.json|xlsx); without ?import=true it only validates.
-        api.MapPost("/frameworks", async (FrameworkAdministration frameworks, HttpRequest request, string? fileName, bool? import, int? year, AgencyKind? kind, CancellationToken ct) =>
+        api.MapPost("/frameworks", async (FrameworkAdministration frameworks, IStringLocalizer<SharedResource> localizer, HttpRequest request, string? fileName, bool? import, int? year, AgencyKind? kind, CancellationToken ct) =>
         {
             UploadCheck.RequireBodyType(request, fileName);
             var content = await UploadCheck.ReadBodyAsync(request, MaxFileBytes, "Import.TooLarge", MaxFileBytes / 1024, ct);
             if (import != true)
             {
                 var preview = frameworks.Preview(fileName ?? "", content);
-                return Results.Ok(new { preview.CanImport, Errors = preview.Errors });
+                var labels = new LabelLocalizer(localizer);
+                return Results.Ok(new { preview.CanImport, Errors = preview.Errors.Select(e => new { e.Row, e.MessageKey, Message = labels[e.MessageKey, e.Args].Value }) });
             }
 
             var id = await frameworks.ImportAsync(fileName ?? "", content, year, kind ?? AgencyKind.Department, null, ct);

@@ -42,6 +42,11 @@ internal sealed record SectionContent(string Code, string Heading, Guid? LeadUni
 internal sealed class Plan : IAggregateRoot
 {
     public const int TitleMaxLength = 1000;
+    public const int NumberMaxLength = 20;
+    public const int SymbolMaxLength = 50;
+    public const int IssuerMaxLength = 300;
+    public const int PlaceMaxLength = 100;
+    public const int SignerMaxLength = 200;
 
     private readonly List<LegalBasis> legalBases = [];
     private readonly List<PlanSection> sections = [];
@@ -109,6 +114,20 @@ internal sealed class Plan : IAggregateRoot
         var title = (content.Title ?? "").Trim();
         errors.Required(nameof(Title), title, "Plan.Title");
         errors.MaxLength(nameof(Title), title, TitleMaxLength);
+        errors.MaxLength(nameof(Number), content.Number?.Trim(), NumberMaxLength);
+        errors.MaxLength(nameof(Symbol), content.Symbol?.Trim(), SymbolMaxLength);
+        errors.MaxLength(nameof(Issuer), content.Issuer?.Trim(), IssuerMaxLength);
+        errors.MaxLength(nameof(Place), content.Place?.Trim(), PlaceMaxLength);
+        errors.MaxLength(nameof(SignerTitle), content.SignerTitle?.Trim(), SignerMaxLength);
+        errors.MaxLength(nameof(SignerName), content.SignerName?.Trim(), SignerMaxLength);
+
+        // Read from the document and carried through the review unchanged: a value too long is not something the
+        // person can fix next to a field, so it is named once above the form.
+        if (content.LegalBases.Any(LegalBasis.TooLong) || content.Duties.Any(PlanDuty.TooLong))
+        {
+            errors.Add("", "Plan.ParsedPartTooLong");
+        }
+
         if (content.Year is < 2000 or > 2100)
         {
             errors.Add(nameof(Year), "Plan.YearRange");
@@ -123,14 +142,28 @@ internal sealed class Plan : IAggregateRoot
         {
             var s = content.Sections[i];
             var field = $"Sections[{i}]";
+            var code = (s.Code ?? "").Trim();
             if (string.IsNullOrWhiteSpace(s.Heading))
             {
-                errors.Add(field + ".Heading", "Plan.SectionNeedsHeading", s.Code);
+                errors.Add(field + ".Heading", "Plan.SectionNeedsHeading", code);
+            }
+
+            errors.MaxLength(field + ".Heading", (s.Heading ?? "").Trim(), PlanSection.HeadingMaxLength);
+            if (code.Length > PlanSection.CodeMaxLength)
+            {
+                errors.Add("", "Plan.ParsedPartTooLong");
+            }
+
+            var tasks = s.Tasks.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+            var longTask = tasks.FindIndex(t => t.Trim().Length > PlanTask.TextMaxLength);
+            if (longTask >= 0)
+            {
+                errors.Add(field + ".Tasks", "Plan.TaskTooLong", longTask + 1, PlanTask.TextMaxLength);
             }
 
             if (s.LeadUnitId is null && !s.LeadIsAllUnits)
             {
-                errors.Add(field + ".LeadUnitId", "Plan.SectionNeedsLead", s.Code);
+                errors.Add(field + ".LeadUnitId", "Plan.SectionNeedsLead", code);
             }
             else if (s.LeadUnitId is { } lead && !agencyUnitIds.Contains(lead))
             {
@@ -144,7 +177,7 @@ internal sealed class Plan : IAggregateRoot
 
             if (!s.Tasks.Any(t => !string.IsNullOrWhiteSpace(t)))
             {
-                errors.Add(field + ".Tasks", "Plan.SectionNeedsTasks", s.Code);
+                errors.Add(field + ".Tasks", "Plan.SectionNeedsTasks", code);
             }
         }
 
@@ -155,18 +188,18 @@ internal sealed class Plan : IAggregateRoot
             AgencyId = agencyId,
             Year = content.Year,
             Status = PlanStatus.Draft,
-            Number = Clean(content.Number, 20),
-            Symbol = Clean(content.Symbol, 50),
-            Issuer = Clean(content.Issuer, 300),
-            Place = Clean(content.Place, 100),
+            Number = Clean(content.Number),
+            Symbol = Clean(content.Symbol),
+            Issuer = Clean(content.Issuer),
+            Place = Clean(content.Place),
             IssuedOn = content.IssuedOn,
             Title = title,
             SearchTitle = VietnameseText.Fold(title),
             Purposes = Lines(content.Purposes),
             Requirements = Lines(content.Requirements),
             Recipients = Lines(content.Recipients),
-            SignerTitle = Clean(content.SignerTitle, 200),
-            SignerName = Clean(content.SignerName, 200),
+            SignerTitle = Clean(content.SignerTitle),
+            SignerName = Clean(content.SignerName),
             SourceText = content.SourceText,
             CreatedAt = now,
         };
@@ -201,13 +234,14 @@ internal sealed class Plan : IAggregateRoot
 
         var errors = new ValidationErrors();
         errors.Required(nameof(Number), number, "Plan.NumberLabel");
+        errors.MaxLength(nameof(Number), number?.Trim(), NumberMaxLength);
         if (issuedOn is null)
         {
             errors.Add(nameof(IssuedOn), "Error.Required", new LabelArg("Plan.IssuedOnLabel"));
         }
 
         errors.ThrowIfAny();
-        Number = Clean(number, 20);
+        Number = Clean(number);
         IssuedOn = issuedOn;
         Status = PlanStatus.Issued;
     }
@@ -223,10 +257,11 @@ internal sealed class Plan : IAggregateRoot
         Status = PlanStatus.Closed;
     }
 
-    internal static string? Clean(string? value, int max)
+    /// <summary>Trimmed, or null when empty. Lengths are checked before (nothing is cut).</summary>
+    internal static string? Clean(string? value)
     {
         var v = value?.Trim();
-        return string.IsNullOrEmpty(v) ? null : v.Length > max ? v[..max] : v;
+        return string.IsNullOrEmpty(v) ? null : v;
     }
 
     private static string Lines(IEnumerable<string> lines) =>
@@ -245,12 +280,17 @@ internal sealed class LegalBasis
         Id = Guid.CreateVersion7();
         PlanId = planId;
         Order = order;
-        Type = Plan.Clean(draft.Type, 50) ?? "";
-        Number = Plan.Clean(draft.Number, 50) ?? "";
+        Type = Plan.Clean(draft.Type) ?? "";
+        Number = Plan.Clean(draft.Number) ?? "";
         Date = draft.Date;
-        Issuer = Plan.Clean(draft.Issuer, 200);
-        Text = Plan.Clean(draft.Text, 1000) ?? "";
+        Issuer = Plan.Clean(draft.Issuer);
+        Text = Plan.Clean(draft.Text) ?? "";
     }
+
+    public const int TypeMaxLength = 50;
+    public const int NumberMaxLength = 50;
+    public const int IssuerMaxLength = 200;
+    public const int TextMaxLength = 1000;
 
     public Guid Id { get; private set; }
 
@@ -267,6 +307,10 @@ internal sealed class LegalBasis
     public string? Issuer { get; private set; }
 
     public string Text { get; private set; } = "";
+
+    internal static bool TooLong(LegalBasisDraft b) =>
+        b.Type?.Trim().Length > TypeMaxLength || b.Number?.Trim().Length > NumberMaxLength
+        || b.Issuer?.Trim().Length > IssuerMaxLength || b.Text?.Trim().Length > TextMaxLength;
 }
 
 /// <summary>Part III duty (Tổ chức thực hiện).</summary>
@@ -281,10 +325,13 @@ internal sealed class PlanDuty
         Id = Guid.CreateVersion7();
         PlanId = planId;
         Order = order;
-        Code = Plan.Clean(draft.Code, 20) ?? "";
-        Heading = Plan.Clean(draft.Heading, 300) ?? "";
+        Code = Plan.Clean(draft.Code) ?? "";
+        Heading = Plan.Clean(draft.Heading) ?? "";
         Text = draft.Text ?? "";
     }
+
+    public const int CodeMaxLength = 20;
+    public const int HeadingMaxLength = 300;
 
     public Guid Id { get; private set; }
 
@@ -297,4 +344,6 @@ internal sealed class PlanDuty
     public string Heading { get; private set; } = "";
 
     public string Text { get; private set; } = "";
+
+    internal static bool TooLong(DutyDraft d) => d.Code?.Trim().Length > CodeMaxLength || d.Heading?.Trim().Length > HeadingMaxLength;
 }

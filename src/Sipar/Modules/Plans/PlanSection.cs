@@ -5,6 +5,9 @@ namespace Sipar.Modules.Plans;
 /// <summary>Nội dung (mục II.x): one lead unit (or every unit of the agency), coordinating units and tasks.</summary>
 internal sealed class PlanSection
 {
+    public const int CodeMaxLength = 20;
+    public const int HeadingMaxLength = 1000;
+
     private readonly List<SectionCoordinator> coordinators = [];
     private readonly List<PlanTask> tasks = [];
 
@@ -39,8 +42,8 @@ internal sealed class PlanSection
             Id = Guid.CreateVersion7(),
             PlanId = planId,
             Order = order,
-            Code = Plan.Clean(content.Code, 20) ?? order.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Heading = Plan.Clean(content.Heading, 1000) ?? "",
+            Code = Plan.Clean(content.Code) ?? order.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Heading = Plan.Clean(content.Heading) ?? "",
             LeadUnitId = content.LeadIsAllUnits ? null : content.LeadUnitId,
             LeadIsAllUnits = content.LeadIsAllUnits,
         };
@@ -130,11 +133,17 @@ internal sealed class PlanTask
             throw new DomainValidationException(nameof(Status), "Error.Invalid");
         }
 
-        if (note is { Length: > TaskUpdate.TextMaxLength })
+        var errors = new ValidationErrors();
+        errors.MaxLength("Note", note, TaskUpdate.TextMaxLength);
+        foreach (var target in targets)
         {
-            throw new DomainValidationException("Note", "Error.MaxLength", TaskUpdate.TextMaxLength);
+            if (actuals.TryGetValue(target.Id, out var actual))
+            {
+                errors.MaxLength(TaskTarget.ActualField(target.Id), actual?.Trim(), TaskTarget.ActualMaxLength);
+            }
         }
 
+        errors.ThrowIfAny();
         foreach (var target in targets)
         {
             if (actuals.TryGetValue(target.Id, out var actual))
@@ -187,7 +196,7 @@ internal sealed class PlanTask
             Id = Guid.CreateVersion7(),
             SectionId = sectionId,
             Order = order,
-            Text = clean.Length > TextMaxLength ? clean[..TextMaxLength] : clean,
+            Text = clean.Length <= TextMaxLength ? clean : throw new DomainValidationException("Text", "Error.MaxLength", TextMaxLength),
             Status = PlanTaskStatus.NotStarted,
         };
         var targetOrder = 0;
@@ -203,8 +212,18 @@ internal sealed class PlanTask
 /// <summary>Chỉ tiêu: a measurable target of a task (e.g. 100% of legal documents reviewed).</summary>
 internal sealed class TaskTarget
 {
+    public const int ValueMaxLength = 30;
+    public const int MeasureMaxLength = 1000;
+    public const int ActualMaxLength = 1000;
+
     private TaskTarget()
     {
+    }
+
+    private static string Cut(string? value, int max)
+    {
+        var v = (value ?? "").Trim();
+        return v.Length > max ? v[..max] : v;
     }
 
     internal TaskTarget(Guid taskId, int order, TargetDraft draft)
@@ -212,8 +231,9 @@ internal sealed class TaskTarget
         Id = Guid.CreateVersion7();
         TaskId = taskId;
         Order = order;
-        Value = Plan.Clean(draft.Value, 30) ?? "";
-        Measure = Plan.Clean(draft.Measure, 1000) ?? "";
+        // Targets are read by us out of the task text, which is kept whole; a target is only an index into it.
+        Value = Cut(draft.Value, ValueMaxLength);
+        Measure = Cut(draft.Measure, MeasureMaxLength);
     }
 
     public Guid Id { get; private set; }
@@ -229,12 +249,15 @@ internal sealed class TaskTarget
     /// <summary>Kết quả thực hiện, as the lead unit reports it.</summary>
     public string? Actual { get; private set; }
 
+    /// <summary>The form field a target's actual value is typed in (errors are shown next to it).</summary>
+    internal static string ActualField(Guid targetId) => $"Actuals[{targetId}]";
+
     internal void RecordActual(string? actual)
     {
         var value = actual?.Trim();
-        if (value is { Length: > 1000 })
+        if (value is { Length: > ActualMaxLength })
         {
-            throw new DomainValidationException("Actual", "Error.MaxLength", 1000);
+            throw new DomainValidationException(ActualField(Id), "Error.MaxLength", ActualMaxLength);
         }
 
         Actual = string.IsNullOrEmpty(value) ? null : value;

@@ -12,12 +12,12 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.HasKey(x => x.Id);
         b.Property(x => x.Title).HasMaxLength(Plan.TitleMaxLength).IsRequired();
         b.Property(x => x.SearchTitle).HasMaxLength(Plan.TitleMaxLength).IsRequired();
-        b.Property(x => x.Number).HasMaxLength(20);
-        b.Property(x => x.Symbol).HasMaxLength(50);
-        b.Property(x => x.Issuer).HasMaxLength(300);
-        b.Property(x => x.Place).HasMaxLength(100);
-        b.Property(x => x.SignerTitle).HasMaxLength(200);
-        b.Property(x => x.SignerName).HasMaxLength(200);
+        b.Property(x => x.Number).HasMaxLength(Plan.NumberMaxLength);
+        b.Property(x => x.Symbol).HasMaxLength(Plan.SymbolMaxLength);
+        b.Property(x => x.Issuer).HasMaxLength(Plan.IssuerMaxLength);
+        b.Property(x => x.Place).HasMaxLength(Plan.PlaceMaxLength);
+        b.Property(x => x.SignerTitle).HasMaxLength(Plan.SignerMaxLength);
+        b.Property(x => x.SignerName).HasMaxLength(Plan.SignerMaxLength);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.LegalBases).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Sections).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
@@ -35,10 +35,10 @@ internal sealed class LegalBasisConfiguration : IEntityTypeConfiguration<LegalBa
     {
         b.ToTable("plans_legal_bases");
         b.HasKey(x => x.Id);
-        b.Property(x => x.Type).HasMaxLength(50).IsRequired();
-        b.Property(x => x.Number).HasMaxLength(50).IsRequired();
-        b.Property(x => x.Issuer).HasMaxLength(200);
-        b.Property(x => x.Text).HasMaxLength(1000).IsRequired();
+        b.Property(x => x.Type).HasMaxLength(LegalBasis.TypeMaxLength).IsRequired();
+        b.Property(x => x.Number).HasMaxLength(LegalBasis.NumberMaxLength).IsRequired();
+        b.Property(x => x.Issuer).HasMaxLength(LegalBasis.IssuerMaxLength);
+        b.Property(x => x.Text).HasMaxLength(LegalBasis.TextMaxLength).IsRequired();
     }
 }
 
@@ -48,8 +48,8 @@ internal sealed class PlanDutyConfiguration : IEntityTypeConfiguration<PlanDuty>
     {
         b.ToTable("plans_duties");
         b.HasKey(x => x.Id);
-        b.Property(x => x.Code).HasMaxLength(20).IsRequired();
-        b.Property(x => x.Heading).HasMaxLength(300).IsRequired();
+        b.Property(x => x.Code).HasMaxLength(PlanDuty.CodeMaxLength).IsRequired();
+        b.Property(x => x.Heading).HasMaxLength(PlanDuty.HeadingMaxLength).IsRequired();
     }
 }
 
@@ -59,8 +59,8 @@ internal sealed class PlanSectionConfiguration : IEntityTypeConfiguration<PlanSe
     {
         b.ToTable("plans_sections");
         b.HasKey(x => x.Id);
-        b.Property(x => x.Code).HasMaxLength(20).IsRequired();
-        b.Property(x => x.Heading).HasMaxLength(1000).IsRequired();
+        b.Property(x => x.Code).HasMaxLength(PlanSection.CodeMaxLength).IsRequired();
+        b.Property(x => x.Heading).HasMaxLength(PlanSection.HeadingMaxLength).IsRequired();
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Coordinators).WithOne().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Tasks).WithOne().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Cascade);
@@ -101,9 +101,9 @@ internal sealed class TaskTargetConfiguration : IEntityTypeConfiguration<TaskTar
     {
         b.ToTable("plans_task_targets");
         b.HasKey(x => x.Id);
-        b.Property(x => x.Value).HasMaxLength(30).IsRequired();
-        b.Property(x => x.Measure).HasMaxLength(1000).IsRequired();
-        b.Property(x => x.Actual).HasMaxLength(1000);
+        b.Property(x => x.Value).HasMaxLength(TaskTarget.ValueMaxLength).IsRequired();
+        b.Property(x => x.Measure).HasMaxLength(TaskTarget.MeasureMaxLength).IsRequired();
+        b.Property(x => x.Actual).HasMaxLength(TaskTarget.ActualMaxLength);
     }
 }
 
@@ -179,7 +179,7 @@ internal sealed class UnitReportConfiguration : IEntityTypeConfiguration<UnitRep
         b.ToTable("plans_unit_reports");
         b.HasKey(x => x.Id);
         b.Property(x => x.Narrative).HasMaxLength(UnitReport.NarrativeMaxLength).IsRequired();
-        b.Property(x => x.ReturnReason).HasMaxLength(2000);
+        b.Property(x => x.ReturnReason).HasMaxLength(UnitReport.ReturnReasonMaxLength);
         b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
@@ -194,8 +194,8 @@ internal sealed class UnitReportLineConfiguration : IEntityTypeConfiguration<Uni
     {
         b.ToTable("plans_unit_report_lines");
         b.HasKey(x => x.Id);
-        b.Property(x => x.Progress).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.Actuals).HasMaxLength(2000);
+        b.Property(x => x.Progress).HasMaxLength(UnitReportLine.ProgressMaxLength).IsRequired();
+        b.Property(x => x.Actuals).HasMaxLength(UnitReportLine.ActualsMaxLength);
         b.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

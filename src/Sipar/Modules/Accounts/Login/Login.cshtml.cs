@@ -21,12 +21,12 @@ internal sealed class LoginModel(
 {
     [BindProperty]
     [Required(ErrorMessage = "Error.RequiredEmail")]
-    [StringLength(256, ErrorMessage = "Error.MaxLength")]
+    [StringLength(256, ErrorMessage = "Error.StringLength")]
     public string Email { get; set; } = "";
 
     [BindProperty]
     [Required(ErrorMessage = "Error.RequiredPassword")]
-    [StringLength(256, ErrorMessage = "Error.MaxLength")]
+    [StringLength(256, ErrorMessage = "Error.StringLength")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 

@@ -90,6 +90,9 @@ internal sealed class UserAdministration(SiparDbContext db, UserManager<User> us
         ArgumentNullException.ThrowIfNull(input);
         var user = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException();
         await CheckPlacementAsync(input.AgencyId, input.UnitId, ct);
+        var emailErrors = new ValidationErrors();
+        User.CheckEmail(emailErrors, (input.Email ?? "").Trim());
+        emailErrors.ThrowIfAny();
         user.UpdateProfile(input.FullName, input.AgencyId, input.UnitId);
         user.SetRoles(input.Roles);
         if (!string.Equals(user.Email, input.Email?.Trim(), StringComparison.OrdinalIgnoreCase))

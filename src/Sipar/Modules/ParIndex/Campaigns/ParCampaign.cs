@@ -40,6 +40,8 @@ internal sealed class ParCampaign : IAggregateRoot
 
     public const int RecipientsMaxLength = 1000;
 
+    public const int BandsMaxLength = 400;
+
     /// <summary>"Nơi nhận" of the agencies' self-assessment reports, one a line (the appraising body of this province); null: the defaults.</summary>
     public string? Recipients { get; private set; }
 
@@ -98,9 +100,14 @@ internal sealed class ParCampaign : IAggregateRoot
             throw new DomainValidationException(nameof(Bands), "Par.BandsInvalid");
         }
 
-        Recipients = lines.Length == 0 ? null : lines;
+        var written = string.Join(';', parsed.Select(b => ParCalculator.Format(b.Min) + "=" + b.Label));
+        if (written.Length > BandsMaxLength)
+        {
+            throw new DomainValidationException(nameof(Bands), "Error.MaxLength", BandsMaxLength);
+        }
 
-        Bands = string.Join(';', parsed.Select(b => ParCalculator.Format(b.Min) + "=" + b.Label));
+        Recipients = lines.Length == 0 ? null : lines;
+        Bands = written;
         SurveyHeld = surveyHeld;
     }
 

@@ -12,7 +12,7 @@ internal sealed class ParCampaignConfiguration : IEntityTypeConfiguration<ParCam
         b.HasKey(x => x.Id);
         b.Property(x => x.Name).HasMaxLength(ParCampaign.NameMaxLength).IsRequired();
         b.Property(x => x.Recipients).HasMaxLength(ParCampaign.RecipientsMaxLength);
-        b.Property(x => x.Bands).HasMaxLength(400).IsRequired();
+        b.Property(x => x.Bands).HasMaxLength(ParCampaign.BandsMaxLength).IsRequired();
         b.Ignore(x => x.BandList);
         b.HasIndex(x => x.Year);
     }

@@ -73,6 +73,19 @@ internal static class FrameworkValidator
                 errors.Add(new FrameworkError(line.Row, "Par.UnknownSource", source));
             }
 
+            foreach (var (value, max, label) in new[]
+                     {
+                         (line.Code, FrameworkItem.CodeMaxLength, "Par.Code"), (line.Name, FrameworkItem.NameMaxLength, "Par.ItemName"),
+                         (line.RuleText, FrameworkItem.RuleTextMaxLength, "Par.RuleText"), (line.Rule, FrameworkItem.RuleMaxLength, "Par.RuleFormula"),
+                         (line.Evidence, FrameworkItem.EvidenceMaxLength, "Par.Evidence"), (line.PreviousCodes, FrameworkItem.PreviousCodesMaxLength, "Par.PreviousCodes"),
+                     })
+            {
+                if (value?.Trim().Length > max)
+                {
+                    errors.Add(new FrameworkError(line.Row, "Par.CellTooLong", new LabelArg(label), max));
+                }
+            }
+
             if (line.PreviousCodes is { } previous && CodeMapping.Split(previous).Any(c => c.Length > 20 || c.Contains(' ', StringComparison.Ordinal)))
             {
                 errors.Add(new FrameworkError(line.Row, "Par.PreviousCodesInvalid", previous));

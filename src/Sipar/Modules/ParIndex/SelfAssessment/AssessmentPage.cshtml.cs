@@ -24,6 +24,9 @@ internal sealed class AssessmentPageModel(Assessments assessments, IStringLocali
     [BindProperty]
     public string? Proposals { get; set; }
 
+    /// <summary>Answers and requests as typed, shown again when they are refused, so nothing is lost.</summary>
+    public IReadOnlyDictionary<Guid, string> Typed { get; private set; } = new Dictionary<Guid, string>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -47,11 +50,17 @@ internal sealed class AssessmentPageModel(Assessments assessments, IStringLocali
     /// <param name="version">As for the review: leadership submits what it saw, or is told it changed.</param>
     public Task<IActionResult> OnPostSubmitAsync(int? version, CancellationToken ct) => Try(() => assessments.SubmitAsync(AssessmentId, ct, version), "Par.Submitted", ct);
 
-    public Task<IActionResult> OnPostAnswerAsync(Dictionary<Guid, string>? answers, CancellationToken ct) =>
-        Try(() => assessments.AnswerAsync(AssessmentId, answers ?? [], ct), "Par.Answered", ct);
+    public Task<IActionResult> OnPostAnswerAsync(Dictionary<Guid, string>? answers, CancellationToken ct)
+    {
+        Typed = answers ?? [];
+        return Try(() => assessments.AnswerAsync(AssessmentId, answers ?? [], ct), "Par.Answered", ct);
+    }
 
-    public Task<IActionResult> OnPostRequestAsync(Dictionary<Guid, string>? requests, CancellationToken ct) =>
-        Try(() => assessments.RequestExplanationAsync(AssessmentId, requests ?? [], ct), "Par.ExplanationRequestedDone", ct);
+    public Task<IActionResult> OnPostRequestAsync(Dictionary<Guid, string>? requests, CancellationToken ct)
+    {
+        Typed = requests ?? [];
+        return Try(() => assessments.RequestExplanationAsync(AssessmentId, requests ?? [], ct), "Par.ExplanationRequestedDone", ct);
+    }
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => Try(() => assessments.AcceptRemainingAsync(AssessmentId, ct), "Par.AcceptedRemaining", ct);
 

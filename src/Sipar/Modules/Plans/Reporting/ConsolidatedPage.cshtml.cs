@@ -12,9 +12,23 @@ internal sealed class ConsolidatedPageModel(Consolidation consolidation, IString
 
     public ConsolidatedView View { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await consolidation.GetAsync(PeriodId, ct);
+    /// <summary>The office's words, as saved or as just typed (kept when saving is refused).</summary>
+    [BindProperty]
+    public string? Summary { get; set; }
 
-    public Task<IActionResult> OnPostAsync(string? summary, string? difficulties, string? proposals, CancellationToken ct) =>
-        RunAsync(() => consolidation.SaveAsync(PeriodId, summary, difficulties, proposals, ct), "Common.Saved", $"/reports/{PeriodId}/consolidated",
+    [BindProperty]
+    public string? Difficulties { get; set; }
+
+    [BindProperty]
+    public string? Proposals { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        View = await consolidation.GetAsync(PeriodId, ct);
+        (Summary, Difficulties, Proposals) = (View.Summary, View.Difficulties, View.Proposals);
+    }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        RunAsync(() => consolidation.SaveAsync(PeriodId, Summary, Difficulties, Proposals, ct), "Common.Saved", $"/reports/{PeriodId}/consolidated",
             async () => View = await consolidation.GetAsync(PeriodId, ct));
 }

@@ -81,6 +81,7 @@ internal enum UnitReportStatus
 internal sealed class UnitReport : IAggregateRoot
 {
     public const int NarrativeMaxLength = 20000;
+    public const int ReturnReasonMaxLength = 2000;
 
     private readonly List<UnitReportLine> lines = [];
 
@@ -137,6 +138,16 @@ internal sealed class UnitReport : IAggregateRoot
             throw new DomainValidationException(nameof(Narrative), "Error.MaxLength", NarrativeMaxLength);
         }
 
+        var errors = new ValidationErrors();
+        foreach (var line in lines)
+        {
+            if (progress.TryGetValue(line.TaskId, out var p))
+            {
+                errors.MaxLength($"Progress[{line.TaskId}]", p?.Trim(), UnitReportLine.ProgressMaxLength);
+            }
+        }
+
+        errors.ThrowIfAny();
         Narrative = text;
         foreach (var line in lines)
         {
@@ -177,6 +188,11 @@ internal sealed class UnitReport : IAggregateRoot
             throw new DomainValidationException(nameof(ReturnReason), "Error.Required", new LabelArg("FollowUp.ReasonLabel"));
         }
 
+        if (reason.Trim().Length > ReturnReasonMaxLength)
+        {
+            throw new DomainValidationException(nameof(ReturnReason), "Error.MaxLength", ReturnReasonMaxLength);
+        }
+
         Status = UnitReportStatus.Returned;
         ReturnReason = reason.Trim();
     }
@@ -207,6 +223,9 @@ internal sealed class UnitReport : IAggregateRoot
 /// <summary>One task in a unit's report.</summary>
 internal sealed class UnitReportLine
 {
+    public const int ProgressMaxLength = 4000;
+    public const int ActualsMaxLength = 2000;
+
     private UnitReportLine()
     {
     }
@@ -235,7 +254,6 @@ internal sealed class UnitReportLine
 
     internal void SetProgress(string? progress)
     {
-        var text = (progress ?? "").Trim();
-        Progress = text.Length > 4000 ? text[..4000] : text;
+        Progress = (progress ?? "").Trim();
     }
 }

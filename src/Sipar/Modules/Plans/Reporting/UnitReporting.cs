@@ -228,7 +228,11 @@ internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilit
             {
                 var notes = t.Updates.Where(u => u.At >= from && u.At < to && u.Note is not null).OrderBy(u => u.At).Select(u => u.Note!);
                 var actuals = string.Join("; ", t.Targets.Where(x => x.Actual is not null).Select(x => $"{x.Value} {x.Measure}: {x.Actual}"));
-                yield return (t.Id, t.Status, string.Join("\n", notes), actuals.Length > 0 ? actuals : null);
+                // A prefill joins many notes; what does not fit keeps its newest part and shows that it was shortened.
+                var progress = string.Join("\n", notes);
+                progress = progress.Length > UnitReportLine.ProgressMaxLength ? "…" + progress[^(UnitReportLine.ProgressMaxLength - 1)..] : progress;
+                actuals = actuals.Length > UnitReportLine.ActualsMaxLength ? actuals[..(UnitReportLine.ActualsMaxLength - 1)] + "…" : actuals;
+                yield return (t.Id, t.Status, progress, actuals.Length > 0 ? actuals : null);
             }
         }
     }

@@ -14,6 +14,9 @@ internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedReso
     [BindProperty]
     public string? Note { get; set; }
 
+    /// <summary>Target values as typed, shown again when saving is refused.</summary>
+    public IReadOnlyDictionary<Guid, string?> TypedActuals { get; private set; } = new Dictionary<Guid, string?>();
+
     public TaskDetail Task { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -22,8 +25,11 @@ internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedReso
         return Page();
     }
 
-    public Task<IActionResult> OnPostProgressAsync(PlanTaskStatus status, Dictionary<Guid, string?>? actuals, CancellationToken ct) =>
-        Try(() => work.ReportProgressAsync(TaskId, status, Note, actuals ?? [], ct), "Task.Saved", ct);
+    public Task<IActionResult> OnPostProgressAsync(PlanTaskStatus status, Dictionary<Guid, string?>? actuals, CancellationToken ct)
+    {
+        TypedActuals = actuals ?? [];
+        return Try(() => work.ReportProgressAsync(TaskId, status, Note, actuals ?? [], ct), "Task.Saved", ct);
+    }
 
     public Task<IActionResult> OnPostContributionAsync(CancellationToken ct) =>
         Try(() => work.AddContributionAsync(TaskId, Note ?? "", ct), "Task.Saved", ct);
