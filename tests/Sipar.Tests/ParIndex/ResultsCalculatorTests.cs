@@ -48,6 +48,21 @@ public sealed class ResultsCalculatorTests
     }
 
     [Fact]
+    public void Asked_for_one_agency_it_gets_every_item_and_the_others_their_areas_with_the_same_totals_and_ranks()
+    {
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var f = Small();
+        (Guid, string, AgencyKind)[] agencies = [(a, "Sở A", AgencyKind.Department), (b, "Sở B", AgencyKind.Department), (c, "Sở C", AgencyKind.Department)];
+        var year = Year(f, (a, [("1.1.1", 10), ("1.2", 20), ("2.1", 30)]), (b, [("1.1.1", 5), ("1.3", -2), ("2.1", 50)]), (c, [("1.2", 5)]));
+        var all = ResultsCalculator.Compute(agencies, year, null, Bands, surveyHeld: true);
+        var one = ResultsCalculator.Compute(agencies, year, null, Bands, surveyHeld: true, detailFor: b);
+        Assert.Equal(all.Select(x => (x.AgencyId, x.Total, x.Index, x.Rank)), one.Select(x => (x.AgencyId, x.Total, x.Index, x.Rank)));
+        Assert.Equal(all.Single(x => x.AgencyId == b).Items, one.Single(x => x.AgencyId == b).Items);
+        Assert.All(one.Where(x => x.AgencyId != b), x => Assert.Equal(["1", "2"], x.Items.Select(i => i.Code)));
+        Assert.All(one.Where(x => x.AgencyId != b), x => Assert.Equal(all.Single(y => y.AgencyId == x.AgencyId).Areas, x.Areas));
+    }
+
+    [Fact]
     public void Without_a_survey_the_index_is_scaled_to_100_over_the_appraised_part()
     {
         var a = Guid.NewGuid();

@@ -40,9 +40,7 @@ internal sealed class AgencyResultsPageModel(ParResults results, GapTasks gaps, 
     private async Task LoadAsync(CancellationToken ct)
     {
         me.EnsureCanReadAgency(AgencyId);
-        var cards = await results.VisibleScorecardsAsync(Year, ct);
-        Card = cards.FirstOrDefault(c => c.AgencyId == AgencyId) ?? throw new NotFoundException();
-        Count = cards.Count(c => c.Kind == Card.Kind);
+        (Card, Count) = await results.VisibleScorecardAsync(Year, AgencyId, ct);
         Gaps = GapList.Of(Card);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class GapTasks(IPlanTasks tasks, Capabilities can, ParResults re
             throw new ForbiddenException();
         }
 
-        var card = (await results.VisibleScorecardsAsync(year, ct)).FirstOrDefault(c => c.AgencyId == agencyId) ?? throw new NotFoundException();
+        var (card, _) = await results.VisibleScorecardAsync(year, agencyId, ct);
         var item = card.Items.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.OrdinalIgnoreCase)) ?? throw new NotFoundException();
         var area = card.Items.First(i => i.Level == CriterionLevel.Area && (i.Code == item.Code || item.Code.StartsWith(i.Code + ".", StringComparison.Ordinal)));
         // The task is Vietnamese text in the plan, so its numbers are too ("35,5").

@@ -116,17 +116,41 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
     /// (or it was imported from a published table): visibility is decided per agency, never by the newest campaign.
     /// Ranks are among the results shown, so a hidden result cannot be inferred from a gap.
     /// </summary>
-    internal async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(int year, bool everything, CancellationToken ct)
+    internal async Task<IReadOnlyList<Scorecard>> ScorecardsAsync(int year, bool everything, CancellationToken ct, Guid? detailFor = null)
     {
-        var campaign = await CampaignOfAsync(year, publishedOnly: !everything, ct);
-        if (await LoadYearAsync(year, everything, ct) is not { } current)
+        // Both years in one pass: the campaigns that decide what is shown and how it is classed (the year's own and
+        // every published one: few), the frameworks, which of them an assessment used, and the points given.
+        var campaigns = await db.Set<ParCampaign>().AsNoTracking().Where(c => c.Year == year || c.PublishedAt != null).ToListAsync(ct);
+        var campaign = campaigns.Where(c => c.Year == year && (everything || c.PublishedAt != null)).MaxBy(c => c.CreatedAt);
+        var frameworks = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).Where(f => f.Year == year || f.Year == year - 1).ToListAsync(ct);
+        if (!frameworks.Any(f => f.Year == year))
         {
             return [];
         }
 
-        var previous = await LoadYearAsync(year - 1, everything, ct);
+        var frameworkIds = frameworks.Select(f => f.Id).ToList();
+        var used = (await db.Set<ParAssessment>().AsNoTracking().Where(a => frameworkIds.Contains(a.FrameworkId)).Select(a => a.FrameworkId).Distinct().ToListAsync(ct)).ToHashSet();
+        var rows = db.Set<ParResult>().AsNoTracking().Where(r => r.Year == year || r.Year == year - 1);
+        if (!everything)
+        {
+            var published = campaigns.Where(c => c.PublishedAt != null).Select(c => (Guid?)c.Id).ToList();
+            rows = rows.Where(r => r.CampaignId == null || published.Contains(r.CampaignId));
+        }
+
+        var given = await rows.Select(r => new { r.Year, r.AgencyId, r.CriterionCode, r.Points }).ToListAsync(ct);
+        YearInput? Input(int y)
+        {
+            // One framework per kind and year counts: the one an assessment used, else the newest.
+            var chosen = frameworks.Where(f => f.Year == y).GroupBy(f => f.AgencyKind)
+                .Select(g => g.OrderByDescending(f => used.Contains(f.Id)).ThenByDescending(f => f.CreatedAt).First()).ToList();
+            var points = given.Where(r => r.Year == y).GroupBy(r => r.AgencyId).ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(r => r.CriterionCode, r => r.Points, StringComparer.OrdinalIgnoreCase));
+            return chosen.Count == 0 ? null : new YearInput(chosen, points);
+        }
+
         var agencies = (await agencyDirectory.ListAsync(ct)).Select(a => (a.Id, a.Name, a.Kind)).ToList();
-        return ResultsCalculator.Compute(agencies, current, previous, campaign?.BandList ?? DefaultBands, campaign?.SurveyHeld ?? true);
+        return ResultsCalculator.Compute(agencies, Input(year)!, Input(year - 1), campaign?.BandList ?? DefaultBands, campaign?.SurveyHeld ?? true, detailFor);
     }
 
     /// <summary>
@@ -137,6 +161,17 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
     {
         var cards = await ScorecardsAsync(year, SeesUnpublished, ct);
         return cards.Count > 0 ? cards : throw new NotFoundException();
+    }
+
+    /// <summary>
+    /// One agency's scorecard with every item, and how many agencies of its kind it is ranked among (the others are
+    /// computed to their areas only: enough to rank).
+    /// </summary>
+    public async Task<(Scorecard Card, int Among)> VisibleScorecardAsync(int year, Guid agencyId, CancellationToken ct)
+    {
+        var cards = await ScorecardsAsync(year, SeesUnpublished, ct, detailFor: agencyId);
+        var card = cards.FirstOrDefault(c => c.AgencyId == agencyId) ?? throw new NotFoundException();
+        return (card, cards.Count(c => c.Kind == card.Kind));
     }
 
     /// <summary>The years that have results the signed-in person may see, newest first.</summary>
@@ -173,30 +208,6 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
         // The published campaigns are few: one list, then a plain "= ANY" on the results (no subquery per row).
         var published = await db.Set<ParCampaign>().AsNoTracking().Where(c => c.PublishedAt != null).Select(c => (Guid?)c.Id).ToListAsync(ct);
         return results.Where(r => r.CampaignId == null || published.Contains(r.CampaignId));
-    }
-
-    private Task<ParCampaign?> CampaignOfAsync(int year, bool publishedOnly, CancellationToken ct) =>
-        db.Set<ParCampaign>().AsNoTracking().Where(c => c.Year == year && (!publishedOnly || c.PublishedAt != null))
-            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
-
-    private async Task<YearInput?> LoadYearAsync(int year, bool everything, CancellationToken ct)
-    {
-        var frameworks = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).Where(f => f.Year == year).ToListAsync(ct);
-        if (frameworks.Count == 0)
-        {
-            return null;
-        }
-
-        // One framework per kind and year counts: the one an assessment used, else the newest.
-        var used = await db.Set<ParAssessment>().AsNoTracking().Select(a => a.FrameworkId).Distinct().ToListAsync(ct);
-        var chosen = frameworks.GroupBy(f => f.AgencyKind)
-            .Select(g => g.OrderByDescending(f => used.Contains(f.Id)).ThenByDescending(f => f.CreatedAt).First()).ToList();
-        var results = await (await VisibleAsync(db.Set<ParResult>().AsNoTracking().Where(r => r.Year == year), everything, ct))
-            .Select(r => new { r.AgencyId, r.CriterionCode, r.Points }).ToListAsync(ct);
-        var points = results.GroupBy(r => r.AgencyId).ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(r => r.CriterionCode, r => r.Points, StringComparer.OrdinalIgnoreCase));
-        return new YearInput(chosen, points);
     }
 
     /// <summary>An agency by its name (diacritics and case ignored) or its symbol.</summary>

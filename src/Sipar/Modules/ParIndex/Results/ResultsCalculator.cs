@@ -45,7 +45,7 @@ internal static class ResultsCalculator
 {
     public static IReadOnlyList<Scorecard> Compute(
         IReadOnlyList<(Guid Id, string Name, AgencyKind Kind)> agencies, YearInput current, YearInput? previous,
-        IReadOnlyList<(decimal Min, string Label)> bands, bool surveyHeld)
+        IReadOnlyList<(decimal Min, string Label)> bands, bool surveyHeld, Guid? detailFor = null)
     {
         ArgumentNullException.ThrowIfNull(agencies);
         ArgumentNullException.ThrowIfNull(current);
@@ -73,8 +73,10 @@ internal static class ResultsCalculator
                 mapping = mappings[kind];
             }
 
-            var items = new List<ItemResult>(tree.Ordered.Count);
-            foreach (var item in tree.Ordered)
+            // Every item for the agency asked about (or all of them); areas are enough for the others' ranks.
+            var shown = detailFor is null || detailFor == id ? tree.Ordered : tree.Areas;
+            var items = new List<ItemResult>(shown.Count);
+            foreach (var item in shown)
             {
                 var p = points[item.Code];
                 var index = ParCalculator.Index(p, item.MaxPoints);
