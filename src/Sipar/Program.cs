@@ -8,6 +8,7 @@ using Sipar.Modules.Audit;
 using Sipar.Modules.Calendar;
 using Sipar.Modules.Demo;
 using Sipar.Modules.Documents;
+using Sipar.Modules.Dossiers;
 using Sipar.Modules.Home;
 using Sipar.Modules.Operations;
 using Sipar.Modules.Organisation;
@@ -42,6 +43,7 @@ public partial class Program
         builder.AddCalendar();
         builder.AddPlans();
         builder.AddParIndex();
+        builder.AddDossiers();
         builder.AddDemo();
         builder.AddOperations();
 
@@ -55,6 +57,7 @@ public partial class Program
         app.MapCalendar();
         app.MapPlans();
         app.MapParIndex();
+        app.MapDossiers();
         app.MapOperations();
         return app;
     }

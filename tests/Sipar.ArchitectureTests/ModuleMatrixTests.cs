@@ -18,6 +18,7 @@ public sealed class ModuleMatrixTests
         ["Documents"] = ["Organisation"],
         ["Plans"] = ["Accounts", "Calendar", "Organisation", "ParIndex"],
         ["ParIndex"] = ["Accounts", "Calendar", "Organisation", "Plans"],
+        ["Dossiers"] = ["Accounts", "Calendar", "Organisation", "ParIndex"],
         ["Home"] = ["Accounts", "Organisation"],
         ["Operations"] = [],
     };

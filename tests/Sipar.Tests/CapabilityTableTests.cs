@@ -13,9 +13,9 @@ public sealed class CapabilityTableTests
         {
             [Role.Administrator] = new() { [Administer] = Province, [ReadAgency] = Province, [RunPlan] = Province, [ManageParIndex] = Province, [SeeUnpublishedResults] = Province },
             [Role.Appraiser] = new() { [ReadAgency] = Province, [ManageParIndex] = Province, [Appraise] = Province, [SeeUnpublishedResults] = Province },
-            [Role.Office] = new() { [ReadAgency] = Agency, [RunPlan] = Agency, [RunSelfAssessment] = Agency, [RunSurveyWave] = Agency, [HandleFeedback] = Agency },
+            [Role.Office] = new() { [ReadAgency] = Agency, [RunPlan] = Agency, [RunSelfAssessment] = Agency, [RunSurveyWave] = Agency, [HandleFeedback] = Agency, [ManageProcedures] = Agency },
             [Role.Leader] = new() { [ReadAgency] = Agency, [ApproveForAgency] = Agency, [RunSelfAssessment] = Agency },
-            [Role.UnitOfficer] = new() { [ReadAgency] = Agency, [WorkOnUnitTasks] = Unit },
+            [Role.UnitOfficer] = new() { [ReadAgency] = Agency, [WorkOnUnitTasks] = Unit, [ProcessDossiers] = Unit },
             [Role.DeskOfficer] = new() { [ReadAgency] = Agency, [WorkOnUnitTasks] = Unit, [ReceiveDossiers] = Agency },
             [Role.Surveyor] = new() { [ReadAgency] = Agency, [RunSurveyWave] = Agency },
         };

@@ -115,6 +115,12 @@ public enum Capability
     /// <summary>Receive and return dossiers at the agency's one-stop desk.</summary>
     ReceiveDossiers,
 
+    /// <summary>Process the dossiers assigned to one's unit: ask for documents, submit for signature, ask for an apology letter.</summary>
+    ProcessDossiers,
+
+    /// <summary>Manage the agency's procedure catalogue.</summary>
+    ManageProcedures,
+
     /// <summary>Run a SIPAS survey wave: sample, contact, key in and re-check questionnaires.</summary>
     RunSurveyWave,
 

@@ -30,6 +30,7 @@ internal static class RoleCapabilities
                 [Capability.RunSelfAssessment] = CapabilityScope.Agency,
                 [Capability.RunSurveyWave] = CapabilityScope.Agency,
                 [Capability.HandleFeedback] = CapabilityScope.Agency,
+                [Capability.ManageProcedures] = CapabilityScope.Agency,
             },
             [Role.Leader] = new Dictionary<Capability, CapabilityScope>
             {
@@ -41,6 +42,7 @@ internal static class RoleCapabilities
             {
                 [Capability.ReadAgency] = CapabilityScope.Agency,
                 [Capability.WorkOnUnitTasks] = CapabilityScope.Unit,
+                [Capability.ProcessDossiers] = CapabilityScope.Unit,
             },
             [Role.DeskOfficer] = new Dictionary<Capability, CapabilityScope>
             {

@@ -26,7 +26,7 @@ internal sealed class AuditInterceptor(ActorAccessor actors, TimeProvider clock)
     ];
 
     /// <summary>Secrets and bookkeeping that must never be copied into the audit trail.</summary>
-    private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp"];
+    private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "LookupSecret"];
 
     private static readonly HashSet<string> Ignored = ["SearchName", "NormalizedEmail", "NormalizedUserName", "ConcurrencyStamp", "Version"];
 

@@ -55,6 +55,7 @@ internal sealed class IndexModel(CurrentUser me, IAgencies agencies, IStringLoca
                 yield return ("/calendar", "Nav.Calendar");
                 break;
             case Role.DeskOfficer:
+                yield return ("/dossiers", "Home.Link.Dossiers");
                 yield return ("/calendar", "Home.Link.DueDate");
                 break;
             default:
@@ -62,6 +63,7 @@ internal sealed class IndexModel(CurrentUser me, IAgencies agencies, IStringLoca
                 if (role is Role.Office or Role.Leader or Role.UnitOfficer)
                 {
                     yield return ("/par", "Home.Link.ParAssessment");
+                    yield return ("/dossiers", "Home.Link.Dossiers");
                 }
 
                 if (agency is not null)

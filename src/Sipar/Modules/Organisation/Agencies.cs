@@ -7,10 +7,10 @@ namespace Sipar.Modules.Organisation;
 internal sealed class Agencies(SiparDbContext db, AgencyAdministration administration) : IAgencies, Accounts.IPlaces
 {
     public Task<AgencyInfo?> FindAsync(Guid agencyId, CancellationToken ct) =>
-        db.Set<Agency>().AsNoTracking().Where(a => a.Id == agencyId).Select(a => new AgencyInfo(a.Id, a.Name, a.Symbol, a.PlaceName, a.Kind, a.ReportRecipients)).FirstOrDefaultAsync(ct);
+        db.Set<Agency>().AsNoTracking().Where(a => a.Id == agencyId).Select(a => new AgencyInfo(a.Id, a.Name, a.Symbol, a.PlaceName, a.Kind, a.ReportRecipients, a.Hotline, a.Email)).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<AgencyInfo>> ListAsync(CancellationToken ct) =>
-        await db.Set<Agency>().AsNoTracking().OrderBy(a => a.SearchName).Select(a => new AgencyInfo(a.Id, a.Name, a.Symbol, a.PlaceName, a.Kind, a.ReportRecipients)).ToListAsync(ct);
+        await db.Set<Agency>().AsNoTracking().OrderBy(a => a.SearchName).Select(a => new AgencyInfo(a.Id, a.Name, a.Symbol, a.PlaceName, a.Kind, a.ReportRecipients, a.Hotline, a.Email)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<UnitInfo>> UnitsAsync(Guid agencyId, CancellationToken ct) =>
         await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.SortOrder).ThenBy(u => u.SearchName)

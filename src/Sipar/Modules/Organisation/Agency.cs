@@ -11,6 +11,8 @@ internal sealed class Agency
     public const int SymbolMaxLength = 30;
     public const int PlaceMaxLength = 100;
     public const int RecipientsMaxLength = 1000;
+    public const int HotlineMaxLength = 50;
+    public const int EmailMaxLength = 256;
 
     private Agency()
     {
@@ -36,14 +38,20 @@ internal sealed class Agency
     /// </summary>
     public string? ReportRecipients { get; private set; }
 
-    public static Agency Create(string name, string symbol, string placeName, AgencyKind kind, string? reportRecipients = null)
+    /// <summary>Đường dây nóng: the number citizens call, shown on every public page of the agency.</summary>
+    public string? Hotline { get; private set; }
+
+    /// <summary>The address citizens write to, shown beside the hotline.</summary>
+    public string? Email { get; private set; }
+
+    public static Agency Create(string name, string symbol, string placeName, AgencyKind kind, string? reportRecipients = null, string? hotline = null, string? email = null)
     {
         var agency = new Agency { Id = Guid.CreateVersion7() };
-        agency.Update(name, symbol, placeName, kind, reportRecipients);
+        agency.Update(name, symbol, placeName, kind, reportRecipients, hotline, email);
         return agency;
     }
 
-    public void Update(string name, string symbol, string placeName, AgencyKind kind, string? reportRecipients = null)
+    public void Update(string name, string symbol, string placeName, AgencyKind kind, string? reportRecipients = null, string? hotline = null, string? email = null)
     {
         var errors = new ValidationErrors();
         name = (name ?? "").Trim();
@@ -67,7 +75,23 @@ internal sealed class Agency
 
         var recipients = string.Join('\n', (reportRecipients ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         errors.MaxLength(nameof(ReportRecipients), recipients, RecipientsMaxLength);
+        hotline = hotline?.Trim();
+        email = email?.Trim();
+        errors.MaxLength(nameof(Hotline), hotline, HotlineMaxLength);
+        if (hotline is { Length: > 0 } && !hotline.All(c => char.IsDigit(c) || c is ' ' or '.' or '-' or '+' or '(' or ')'))
+        {
+            errors.Add(nameof(Hotline), "Agency.HotlineFormat");
+        }
+
+        errors.MaxLength(nameof(Email), email, EmailMaxLength);
+        if (email is { Length: > 0 } && !email.Contains('@', StringComparison.Ordinal))
+        {
+            errors.Add(nameof(Email), "Error.Email");
+        }
+
         errors.ThrowIfAny();
+        Hotline = string.IsNullOrEmpty(hotline) ? null : hotline;
+        Email = string.IsNullOrEmpty(email) ? null : email;
         Name = name;
         Symbol = symbol;
         PlaceName = placeName;

@@ -12,6 +12,8 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(x => x.Name).HasMaxLength(Agency.NameMaxLength).IsRequired();
         b.Property(x => x.Symbol).HasMaxLength(Agency.SymbolMaxLength).IsRequired();
         b.Property(x => x.ReportRecipients).HasMaxLength(Agency.RecipientsMaxLength);
+        b.Property(x => x.Hotline).HasMaxLength(Agency.HotlineMaxLength);
+        b.Property(x => x.Email).HasMaxLength(Agency.EmailMaxLength);
         b.Property(x => x.PlaceName).HasMaxLength(Agency.PlaceMaxLength).IsRequired();
         b.Property(x => x.SearchName).HasMaxLength(Agency.NameMaxLength).IsRequired();
         b.HasIndex(x => x.SearchName).IsUnique();

@@ -35,7 +35,7 @@ public enum UnitKind
 }
 
 /// <summary>An agency as other modules see it.</summary>
-public sealed record AgencyInfo(Guid Id, string Name, string Symbol, string PlaceName, AgencyKind Kind, string? ReportRecipients = null)
+public sealed record AgencyInfo(Guid Id, string Name, string Symbol, string PlaceName, AgencyKind Kind, string? ReportRecipients = null, string? Hotline = null, string? Email = null)
 {
     /// <summary>"Nơi nhận" of the agency's reports, one a line, or <paramref name="defaults"/> when the agency set none.</summary>
     public IReadOnlyList<string> RecipientsOr(IReadOnlyList<string> defaults) =>

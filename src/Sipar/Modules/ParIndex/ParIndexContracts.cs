@@ -30,7 +30,10 @@ public static class ParDataSources
     /// <summary>Share of plan tasks completed by their deadline (Plans).</summary>
     public const string PlanTasksOnTime = "plan-tasks-on-time";
 
-    public static readonly IReadOnlyList<string> All = [UnitReportsOnTime, PlanTasksOnTime];
+    /// <summary>Share of one-stop dossiers finished by their appointment date (Dossiers).</summary>
+    public const string DossiersOnTime = "dossiers-on-time";
+
+    public static readonly IReadOnlyList<string> All = [UnitReportsOnTime, PlanTasksOnTime, DossiersOnTime];
 
     public static bool IsKnown(string? source) => All.Contains((source ?? "").Trim().ToLowerInvariant());
 }

@@ -1,67 +1,11 @@
-using System.Collections.Concurrent;
-using System.Net;
+using Sipar.Infrastructure.Web;
 
 namespace Sipar.Modules.Accounts;
 
 /// <summary>
-/// Progressive delays per client address: after <c>RateLimits:LoginFreeFailures</c> (default 5) failed logins from one address within
-/// <see cref="Window"/>, that address must wait 1, 2, 4, 8… seconds (at most <see cref="MaxDelay"/>) before its
-/// next attempt is even checked. A stranger guessing from one address therefore reaches an account's lockout only
-/// after hours, and a real user at another address is never kept out. Kept in memory per instance: behind a load
-/// balancer each instance throttles on its own, which only makes the delays shorter by the number of instances.
+/// Failed logins per address (<see cref="GuessThrottle"/>): after <c>RateLimits:LoginFreeFailures</c> (default 5)
+/// failures the address waits before its next attempt is checked. A stranger guessing from one address therefore
+/// reaches an account's lockout only after hours, and a real user at another address is never kept out.
 /// </summary>
 internal sealed class LoginThrottle(TimeProvider clock, IConfiguration configuration)
-{
-    private readonly int freeFailures = Math.Max(1, configuration.GetValue("RateLimits:LoginFreeFailures", 5));
-
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-
-    public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
-
-    private const int MaxEntries = 100_000;
-
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-
-    /// <summary>How long the address must still wait; zero when it may try now.</summary>
-    public TimeSpan WaitFor(IPAddress? address)
-    {
-        var now = clock.GetUtcNow();
-        return entries.TryGetValue(Key(address), out var e) && e.BlockedUntil > now ? e.BlockedUntil - now : TimeSpan.Zero;
-    }
-
-    /// <summary>Whether the address failed a login recently (its attempts then count against each account's budget too).</summary>
-    public bool HasFailed(IPAddress? address) =>
-        entries.TryGetValue(Key(address), out var e) && clock.GetUtcNow() - e.LastFailure <= Window;
-
-    public void Failed(IPAddress? address)
-    {
-        var now = clock.GetUtcNow();
-        if (entries.Count > MaxEntries)
-        {
-            foreach (var (key, old) in entries)
-            {
-                if (now - old.LastFailure > Window)
-                {
-                    entries.TryRemove(key, out _);
-                }
-            }
-        }
-
-        entries.AddOrUpdate(
-            Key(address),
-            _ => new Entry(1, now, now),
-            (_, e) =>
-            {
-                var failures = now - e.LastFailure > Window ? 1 : e.Failures + 1;
-                var extra = failures - freeFailures;
-                var delay = extra <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, extra - 1), MaxDelay.TotalSeconds));
-                return new Entry(failures, now, now + delay);
-            });
-    }
-
-    public void Succeeded(IPAddress? address) => entries.TryRemove(Key(address), out _);
-
-    private static string Key(IPAddress? address) => address?.ToString() ?? "";
-
-    private sealed record Entry(int Failures, DateTimeOffset LastFailure, DateTimeOffset BlockedUntil);
-}
+    : GuessThrottle(clock, Math.Max(1, configuration.GetValue("RateLimits:LoginFreeFailures", 5)));

@@ -27,7 +27,7 @@ internal sealed class ManageAgencyModel(AgencyAdministration agencies, IStringLo
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Input = new AgencyForm { Name = Agency.Name, Symbol = Agency.Symbol, PlaceName = Agency.PlaceName, Kind = Agency.Kind, ReportRecipients = Agency.ReportRecipients };
+        Input = new AgencyForm { Name = Agency.Name, Symbol = Agency.Symbol, PlaceName = Agency.PlaceName, Kind = Agency.Kind, ReportRecipients = Agency.ReportRecipients, Hotline = Agency.Hotline, Email = Agency.Email };
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
@@ -53,7 +53,7 @@ internal sealed class ManageAgencyModel(AgencyAdministration agencies, IStringLo
             await LoadAsync(ct);
             if (prefix != "Input.")
             {
-                Input = new AgencyForm { Name = Agency.Name, Symbol = Agency.Symbol, PlaceName = Agency.PlaceName, Kind = Agency.Kind, ReportRecipients = Agency.ReportRecipients };
+                Input = new AgencyForm { Name = Agency.Name, Symbol = Agency.Symbol, PlaceName = Agency.PlaceName, Kind = Agency.Kind, ReportRecipients = Agency.ReportRecipients, Hotline = Agency.Hotline, Email = Agency.Email };
             }
 
             return Page();

@@ -5,9 +5,9 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Organisation;
 
-internal sealed record AgencyInput(string Name, string Symbol, string PlaceName, AgencyKind Kind, string? ReportRecipients = null);
+internal sealed record AgencyInput(string Name, string Symbol, string PlaceName, AgencyKind Kind, string? ReportRecipients = null, string? Hotline = null, string? Email = null);
 
-internal sealed record AgencySummary(Guid Id, string Name, string Symbol, string PlaceName, AgencyKind Kind, int Units, string? ReportRecipients = null);
+internal sealed record AgencySummary(Guid Id, string Name, string Symbol, string PlaceName, AgencyKind Kind, int Units, string? ReportRecipients = null, string? Hotline = null, string? Email = null);
 
 internal sealed record UnitInput(string Name, string? ShortName, UnitKind Kind, Guid? ParentId, int SortOrder = 0);
 
@@ -31,13 +31,13 @@ internal sealed class AgencyAdministration(SiparDbContext db, Accounts.IPeople p
 
     public async Task<AgencySummary> GetAsync(Guid id, CancellationToken ct) =>
         await db.Set<Agency>().AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new AgencySummary(a.Id, a.Name, a.Symbol, a.PlaceName, a.Kind, db.Set<Unit>().Count(u => u.AgencyId == a.Id), a.ReportRecipients))
+            .Select(a => new AgencySummary(a.Id, a.Name, a.Symbol, a.PlaceName, a.Kind, db.Set<Unit>().Count(u => u.AgencyId == a.Id), a.ReportRecipients, a.Hotline, a.Email))
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
 
     public async Task<Guid> CreateAsync(AgencyInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var agency = Agency.Create(input.Name, input.Symbol, input.PlaceName, input.Kind, input.ReportRecipients);
+        var agency = Agency.Create(input.Name, input.Symbol, input.PlaceName, input.Kind, input.ReportRecipients, input.Hotline, input.Email);
         await EnsureUniqueNameAsync(agency.SearchName, null, ct);
         db.Add(agency);
         await db.SaveChangesAsync(ct);
@@ -48,7 +48,7 @@ internal sealed class AgencyAdministration(SiparDbContext db, Accounts.IPeople p
     {
         ArgumentNullException.ThrowIfNull(input);
         var agency = await db.Set<Agency>().FindAsync([id], ct) ?? throw new NotFoundException();
-        agency.Update(input.Name, input.Symbol, input.PlaceName, input.Kind, input.ReportRecipients);
+        agency.Update(input.Name, input.Symbol, input.PlaceName, input.Kind, input.ReportRecipients, input.Hotline, input.Email);
         await EnsureUniqueNameAsync(agency.SearchName, id, ct);
         await db.SaveChangesAsync(ct);
     }

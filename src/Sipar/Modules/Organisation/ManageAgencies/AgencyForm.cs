@@ -13,7 +13,11 @@ internal sealed class AgencyForm
 
     public string? ReportRecipients { get; set; }
 
-    public AgencyInput ToInput() => new(Name ?? "", Symbol ?? "", PlaceName ?? "", Kind, ReportRecipients);
+    public string? Hotline { get; set; }
+
+    public string? Email { get; set; }
+
+    public AgencyInput ToInput() => new(Name ?? "", Symbol ?? "", PlaceName ?? "", Kind, ReportRecipients, Hotline, Email);
 }
 
 /// <summary>The unit form's fields, as posted.</summary>

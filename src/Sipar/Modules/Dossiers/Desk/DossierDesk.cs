@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Localization;
+using Sipar.Infrastructure.Time;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Calendar;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.Modules.Dossiers;
+
+/// <summary>The settings of the one-stop desk (section <c>Dossiers</c>), with the defaults the law suggests.</summary>
+internal sealed class DossierOptions
+{
+    /// <summary>Dossiers received on or after this date use the TT 03/2025 form set (Nghị định 118/2025 in force from 01/7/2025).</summary>
+    public DateOnly Regime2025From { get; set; } = new(2025, 7, 1);
+
+    /// <summary>While documents asked for during processing are awaited: Pause (default) or Restart.</summary>
+    public SupplementClock SupplementClock { get; set; } = SupplementClock.Pause;
+
+    /// <summary>Days off on which the desk opens anyway (e.g. a Saturday service day).</summary>
+    public List<DateOnly> DeskOpenOn { get; set; } = [];
+
+    /// <summary>Ask for the apology letter this many working days before the appointment date.</summary>
+    public int ApologyWarningDays { get; set; } = 1;
+
+    public FormSet FormSetOn(DateOnly receiptDate) => receiptDate >= Regime2025From ? FormSet.Tt03Of2025 : FormSet.Tt01Of2018;
+}
+
+internal sealed record ReceiveInput(Guid ProcedureId, string? ApplicantName, string? Phone, string? Email, string? Address, DossierChannel Channel);
+
+internal sealed record DossierRow(
+    Guid Id, string Code, string ProcedureName, string ApplicantName, DossierStatus Status, DateTime ReceivedAt, DateOnly? AppointmentDate, DateOnly? FinishedOn, bool SoonLate);
+
+/// <summary>A dossier as the desk, the processing unit and leaders see it: the record, what each may do now.</summary>
+internal sealed record DossierView(Dossier Dossier, string? UnitName, bool CanDesk, bool CanProcess, bool CanLead, bool ApologyDue);
+
+/// <summary>Handlers for the desk's work on dossiers (pages, API and CLI call the same ones). Every change is audited.</summary>
+internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUser me, ICalendars calendars, IAgencies agencies, TimeProvider clock, DossierOptions options)
+{
+    public DateOnly Today => VietnamTime.Today(clock);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Tiếp nhận: records the dossier and its code; on a day off the desk is closed unless the settings open it.</summary>
+    public async Task<Guid> ReceiveAsync(Guid agencyId, ReceiveInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        can.Ensure(Capability.ReceiveDossiers, agencyId);
+        var procedure = await db.Set<Procedure>().FirstOrDefaultAsync(p => p.Id == input.ProcedureId && p.AgencyId == agencyId, ct)
+            ?? throw new DomainValidationException("ProcedureId", "Dossier.ProcedureNotOffered");
+        var calendar = await calendars.GetAsync(ct);
+        var now = Now;
+        var today = VietnamTime.DateOf(now);
+        var open = calendar.IsWorkingDay(today) || options.DeskOpenOn.Contains(today);
+        var agency = await agencies.FindAsync(agencyId, ct) ?? throw new NotFoundException();
+        var prefix = $"{Slug(agency.Symbol)}-{today:yyMMdd}-";
+        var count = await db.Set<Dossier>().CountAsync(d => d.Code.StartsWith(prefix), ct);
+        var code = prefix + (count + 1).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
+        var dossier = Dossier.Receive(agencyId, code, procedure, new DossierApplicant(input.ApplicantName, input.Phone, input.Email, input.Address),
+            input.Channel, now, open, options.FormSetOn(today), me.Id);
+        db.Add(dossier);
+        await db.SaveChangesAsync(ct);
+        return dossier.Id;
+    }
+
+    public async Task<DossierView> GetAsync(Guid id, CancellationToken ct)
+    {
+        var dossier = await db.Set<Dossier>().AsNoTracking().Include(d => d.Steps).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
+        EnsureCanSee(dossier);
+        var unit = dossier.UnitId is { } u ? (await agencies.UnitsAsync(dossier.AgencyId, ct)).FirstOrDefault(x => x.Id == u)?.Name : null;
+        var calendar = await calendars.GetAsync(ct);
+        var apologyDue = dossier is { IsClosed: false, AppointmentDate: { } due, ApologyIssuedOn: null, Status: not DossierStatus.ResultReady }
+            && calendar.SubtractWorkingDays(due, Math.Max(0, options.ApologyWarningDays)) <= Today;
+        return new DossierView(dossier, unit, can.Has(Capability.ReceiveDossiers, dossier.AgencyId), CanProcess(dossier),
+            can.Has(Capability.ApproveForAgency, dossier.AgencyId), apologyDue);
+    }
+
+    /// <summary>Sổ theo dõi hồ sơ (form 07): the agency's dossiers, newest first, filtered by status and text (code, applicant, procedure).</summary>
+    public async Task<IReadOnlyList<DossierRow>> RegisterAsync(Guid agencyId, DossierStatus? status, string? search, CancellationToken ct, int take = 200)
+    {
+        EnsureCanSeeAgency(agencyId);
+        var q = db.Set<Dossier>().AsNoTracking().Where(d => d.AgencyId == agencyId);
+        if (!can.Has(Capability.ReceiveDossiers, agencyId) && !can.Has(Capability.ApproveForAgency, agencyId) && !can.Has(Capability.RunPlan, agencyId))
+        {
+            var unit = me.UnitId;
+            q = q.Where(d => d.UnitId == unit);
+        }
+
+        if (status is { } s)
+        {
+            q = q.Where(d => d.Status == s);
+        }
+
+        var key = VietnameseText.Fold(search);
+        if (key.Length > 0)
+        {
+            q = q.Where(d => d.SearchText.Contains(key));
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        var soon = calendar.AddWorkingDays(Today, Math.Max(0, options.ApologyWarningDays));
+        var rows = await q.OrderByDescending(d => d.ReceivedAt).Take(take)
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.ReceivedAt, d.AppointmentDate, d.FinishedOn }).ToListAsync(ct);
+        return rows.Select(r => new DossierRow(r.Id, r.Code, r.ProcedureName, r.ApplicantName, r.Status, r.ReceivedAt, r.AppointmentDate, r.FinishedOn,
+            r.FinishedOn is null && r.AppointmentDate <= soon && r.Status is not (DossierStatus.Refused or DossierStatus.Stopped or DossierStatus.Returned))).ToList();
+    }
+
+    public Task AcceptAsync(Guid id, IReadOnlyCollection<string> documents, CancellationToken ct) =>
+        ChangeAsync(id, Desk, async d => d.Accept(documents, await calendars.GetAsync(ct), Now, me.Id), ct);
+
+    /// <summary>At the desk (checking) or by the processing unit; a second request needs a leader and a reason.</summary>
+    public Task RequestSupplementAsync(Guid id, IReadOnlyCollection<string> missing, string? overrideReason, CancellationToken ct) =>
+        ChangeAsync(id, d => d.Status == DossierStatus.Checking ? Desk(d) : CanProcess(d) || Desk(d), d =>
+        {
+            d.RequestSupplement(missing, Now, me.Id, overrideReason, can.Has(Capability.ApproveForAgency, d.AgencyId));
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task CompleteSupplementAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, Desk, async d => d.CompleteSupplement(await calendars.GetAsync(ct), options.SupplementClock, Now, me.Id), ct);
+
+    public Task RefuseAsync(Guid id, string? reason, CancellationToken ct) => ChangeAsync(id, Desk, d => Sync(() => d.Refuse(reason, Now, me.Id)), ct);
+
+    public async Task AssignAsync(Guid id, Guid unitId, DateOnly? stepDue, CancellationToken ct)
+    {
+        var dossier = await db.Set<Dossier>().FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
+        if (!(await agencies.UnitsAsync(dossier.AgencyId, ct)).Any(u => u.Id == unitId))
+        {
+            throw new DomainValidationException("UnitId", "Error.UnitOtherAgency");
+        }
+
+        await ChangeAsync(id, d => Desk(d) || CanProcess(d), d => Sync(() => d.Assign(unitId, null, stepDue, Now, me.Id)), ct);
+    }
+
+    public Task SubmitForSignatureAsync(Guid id, CancellationToken ct) => ChangeAsync(id, CanProcess, d => Sync(() => d.SubmitForSignature(Now, me.Id)), ct);
+
+    public Task SignAsync(Guid id, CancellationToken ct) => ChangeAsync(id, Lead, d => Sync(() => d.Sign(Now, me.Id)), ct);
+
+    public Task ReturnAsync(Guid id, ResultDelivery delivery, CancellationToken ct) => ChangeAsync(id, Desk, d => Sync(() => d.Return(delivery, Now, me.Id)), ct);
+
+    public Task RequestApologyAsync(Guid id, string? reason, DateOnly? newDate, CancellationToken ct) =>
+        ChangeAsync(id, d => CanProcess(d) || Desk(d), d => Sync(() => d.RequestApology(reason, newDate, Now, me.Id)), ct);
+
+    public Task ApproveApologyAsync(Guid id, CancellationToken ct) => ChangeAsync(id, Lead, d => Sync(() => d.ApproveApology(Now, me.Id)), ct);
+
+    public Task StopAsync(Guid id, string? reason, CancellationToken ct) => ChangeAsync(id, Lead, d => Sync(() => d.Stop(reason, Now, me.Id)), ct);
+
+    private bool Desk(Dossier d) => can.Has(Capability.ReceiveDossiers, d.AgencyId);
+
+    private bool Lead(Dossier d) => can.Has(Capability.ApproveForAgency, d.AgencyId);
+
+    private bool CanProcess(Dossier d) => d.UnitId is { } u && can.Has(Capability.ProcessDossiers, d.AgencyId, u);
+
+    private void EnsureCanSee(Dossier d)
+    {
+        EnsureCanSeeAgency(d.AgencyId);
+        if (!Desk(d) && !Lead(d) && !can.Has(Capability.RunPlan, d.AgencyId) && !CanProcess(d))
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    private void EnsureCanSeeAgency(Guid agencyId)
+    {
+        if (!can.Has(Capability.ReadAgency, agencyId))
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    private async Task ChangeAsync(Guid id, Func<Dossier, bool> allowed, Func<Dossier, Task> change, CancellationToken ct)
+    {
+        var dossier = await db.Set<Dossier>().Include(d => d.Steps).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
+        if (!can.Has(Capability.ReadAgency, dossier.AgencyId) || !allowed(dossier))
+        {
+            throw new ForbiddenException();
+        }
+
+        await change(dossier);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Task Sync(Action action)
+    {
+        action();
+        return Task.CompletedTask;
+    }
+
+    private static string Slug(string symbol) => new(VietnameseText.Fold(symbol).ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
+using Sipar.Modules.Accounts;
+
+namespace Sipar.Modules.Dossiers;
+
+/// <summary>Sổ theo dõi hồ sơ (form 07) with the desk's receive form.</summary>
+internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalogue, CurrentUser me, Capabilities can, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+{
+    [BindProperty(SupportsGet = true)]
+    public DossierStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty]
+    public Guid ProcedureId { get; set; }
+
+    [BindProperty]
+    public string? ApplicantName { get; set; }
+
+    [BindProperty]
+    public string? ApplicantPhone { get; set; }
+
+    [BindProperty]
+    public string? ApplicantEmail { get; set; }
+
+    [BindProperty]
+    public string? ApplicantAddress { get; set; }
+
+    [BindProperty]
+    public DossierChannel Channel { get; set; }
+
+    public IReadOnlyList<DossierRow> Rows { get; private set; } = [];
+
+    public IReadOnlyList<ProcedureRow> Procedures { get; private set; } = [];
+
+    public bool CanReceive { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (me.AgencyId is null)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostReceiveAsync(CancellationToken ct) => RunAsync(
+        async () => "/dossiers/" + await desk.ReceiveAsync(me.AgencyId ?? Guid.Empty, new ReceiveInput(ProcedureId, ApplicantName, ApplicantPhone, ApplicantEmail, ApplicantAddress, Channel), ct),
+        "Dossier.Saved", () => LoadAsync(ct));
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var agency = me.AgencyId ?? Guid.Empty;
+        CanReceive = can.Has(Capability.ReceiveDossiers, agency);
+        Rows = await desk.RegisterAsync(agency, Status, Q, ct);
+        Procedures = CanReceive ? await catalogue.SearchAsync(agency, null, null, null, ct, take: 1000) : [];
+    }
+}

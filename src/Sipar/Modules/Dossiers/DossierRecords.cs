@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Time;
+using Sipar.Modules.Calendar;
+using Sipar.Modules.ParIndex;
+
+namespace Sipar.Modules.Dossiers;
+
+/// <summary>The Dossiers contract for other modules (SIPAS frame, feedback, dashboards).</summary>
+internal sealed class DossierRecords(SiparDbContext db, ICalendars calendars, TimeProvider clock) : IDossierRecords
+{
+    public async Task<IReadOnlyList<ReturnedDossier>> ReturnedAsync(Guid agencyId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var start = VietnamTime.StartOfDayUtc(from);
+        var end = VietnamTime.StartOfDayUtc(to.AddDays(1));
+        var rows = await db.Set<Dossier>().AsNoTracking()
+            .Where(d => d.AgencyId == agencyId && d.Status == DossierStatus.Returned && d.ReturnedAt >= start && d.ReturnedAt < end)
+            .OrderBy(d => d.ReturnedAt)
+            .Select(d => new { d.Id, d.Code, d.AgencyId, d.UnitId, d.ProcedureCode, d.ProcedureName, d.Field, d.ApplicantName, d.ApplicantPhone, d.ApplicantEmail, d.ReturnedAt })
+            .ToListAsync(ct);
+        return rows.Select(d => new ReturnedDossier(d.Id, d.Code, d.AgencyId, d.UnitId, d.ProcedureCode, d.ProcedureName, d.Field, d.ApplicantName,
+            d.ApplicantPhone, d.ApplicantEmail, VietnamTime.DateOf(d.ReturnedAt!.Value))).ToList();
+    }
+
+    public async Task<DossierFigures> FiguresAsync(Guid agencyId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var facts = await DossierIndicators.Facts(db, agencyId, from, to).ToListAsync(ct);
+        return DossierIndicators.Compute(facts, from, to, VietnamTime.Today(clock), await calendars.GetAsync(ct));
+    }
+
+    public async Task<bool> MarkComplainedAboutAsync(Guid agencyId, string code, CancellationToken ct)
+    {
+        var dossier = await db.Set<Dossier>().FirstOrDefaultAsync(d => d.AgencyId == agencyId && d.Code == code.Trim(), ct);
+        if (dossier is null)
+        {
+            return false;
+        }
+
+        dossier.MarkComplainedAbout();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
+
+/// <summary>
+/// PAR INDEX's computed criterion "dossiers returned on time": every dossier finished (or overdue and still open) in
+/// the year as of a day, on time when finished by its appointment date.
+/// </summary>
+internal sealed class DossiersOnTimeSource(SiparDbContext db) : IParDataSource
+{
+    public string Code => ParDataSources.DossiersOnTime;
+
+    public string Counts => "hồ sơ TTHC giải quyết đúng hạn";
+
+    public async Task<IReadOnlyList<DataSourceRow>> RowsAsync(Guid agencyId, int year, DateOnly asOf, CancellationToken ct)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31) < asOf ? new DateOnly(year, 12, 31) : asOf;
+        var rows = await db.Set<Dossier>().AsNoTracking()
+            .Where(d => d.AgencyId == agencyId && d.AppointmentDate != null && d.Status != DossierStatus.Stopped
+                && ((d.FinishedOn >= from && d.FinishedOn <= to) || (d.FinishedOn == null && d.AppointmentDate >= from && d.AppointmentDate < to)))
+            .OrderBy(d => d.AppointmentDate)
+            .Select(d => new { d.Code, d.ProcedureName, d.AppointmentDate, d.FinishedOn })
+            .ToListAsync(ct);
+        return rows.Select(r => new DataSourceRow(
+            r.Code + " — " + r.ProcedureName,
+            "hẹn " + Infrastructure.Localization.Show.Date(r.AppointmentDate!.Value) + (r.FinishedOn is { } f ? ", xong " + Infrastructure.Localization.Show.Date(f) : ", chưa xong"),
+            r.FinishedOn is { } done && done <= r.AppointmentDate!.Value)).ToList();
+    }
+}

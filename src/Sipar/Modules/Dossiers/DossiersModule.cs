@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Mvc;
+using Sipar.Modules.Accounts;
+
+namespace Sipar.Modules.Dossiers;
+
+/// <summary>The one-stop desk: the procedure catalogue, dossiers on the legal clock, citizens' lookup and rating, indicators.</summary>
+internal static class DossiersModule
+{
+    public static IHostApplicationBuilder AddDossiers(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Dossiers").Get<DossierOptions>() ?? new DossierOptions());
+        builder.Services.AddScoped<ProcedureCatalogue>();
+        builder.Services.AddScoped<DossierDesk>();
+        builder.Services.AddSingleton<LookupThrottle>();
+        builder.Services.AddScoped<PublicLookup>();
+        builder.Services.AddScoped<DossierRecords>();
+        builder.Services.AddScoped<IDossierRecords>(sp => sp.GetRequiredService<DossierRecords>());
+        builder.Services.AddScoped<ParIndex.IParDataSource, DossiersOnTimeSource>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDossiers(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/dossiers").RequireAuthorization().WithTags("Dossiers");
+        api.MapGet("/", async (DossierDesk desk, CurrentUser me, Guid? agencyId, DossierStatus? status, string? q, CancellationToken ct) =>
+            TypedResults.Ok(await desk.RegisterAsync(agencyId ?? me.AgencyId ?? Guid.Empty, status, q, ct)));
+        api.MapPost("/", async (DossierDesk desk, CurrentUser me, ReceiveRequest input, CancellationToken ct) =>
+        {
+            var id = await desk.ReceiveAsync(input.AgencyId ?? me.AgencyId ?? Guid.Empty, new ReceiveInput(input.ProcedureId, input.ApplicantName, input.Phone, input.Email, input.Address, input.Channel), ct);
+            return TypedResults.Created($"/api/dossiers/{id}", new { id });
+        });
+        api.MapGet("/{id:guid}", async (DossierDesk desk, Guid id, CancellationToken ct) => TypedResults.Ok(Summary((await desk.GetAsync(id, ct)).Dossier)));
+        api.MapPost("/{id:guid}/{action}", async (DossierDesk desk, Guid id, string action, [FromBody] ActionRequest input, CancellationToken ct) =>
+        {
+            await (action switch
+            {
+                "accept" => desk.AcceptAsync(id, input.Documents ?? [], ct),
+                "request-supplement" => desk.RequestSupplementAsync(id, input.Documents ?? [], input.Reason, ct),
+                "complete-supplement" => desk.CompleteSupplementAsync(id, ct),
+                "refuse" => desk.RefuseAsync(id, input.Reason, ct),
+                "assign" => desk.AssignAsync(id, input.UnitId ?? Guid.Empty, input.Date, ct),
+                "submit" => desk.SubmitForSignatureAsync(id, ct),
+                "sign" => desk.SignAsync(id, ct),
+                "return" => desk.ReturnAsync(id, input.Delivery ?? ResultDelivery.AtDesk, ct),
+                "request-apology" => desk.RequestApologyAsync(id, input.Reason, input.Date, ct),
+                "approve-apology" => desk.ApproveApologyAsync(id, ct),
+                "stop" => desk.StopAsync(id, input.Reason, ct),
+                _ => throw new Infrastructure.Errors.NotFoundException(),
+            });
+            return TypedResults.Ok(Summary((await desk.GetAsync(id, ct)).Dossier));
+        });
+        api.MapGet("/indicators", async (DossierRecords records, Capabilities can, CurrentUser me, Guid? agencyId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        {
+            var agency = agencyId ?? me.AgencyId ?? Guid.Empty;
+            can.Ensure(Capability.ReadAgency, agency);
+            return TypedResults.Ok(await records.FiguresAsync(agency, from, to, ct));
+        });
+
+        app.MapGet("/api/public/procedures", async (ProcedureCatalogue catalogue, Guid? agencyId, string? q, string? field, OnlineLevel? level, CancellationToken ct) =>
+            TypedResults.Ok(await catalogue.SearchAsync(agencyId, q, field, level, ct))).AllowAnonymous().WithTags("Dossiers");
+        return app;
+    }
+
+    private static object Summary(Dossier d) => new
+    {
+        d.Id, d.Code, d.Status, d.ProcedureCode, d.ProcedureName, d.ReceivedAt, d.AppointmentDate, d.OriginalAppointmentDate, d.FinishedOn, d.Outcome,
+        d.SupplementCount, d.ApologyIssuedOn, d.ApologyOnTime, d.UnitId, d.FormSet,
+    };
+
+    internal sealed record ReceiveRequest(Guid? AgencyId, Guid ProcedureId, string? ApplicantName, string? Phone, string? Email, string? Address, DossierChannel Channel = DossierChannel.Desk);
+
+    internal sealed record ActionRequest(IReadOnlyList<string>? Documents, string? Reason, Guid? UnitId, DateOnly? Date, ResultDelivery? Delivery);
+}
