@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Dossiers;
+using Sipar.Testing;
+
+namespace Sipar.IntegrationTests;
+
+/// <summary>A dossier through the desk's pages as each role would work it, then the citizen's lookup and rating, and the figures.</summary>
+public abstract class DossierDeskTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : SiparFactory
+{
+    [Fact]
+    public async Task A_dossier_goes_from_the_desk_through_its_unit_and_leader_back_to_the_citizen_who_looks_it_up_and_rates_it()
+    {
+        // A Tuesday morning in Việt Nam (the desk is open).
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+        var (agencyId, officeUnit, _) = await app.CreateAgencyAsync();
+        var (otherAgency, otherUnit, _) = await app.CreateAgencyAsync();
+        var processing = await app.WithServicesAsync(sp => sp.GetRequiredService<Sipar.Modules.Organisation.AgencyAdministration>()
+            .AddUnitAsync(agencyId, new("Phòng Việc làm", "VL", Sipar.Modules.Organisation.UnitKind.Division, null), CancellationToken.None));
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, officeUnit));
+        var desk = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, agencyId, officeUnit));
+        var officer = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, agencyId, processing));
+        var otherOfficer = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, agencyId, officeUnit));
+        var leader = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Leader, agencyId, officeUnit));
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, otherAgency, otherUnit));
+
+        // The office publishes a procedure; the desk officer may not.
+        var procedure = new Dictionary<string, string>
+        {
+            ["Code"] = "1.004227", ["Name"] = "Cấp giấy phép lao động cho người nước ngoài", ["Field"] = "Việc làm", ["TimeLimit"] = "5", ["Unit"] = "WorkingDays",
+            ["Cutoff"] = "15:00", ["Documents"] = "Đơn đề nghị\nBản sao hộ chiếu", ["Fee"] = "600000", ["Level"] = "Partial",
+        };
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(desk, "/dossiers/procedures", procedure)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, "/dossiers/procedures", procedure)).StatusCode);
+        var catalogue = await SiparFactory.HtmlAsync(await app.NewClient().GetAsync("/thu-tuc?Q=giay%20phep%20lao%20dong"));
+        Assert.Contains("1.004227", catalogue.QuerySelector("[data-testid=procedures]")!.TextContent, StringComparison.Ordinal);
+        var procedureId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(p => p.AgencyId == agencyId).Select(p => p.Id).SingleAsync());
+
+        // Received at the desk; accepting with a document missing is refused and names it.
+        var received = await SiparFactory.PostFormAsync(desk, "/dossiers", new() { ["ProcedureId"] = procedureId.ToString(), ["ApplicantName"] = "John Smith", ["Channel"] = "Desk" }, "/dossiers?handler=Receive");
+        Assert.Equal(HttpStatusCode.Redirect, received.StatusCode);
+        var page = received.Headers.Location!.ToString();
+        var missing = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(desk, page, new() { ["Documents"] = "Đơn đề nghị" }, page + "?handler=Accept"));
+        Assert.Contains("Hồ sơ còn thiếu: Bản sao hộ chiếu", missing.QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.Ordinal);
+        var both = new FormUrlEncodedContent([new("Documents", "Đơn đề nghị"), new("Documents", "Bản sao hộ chiếu"), new("__RequestVerificationToken", await SiparFactory.AntiforgeryTokenAsync(desk, page))]);
+        Assert.Equal(HttpStatusCode.Redirect, (await desk.PostAsync(page + "?handler=Accept", both)).StatusCode);
+        var view = await SiparFactory.HtmlAsync(await desk.GetAsync(page));
+        Assert.Equal("08/12/2026", view.QuerySelector("[data-testid=appointment]")!.TextContent.Trim());
+        var code = view.QuerySelector("[data-testid=code]")!.TextContent.Trim();
+        var secret = view.QuerySelector("[data-testid=secret]")!.TextContent.Trim();
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(page)).StatusCode);
+
+        // The desk hands it to the unit; only that unit processes it, only a leader signs.
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(desk, page, new() { ["UnitId"] = processing.ToString() }, page + "?handler=Assign")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(otherOfficer, "/dossiers", [], page + "?handler=Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(officer, page, [], page + "?handler=Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(desk, page, [], page + "?handler=Sign")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromDays(6));   // Mon 07/12: finished early
+        leader = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Leader, agencyId, officeUnit));
+        desk = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, agencyId, officeUnit));
+        office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, officeUnit));
+        stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, otherAgency, otherUnit));
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(leader, page, [], page + "?handler=Sign")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(desk, page, new() { ["Delivery"] = "AtDesk" }, page + "?handler=Return")).StatusCode);
+
+        // The citizen: nothing without the secret; with it, the status and a rating form.
+        var citizen = app.NewClient();
+        var wrong = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(citizen, "/tra-cuu", new() { ["Code"] = code, ["Secret"] = "AAAAAA" }));
+        Assert.NotNull(wrong.QuerySelector("[data-testid=not-found]"));
+        Assert.DoesNotContain("John Smith", wrong.Body!.TextContent, StringComparison.Ordinal);
+        var found = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(citizen, "/tra-cuu", new() { ["Code"] = code.ToLowerInvariant(), ["Secret"] = secret }));
+        Assert.Equal("đã trả kết quả", found.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        var noOverall = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(citizen, "/tra-cuu", new() { ["Code"] = code, ["Secret"] = secret, ["Trips"] = "1" }, "/tra-cuu?handler=Rate"));
+        Assert.Contains("mức hài lòng chung", noOverall.QuerySelector("[data-testid=rate-form]")!.TextContent, StringComparison.Ordinal);
+        var rated = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(citizen, "/tra-cuu", new() { ["Code"] = code, ["Secret"] = secret, ["Overall"] = "2", ["Trips"] = "3", ["Comment"] = "Phải đi lại nhiều lần" }, "/tra-cuu?handler=Rate"));
+        Assert.NotNull(rated.QuerySelector("[data-testid=thanks]"));
+        Assert.Null(rated.QuerySelector("[data-testid=rate-form]"));
+
+        // The figures: one received and finished early, rated unsatisfied; the audit trail has every change.
+        var figures = await office.GetFromJsonAsync<DossierFigures>($"/api/dossiers/indicators?from=2026-12-01&to=2026-12-31", SiparFactory.Json);
+        Assert.Equal((1, 1, 0, 100m, 0m), (figures!.Received, figures.FinishedEarly, figures.LateInProgress, figures.OnTimeRate, figures.SatisfactionRate));
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/dossiers/indicators?agencyId={agencyId}&from=2026-12-01&to=2026-12-31")).StatusCode);
+        var audited = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Sipar.Modules.Audit.AuditEntry>().CountAsync(e => e.EntityType == "Dossier"));
+        Assert.True(audited >= 7, $"{audited} audit entries");
+        var steps = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().Where(d => d.Code == code).SelectMany(d => d.Steps).CountAsync());
+        Assert.Equal(7, steps);   // receive, accept, assign, submit, sign, return, rate
+    }
+}
+
+public sealed class DossierDeskTestsOnSqlite(SqliteFactory app) : DossierDeskTests<SqliteFactory>(app);
+
+public sealed class DossierDeskTestsOnPostgres(PostgresFactory app) : DossierDeskTests<PostgresFactory>(app);
