@@ -88,6 +88,20 @@ public abstract class DossierDeskTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.True(audited >= 7, $"{audited} audit entries");
         var steps = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().Where(d => d.Code == code).SelectMany(d => d.Steps).CountAsync());
         Assert.Equal(7, steps);   // receive, accept, assign, submit, sign, return, rate
+
+        // What other modules read through the contract: the SIPAS frame, a complaint naming the dossier, PAR INDEX's computed criterion.
+        await app.WithServicesAsync(async sp =>
+        {
+            var records = sp.GetRequiredService<IDossierRecords>();
+            var frame = await records.ReturnedAsync(agencyId, new(2026, 12, 1), new(2026, 12, 31), CancellationToken.None);
+            Assert.Equal((code, "John Smith", new DateOnly(2026, 12, 7)), (frame.Single().Code, frame.Single().ApplicantName, frame.Single().ReturnedOn));
+            Assert.Empty(await records.ReturnedAsync(otherAgency, new(2026, 12, 1), new(2026, 12, 31), CancellationToken.None));
+            Assert.False(await records.MarkComplainedAboutAsync(agencyId, "KHONG-CO", CancellationToken.None));
+            Assert.True(await records.MarkComplainedAboutAsync(agencyId, code, CancellationToken.None));
+            var source = sp.GetServices<Sipar.Modules.ParIndex.IParDataSource>().Single(s => s.Code == Sipar.Modules.ParIndex.ParDataSources.DossiersOnTime);
+            var rows = await source.RowsAsync(agencyId, 2026, new DateOnly(2026, 12, 31), CancellationToken.None);
+            Assert.Equal(true, rows.Single().OnTime);
+        });
     }
 }
 

@@ -243,6 +243,10 @@ public sealed class TextLimitTests(PostgresFactory app) : IClassFixture<Postgres
             await RefusedNextToAsync(SiparFactory.PostFormAsync(admin, agency, Agency(field, Over(max)), agency), max, field);
         }
 
+        await RefusedNextToAsync(SiparFactory.PostFormAsync(admin, agency, Agency("Input.Hotline", new string('1', Sipar.Modules.Organisation.Agency.HotlineMaxLength + 1)), agency), Sipar.Modules.Organisation.Agency.HotlineMaxLength, "Input.Hotline");
+        await RefusedNextToAsync(SiparFactory.PostFormAsync(admin, agency, Agency("Input.Email", new string('a', Sipar.Modules.Organisation.Agency.EmailMaxLength - 7) + "@test.vn"), agency), Sipar.Modules.Organisation.Agency.EmailMaxLength, "Input.Email");
+        var letters = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(admin, agency, Agency("Input.Hotline", "gọi tôi"), agency));
+        Assert.Contains("chỉ gồm chữ số", letters.QuerySelector("[data-valmsg-for='Input.Hotline']")!.TextContent, StringComparison.Ordinal);
         await RefusedNextToAsync(SiparFactory.PostFormAsync(admin, agency, new() { ["NewUnit.Name"] = Over(Unit.NameMaxLength), ["NewUnit.Kind"] = "Division" }, agency + "?handler=AddUnit"), Unit.NameMaxLength, "NewUnit.Name");
         await RefusedNextToAsync(SiparFactory.PostFormAsync(admin, agency, new() { ["NewUnit.Name"] = "Phòng Mới", ["NewUnit.ShortName"] = Over(Unit.ShortNameMaxLength), ["NewUnit.Kind"] = "Division" }, agency + "?handler=AddUnit"), Unit.ShortNameMaxLength, "NewUnit.ShortName");
         var unit = $"/admin/agencies/{agencyId}/units/{unitId}";

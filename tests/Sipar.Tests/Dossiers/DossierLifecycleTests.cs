@@ -35,6 +35,15 @@ public sealed class DossierLifecycleTests
     }
 
     [Fact]
+    public void A_time_limit_in_calendar_days_ending_on_a_day_off_moves_to_the_next_working_day()
+    {
+        var procedure = Sipar.Modules.Dossiers.Procedure.Create(Agency, new ProcedureInput("2.1", "Cấp bản sao", "Chứng thực", null, 4, TimeLimitUnit.CalendarDays, null, "Đơn", 0, OnlineLevel.None, null), DateTime.UtcNow);
+        var d = Received(Vn(12, 1, 10), procedure);
+        d.Accept(["Đơn"], Calendar, Vn(12, 1, 10), null);
+        Assert.Equal(new DateOnly(2026, 12, 7), d.AppointmentDate);   // Tue 01/12 + 4 days = Sat 05/12 → Mon 07/12
+    }
+
+    [Fact]
     public void Acceptance_is_refused_while_a_required_document_is_missing_and_names_it()
     {
         var d = Received(Vn(12, 1, 9));

@@ -284,7 +284,7 @@ internal sealed class Dossier : IAggregateRoot
             errors.Add("Channel", "Error.Invalid");
         }
 
-        if (!procedure.IsActive || procedure.AgencyId != agencyId)
+        if (procedure.AgencyId != agencyId)
         {
             errors.Add("ProcedureId", "Dossier.ProcedureNotOffered");
         }
@@ -611,9 +611,14 @@ internal sealed class Dossier : IAggregateRoot
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var local = VietnamTime.Local(fromUtc);
-        return TimeLimitUnit == TimeLimitUnit.CalendarDays
-            ? calendar.ReceiptDay(local, Cutoff).AddDays(limit)
-            : calendar.AppointmentDate(local, limit, Cutoff);
+        if (TimeLimitUnit == TimeLimitUnit.WorkingDays)
+        {
+            return calendar.AppointmentDate(local, limit, Cutoff);
+        }
+
+        // Calendar days: a last day that falls on a day off moves to the next working day (Bộ luật Dân sự, Điều 148).
+        var last = calendar.ReceiptDay(local, Cutoff).AddDays(limit);
+        return calendar.IsWorkingDay(last) ? last : calendar.NextWorkingDay(last);
     }
 
     private void Require(DossierStatus status, string messageKey)

@@ -76,15 +76,13 @@ internal sealed class Procedure : IAggregateRoot
     /// <summary>Căn cứ pháp lý, as published.</summary>
     public string? LegalBasis { get; private set; }
 
-    public bool IsActive { get; private set; }
-
     public DateTime UpdatedAt { get; private set; }
 
     public IReadOnlyList<string> DocumentList => Documents.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static Procedure Create(Guid agencyId, ProcedureInput input, DateTime now)
     {
-        var procedure = new Procedure { Id = Guid.CreateVersion7(), AgencyId = agencyId, IsActive = true };
+        var procedure = new Procedure { Id = Guid.CreateVersion7(), AgencyId = agencyId };
         procedure.Change(input, now);
         return procedure;
     }
@@ -146,8 +144,6 @@ internal sealed class Procedure : IAggregateRoot
         LegalBasis = string.IsNullOrEmpty(legal) ? null : legal;
         UpdatedAt = now;
     }
-
-    public void Withdraw() => IsActive = false;
 }
 
 /// <summary>What a person types for a procedure (page, API, import).</summary>

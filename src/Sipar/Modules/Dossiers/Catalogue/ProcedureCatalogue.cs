@@ -14,7 +14,7 @@ internal sealed class ProcedureCatalogue(SiparDbContext db, Capabilities can, Ti
     /// <summary>Active procedures, optionally of one agency, field or online level; the search ignores diacritics and case.</summary>
     public async Task<IReadOnlyList<ProcedureRow>> SearchAsync(Guid? agencyId, string? search, string? field, OnlineLevel? level, CancellationToken ct, int take = 100)
     {
-        var q = db.Set<Procedure>().AsNoTracking().Where(p => p.IsActive);
+        var q = db.Set<Procedure>().AsNoTracking();
         if (agencyId is { } a)
         {
             q = q.Where(p => p.AgencyId == a);
@@ -41,10 +41,10 @@ internal sealed class ProcedureCatalogue(SiparDbContext db, Capabilities can, Ti
     }
 
     public async Task<IReadOnlyList<string>> FieldsAsync(Guid? agencyId, CancellationToken ct) =>
-        await db.Set<Procedure>().AsNoTracking().Where(p => p.IsActive && (agencyId == null || p.AgencyId == agencyId)).Select(p => p.Field).Distinct().OrderBy(f => f).ToListAsync(ct);
+        await db.Set<Procedure>().AsNoTracking().Where(p => agencyId == null || p.AgencyId == agencyId).Select(p => p.Field).Distinct().OrderBy(f => f).ToListAsync(ct);
 
     public async Task<Procedure> GetAsync(Guid id, CancellationToken ct) =>
-        await db.Set<Procedure>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.IsActive, ct) ?? throw new NotFoundException();
+        await db.Set<Procedure>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException();
 
     public async Task<Guid> AddAsync(Guid agencyId, ProcedureInput input, CancellationToken ct)
     {

@@ -55,13 +55,24 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
         var open = calendar.IsWorkingDay(today) || options.DeskOpenOn.Contains(today);
         var agency = await agencies.FindAsync(agencyId, ct) ?? throw new NotFoundException();
         var prefix = $"{Slug(agency.Symbol)}-{today:yyMMdd}-";
-        var count = await db.Set<Dossier>().CountAsync(d => d.Code.StartsWith(prefix), ct);
-        var code = prefix + (count + 1).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
-        var dossier = Dossier.Receive(agencyId, code, procedure, new DossierApplicant(input.ApplicantName, input.Phone, input.Email, input.Address),
-            input.Channel, now, open, options.FormSetOn(today), me.Id);
-        db.Add(dossier);
-        await db.SaveChangesAsync(ct);
-        return dossier.Id;
+        var applicant = new DossierApplicant(input.ApplicantName, input.Phone, input.Email, input.Address);
+        for (var attempt = 1; ; attempt++)
+        {
+            // The day's next number; two desks taking the same one at once: the unique code refuses one, which takes the next.
+            var count = await db.Set<Dossier>().CountAsync(d => d.Code.StartsWith(prefix), ct);
+            var code = prefix + (count + 1).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
+            var dossier = Dossier.Receive(agencyId, code, procedure, applicant, input.Channel, now, open, options.FormSetOn(today), me.Id);
+            db.Add(dossier);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return dossier.Id;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public async Task<DossierView> GetAsync(Guid id, CancellationToken ct)
@@ -79,7 +90,7 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
     /// <summary>Sổ theo dõi hồ sơ (form 07): the agency's dossiers, newest first, filtered by status and text (code, applicant, procedure).</summary>
     public async Task<IReadOnlyList<DossierRow>> RegisterAsync(Guid agencyId, DossierStatus? status, string? search, CancellationToken ct, int take = 200)
     {
-        EnsureCanSeeAgency(agencyId);
+        can.Ensure(Capability.ReadAgency, agencyId);
         var q = db.Set<Dossier>().AsNoTracking().Where(d => d.AgencyId == agencyId);
         if (!can.Has(Capability.ReceiveDossiers, agencyId) && !can.Has(Capability.ApproveForAgency, agencyId) && !can.Has(Capability.RunPlan, agencyId))
         {
@@ -154,16 +165,7 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
 
     private void EnsureCanSee(Dossier d)
     {
-        EnsureCanSeeAgency(d.AgencyId);
         if (!Desk(d) && !Lead(d) && !can.Has(Capability.RunPlan, d.AgencyId) && !CanProcess(d))
-        {
-            throw new ForbiddenException();
-        }
-    }
-
-    private void EnsureCanSeeAgency(Guid agencyId)
-    {
-        if (!can.Has(Capability.ReadAgency, agencyId))
         {
             throw new ForbiddenException();
         }
@@ -172,7 +174,8 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
     private async Task ChangeAsync(Guid id, Func<Dossier, bool> allowed, Func<Dossier, Task> change, CancellationToken ct)
     {
         var dossier = await db.Set<Dossier>().Include(d => d.Steps).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
-        if (!can.Has(Capability.ReadAgency, dossier.AgencyId) || !allowed(dossier))
+        // Every capability asked here is scoped to the dossier's agency (or its unit).
+        if (!allowed(dossier))
         {
             throw new ForbiddenException();
         }

@@ -34,7 +34,7 @@ internal sealed partial class PublicLookup(SiparDbContext db, LookupThrottle thr
             ? null
             : await db.Set<Dossier>().AsNoTracking().Include(d => d.Steps).FirstOrDefaultAsync(d => d.Code == c, ct);
         if (dossier is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.ASCII.GetBytes(dossier.LookupSecret), System.Text.Encoding.ASCII.GetBytes(s.PadRight(Dossier.SecretLength)[..Dossier.SecretLength])))
+                System.Text.Encoding.ASCII.GetBytes(dossier.LookupSecret), System.Text.Encoding.ASCII.GetBytes(s)))
         {
             throttle.Failed(address);
             return null;

@@ -702,9 +702,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

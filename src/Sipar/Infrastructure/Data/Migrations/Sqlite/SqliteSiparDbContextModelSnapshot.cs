@@ -689,9 +689,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -43,7 +43,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     Fee = table.Column<long>(type: "INTEGER", nullable: false),
                     OnlineLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     LegalBasis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },

@@ -43,7 +43,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     Fee = table.Column<long>(type: "bigint", nullable: false),
                     OnlineLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     LegalBasis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },

@@ -11,7 +11,7 @@ using Sipar.Infrastructure.Data;
 namespace Sipar.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSiparDbContext))]
-    [Migration("20261201105501_Dossiers")]
+    [Migration("20261201110802_Dossiers")]
     partial class Dossiers
     {
         /// <inheritdoc />
@@ -691,9 +691,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(4000)

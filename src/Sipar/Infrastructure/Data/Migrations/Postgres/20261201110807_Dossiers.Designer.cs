@@ -12,7 +12,7 @@ using Sipar.Infrastructure.Data;
 namespace Sipar.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSiparDbContext))]
-    [Migration("20261201105506_Dossiers")]
+    [Migration("20261201110807_Dossiers")]
     partial class Dossiers
     {
         /// <inheritdoc />
@@ -704,9 +704,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(4000)

@@ -1,0 +1,102 @@
+using Microsoft.Playwright;
+using Sipar.Infrastructure.Data;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Dossiers;
+using Sipar.Modules.Organisation;
+
+namespace Sipar.BrowserTests;
+
+public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Receive_ask_for_documents_complete_process_apologise_in_time_return_then_the_citizen_looks_it_up_on_a_phone_without_javascript_and_rates_it()
+    {
+        // Tuesday 01/12/2026, 09:00 in Việt Nam: the desk is open.
+        var w = await fixture.App.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var agency = await admin.CreateAsync(new AgencyInput($"Sở Lao động {Guid.NewGuid():N}"[..24], "SLĐTBXH", "Lạng Sơn", AgencyKind.Department, null, "0205 3812 345", "mot-cua@test.sipar"), CancellationToken.None);
+            var office = await admin.AddUnitAsync(agency, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None);
+            var jobs = await admin.AddUnitAsync(agency, new("Phòng Việc làm", "VL", UnitKind.Division, null), CancellationToken.None);
+            var db = sp.GetRequiredService<SiparDbContext>();
+            db.Add(Procedure.Create(agency, new ProcedureInput("1.004227", "Cấp giấy phép lao động", "Việc làm", jobs, 5, TimeLimitUnit.WorkingDays, new TimeOnly(15, 0),
+                "Đơn đề nghị\nBản sao hộ chiếu", 600_000, OnlineLevel.Partial, null), fixture.App.UtcNow));
+            await db.SaveChangesAsync();
+            return (agency, office, jobs);
+        });
+        var desk = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.DeskOfficer, w.agency, w.office, "Cán bộ Một cửa"));
+
+        await desk.GotoAsync("/dossiers");
+        await desk.GetByLabel("Người nộp", new() { Exact = true }).FillAsync("Nguyễn Thị Hoa");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận hồ sơ" }).ClickAsync();
+        await desk.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/dossiers/[0-9a-f-]{36}$"));
+        var dossierUrl = desk.Url;
+        await desk.GetByLabel("Đơn đề nghị").CheckAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận, in giấy hẹn" }).ClickAsync();
+        Assert.Contains("Hồ sơ còn thiếu: Bản sao hộ chiếu", await desk.GetByTestId("errors").TextContentAsync(), StringComparison.Ordinal);
+        await desk.GetByLabel("Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)").FillAsync("Bản sao hộ chiếu");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Yêu cầu bổ sung" }).ClickAsync();
+        Assert.Equal("chờ bổ sung", (await desk.GetByTestId("status").TextContentAsync())!.Trim());
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Đã bổ sung đủ" }).ClickAsync();
+        await desk.GetByLabel("Đơn đề nghị").CheckAsync();
+        await desk.GetByLabel("Bản sao hộ chiếu").CheckAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận, in giấy hẹn" }).ClickAsync();
+        Assert.Equal("08/12/2026", (await desk.GetByTestId("appointment").TextContentAsync())!.Trim());
+        var code = (await desk.GetByTestId("code").TextContentAsync())!.Trim();
+        var secret = (await desk.GetByTestId("secret").TextContentAsync())!.Trim();
+        await desk.GetByLabel("Đơn vị xử lý").SelectOptionAsync(new SelectOptionValue { Label = "Phòng Việc làm" });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Chuyển xử lý" }).ClickAsync();
+        Assert.Equal("đang xử lý", (await desk.GetByTestId("status").TextContentAsync())!.Trim());
+
+        // Two days before the appointment the unit sees it coming, writes the apology; the leader approves it in time, then signs.
+        fixture.App.Clock.Advance(TimeSpan.FromDays(6));   // Monday 07/12, the working day before the appointment
+        var officer = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.UnitOfficer, w.agency, w.jobs, "Chuyên viên Việc làm"));
+        await officer.GotoAsync(dossierUrl);
+        Assert.True(await officer.GetByTestId("apology-due").IsVisibleAsync());
+        await officer.Locator("#apology-reason").FillAsync("Cần xác minh thêm với cơ quan công an");
+        await officer.GetByLabel("Ngày hẹn trả mới").FillAsync("2026-12-11");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Lập văn bản xin lỗi, gia hạn" }).ClickAsync();
+        Assert.Contains("11/12/2026", await officer.GetByTestId("apology-pending").TextContentAsync(), StringComparison.Ordinal);
+        var leader = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.Leader, w.agency, w.office, "Giám đốc"));
+        await leader.GotoAsync(dossierUrl);
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Duyệt văn bản xin lỗi, gia hạn" }).ClickAsync();
+        Assert.StartsWith("11/12/2026", (await leader.GetByTestId("appointment").TextContentAsync())!.Trim(), StringComparison.Ordinal);
+        await officer.GotoAsync(dossierUrl);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Trình ký" }).ClickAsync();
+        await leader.GotoAsync(dossierUrl);
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Ký duyệt" }).ClickAsync();
+        desk = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.DeskOfficer, w.agency, w.office, "Cán bộ Một cửa"));
+        await desk.GotoAsync(dossierUrl);
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Trả kết quả" }).ClickAsync();
+        Assert.Equal("đã trả kết quả", (await desk.GetByTestId("status").TextContentAsync())!.Trim());
+
+        // The citizen, on a phone, without JavaScript: nothing for a wrong secret; with the right one, the status and the rating.
+        await using var phone = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 740 }, JavaScriptEnabled = false,
+        });
+        var citizen = await phone.NewPageAsync();
+        await citizen.GotoAsync("/");
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "Tra cứu hồ sơ" }).ClickAsync();
+        await citizen.GetByLabel("Mã hồ sơ").FillAsync(code);
+        await citizen.GetByLabel("Mã tra cứu").FillAsync("ZZZZZZ");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
+        Assert.True(await citizen.GetByTestId("not-found").IsVisibleAsync());
+        await citizen.GetByLabel("Mã tra cứu").FillAsync(secret);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
+        Assert.Equal("đã trả kết quả", (await citizen.GetByTestId("status").TextContentAsync())!.Trim());
+        Assert.Contains("0205 3812 345", await citizen.GetByTestId("contact").TextContentAsync(), StringComparison.Ordinal);
+        await citizen.GetByLabel("5 — Rất hài lòng").CheckAsync();
+        await citizen.GetByLabel("Số lần phải đi lại").FillAsync("2");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Đánh giá sự hài lòng" }).ClickAsync();
+        Assert.True(await citizen.GetByTestId("thanks").IsVisibleAsync());
+        Assert.Equal(0, await citizen.GetByTestId("rate-form").CountAsync());
+        await citizen.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("dossier-lookup-phone.png"), FullPage = true });
+
+        // The figures changed: finished early (07/12 against the new date 11/12), one apology issued in time.
+        var figures = await fixture.App.WithServicesAsync(sp => sp.GetRequiredService<IDossierRecords>().FiguresAsync(w.agency, new(2026, 12, 1), new(2026, 12, 31), CancellationToken.None));
+        Assert.Equal((1, 1, 1, 1, 1), (figures.Received, figures.FinishedEarly, figures.Supplements, figures.Apologies, figures.ApologiesOnTime));
+        Assert.Equal(100m, figures.SatisfactionRate);
+        Assert.Empty(fixture.CspViolations);
+    }
+}
