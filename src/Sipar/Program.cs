@@ -70,6 +70,7 @@ public partial class Program
         CalendarModule.Commands(cli),
         PlansModule.Commands(cli),
         ParIndexModule.Commands(cli),
+        DossiersCommands.Commands(cli),
         .. OperationsModule.BackupCommands(cli),
     ];
 }

@@ -113,7 +113,7 @@ public sealed class DossierLifecycleTests
     public void Illegal_moves_are_refused_with_the_state_they_were_tried_in()
     {
         var d = Accepted(Vn(12, 1, 10));
-        Assert.Equal("Dossier.CannotSign", Assert.Throws<DomainValidationException>(() => d.Sign(Vn(12, 2, 9), null)).Errors[0].MessageKey);
+        Assert.Equal("Dossier.CannotSign", Assert.Throws<DomainValidationException>(() => d.Sign(Vn(12, 2, 9), null, Calendar)).Errors[0].MessageKey);
         Assert.Equal("Dossier.CannotReturn", Assert.Throws<DomainValidationException>(() => d.Return(ResultDelivery.AtDesk, Vn(12, 2, 9), null)).Errors[0].MessageKey);
         Assert.Equal("Dossier.CannotRefuse", Assert.Throws<DomainValidationException>(() => d.Refuse("Sai", Vn(12, 2, 9), null)).Errors[0].MessageKey);
         Assert.Equal("Dossier.CannotSubmit", Assert.Throws<DomainValidationException>(() => d.SubmitForSignature(Vn(12, 2, 9), null)).Errors[0].MessageKey);
@@ -167,7 +167,7 @@ public sealed class DossierLifecycleTests
     {
         d.Assign(Guid.NewGuid(), null, null, signedAt.AddHours(-2), null);
         d.SubmitForSignature(signedAt.AddHours(-1), null);
-        d.Sign(signedAt, null);
+        d.Sign(signedAt, null, Calendar);
         d.Return(ResultDelivery.AtDesk, signedAt.AddMinutes(10), null);
     }
 }

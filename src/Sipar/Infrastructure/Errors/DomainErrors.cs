@@ -103,6 +103,9 @@ public sealed class ValidationErrors
 
     public bool Any => errors.Count > 0;
 
+    /// <summary>The errors so far (an import collects them per row instead of throwing).</summary>
+    public IReadOnlyList<FieldError> List => errors;
+
     public void Add(string field, string messageKey, params object[] args) => errors.Add(new FieldError(field, messageKey, args));
 
     public void Required(string field, string? value, string labelKey)

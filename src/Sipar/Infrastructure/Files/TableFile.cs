@@ -37,6 +37,61 @@ public static class TableFile
         };
     }
 
+    /// <summary>
+    /// Rows of a large CSV file read as a stream (the command line's bulk imports: no row limit, the other limits
+    /// kept); an .xlsx is read whole, with the usual limits.
+    /// </summary>
+    public static IEnumerable<(int Row, IReadOnlyList<string> Cells)> Stream(string path, string wrongTypeKey)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".xlsx")
+        {
+            foreach (var row in Read(path, File.ReadAllBytes(path), wrongTypeKey))
+            {
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        if (extension is not (".csv" or ".txt"))
+        {
+            throw new DomainValidationException("file", wrongTypeKey);
+        }
+
+        using var reader = new StreamReader(path, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvReader(reader, CsvConfiguration());
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = csv.Read();
+            }
+            catch (CsvHelperException)
+            {
+                throw new DomainValidationException("file", "Import.CellTooLong", MaxCellChars);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new DomainValidationException("file", "Import.NotUtf8");
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            var record = csv.Parser.Record ?? [];
+            if (record.Length > MaxColumns)
+            {
+                throw new DomainValidationException("file", "Import.TooManyColumns", MaxColumns);
+            }
+
+            yield return (csv.Parser.Row, record);
+        }
+    }
+
     /// <summary>The configuration every CSV reader in Sipar uses: delimiter detected, cells capped at <see cref="MaxCellChars"/>.</summary>
     public static CsvConfiguration CsvConfiguration() => new(CultureInfo.InvariantCulture)
     {

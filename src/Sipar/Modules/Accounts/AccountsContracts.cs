@@ -118,7 +118,7 @@ public enum Capability
     /// <summary>Process the dossiers assigned to one's unit: ask for documents, submit for signature, ask for an apology letter.</summary>
     ProcessDossiers,
 
-    /// <summary>Manage the agency's procedure catalogue.</summary>
+    /// <summary>Manage the agency's procedure catalogue and import dossiers from the province's one-stop system.</summary>
     ManageProcedures,
 
     /// <summary>Run a SIPAS survey wave: sample, contact, key in and re-check questionnaires.</summary>

@@ -2,12 +2,16 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
+using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace Sipar.Modules.Documents;
 
 /// <summary>The header of an official document: who issues it, its number, place and date, type and summary.</summary>
 internal sealed record DocumentHeader(
-    string? ParentIssuer, string Issuer, string? Number, string TypeCode, string Symbol, string? Place, DateOnly? Date, string TypeName, string Summary);
+    string? ParentIssuer, string Issuer, string? Number, string TypeCode, string Symbol, string? Place, DateOnly? Date, string TypeName, string Summary,
+    string? FormLabel = null);
 
 /// <summary>The signer block and the recipients (Nơi nhận).</summary>
 internal sealed record DocumentFooter(string? SignerTitle, string? SignerName, IReadOnlyList<string> Recipients);
@@ -25,6 +29,7 @@ internal sealed class Decree30Document : IDisposable
     private readonly MemoryStream stream = new();
     private readonly WordprocessingDocument document;
     private readonly Body body;
+    private int pictures;
 
     public Decree30Document(DocumentHeader header)
     {
@@ -62,6 +67,40 @@ internal sealed class Decree30Document : IDisposable
 
     public void Paragraph(string text, bool italic = false) =>
         body.Append(Para(text, italic: italic, size: 28, justify: JustificationValues.Both, firstLineIndent: true));
+
+    /// <summary>A PNG picture, centred, <paramref name="sizeMm"/> wide and high (a QR code), with its caption under it.</summary>
+    public void Picture(byte[] png, int sizeMm, string caption)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        var main = document.MainDocumentPart!;
+        var image = main.AddImagePart(ImagePartType.Png);
+        using (var data = new MemoryStream(png))
+        {
+            image.FeedData(data);
+        }
+
+        var id = main.GetIdOfPart(image);
+        var emu = sizeMm * 36000L;
+        pictures++;
+        var name = "Picture " + pictures.ToString(Invariant);
+        var drawing = new Drawing(new Wp.Inline(
+            new Wp.Extent { Cx = emu, Cy = emu },
+            new Wp.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new Wp.DocProperties { Id = (uint)pictures, Name = name, Description = caption },
+            new Wp.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(new Pic.Picture(
+                new Pic.NonVisualPictureProperties(new Pic.NonVisualDrawingProperties { Id = 0U, Name = name }, new Pic.NonVisualPictureDrawingProperties()),
+                new Pic.BlipFill(new A.Blip { Embed = id }, new A.Stretch(new A.FillRectangle())),
+                new Pic.ShapeProperties(
+                    new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = emu, Cy = emu }),
+                    new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        {
+            DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U,
+        });
+        body.Append(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new Run(drawing)));
+        body.Append(Para(caption, italic: true, size: 22, justify: JustificationValues.Center));
+    }
 
     /// <summary>A table with a bold header row; every cell 13 pt. <paramref name="weights"/> share the width (equal by default).</summary>
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int>? weights = null)
@@ -126,6 +165,12 @@ internal sealed class Decree30Document : IDisposable
     private void WriteHeader(DocumentHeader h)
     {
         var vi = CultureInfo.GetCultureInfo("vi-VN");
+        if (!string.IsNullOrWhiteSpace(h.FormLabel))
+        {
+            // "Mẫu số 01 – Thông tư 03/2025/TT-VPCP", top right, as the circulars print their forms.
+            body.Append(Para(h.FormLabel, bold: true, size: 24, justify: JustificationValues.Right));
+        }
+
         var left = new TableCell(new TableCellProperties(new TableCellWidth { Width = "1900", Type = TableWidthUnitValues.Pct }));
         if (!string.IsNullOrWhiteSpace(h.ParentIssuer))
         {
@@ -133,7 +178,9 @@ internal sealed class Decree30Document : IDisposable
         }
 
         left.Append(Para(h.Issuer.ToUpper(vi), bold: true, size: 26, justify: JustificationValues.Center, underline: true));
-        left.Append(Para($"Số: {h.Number ?? "      "}/{h.TypeCode}-{h.Symbol}", size: 26, justify: JustificationValues.Center));
+        // A form without a document number (a receipt, a control sheet) carries its own line, e.g. the dossier code.
+        var numberLine = h.TypeCode.Length == 0 ? h.Number ?? "" : $"Số: {h.Number ?? "      "}/{h.TypeCode}-{h.Symbol}";
+        left.Append(Para(numberLine, size: 26, justify: JustificationValues.Center));
         var right = new TableCell(new TableCellProperties(new TableCellWidth { Width = "3100", Type = TableWidthUnitValues.Pct }));
         right.Append(Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24, justify: JustificationValues.Center));
         right.Append(Para("Độc lập - Tự do - Hạnh phúc", bold: true, size: 26, justify: JustificationValues.Center, underline: true));

@@ -224,6 +224,9 @@ internal sealed class Dossier : IAggregateRoot
     /// <summary>The day the result was ready (signed); it decides early / on time / late.</summary>
     public DateOnly? FinishedOn { get; private set; }
 
+    /// <summary>Working days from acceptance to the result (for the median and p90 figures), set when it finishes.</summary>
+    public int? ProcessingDays { get; private set; }
+
     public DateTime? ReturnedAt { get; private set; }
 
     /// <summary>When it was returned, refused or stopped.</summary>
@@ -233,6 +236,12 @@ internal sealed class Dossier : IAggregateRoot
 
     /// <summary>Set by the feedback module when a complaint names this dossier (QĐ 766 satisfaction).</summary>
     public bool ComplainedAbout { get; private set; }
+
+    /// <summary>The import that last wrote this dossier (from the province's one-stop system); null: received at Sipar's desk.</summary>
+    public Guid? ImportRunId { get; private set; }
+
+    /// <summary>A hash of the imported row's values: re-importing the same row changes nothing.</summary>
+    public string? ImportHash { get; private set; }
 
     public int? RatingOverall { get; private set; }
 
@@ -479,10 +488,12 @@ internal sealed class Dossier : IAggregateRoot
         Step(DossierAction.SubmitForSignature, now, by, UnitId, AppointmentDate, null);
     }
 
-    public void Sign(DateTime now, Guid? by)
+    public void Sign(DateTime now, Guid? by, WorkingDayCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         Require(DossierStatus.AwaitingSignature, "Dossier.CannotSign");
         FinishedOn = VietnamTime.DateOf(now);
+        ProcessingDays = Days(calendar, AcceptedAt, FinishedOn);
         Status = DossierStatus.ResultReady;
         Step(DossierAction.Sign, now, by, UnitId, AppointmentDate, null);
     }
@@ -603,6 +614,71 @@ internal sealed class Dossier : IAggregateRoot
         Step(DossierAction.Rate, now, null, null, null, null);
     }
 
+    /// <summary>
+    /// A dossier as the province's one-stop system exported it: read-only here (no desk action applies), counted by the
+    /// same indicators. Its appointment date is the one the other system set; the procedure's copy is taken now.
+    /// </summary>
+    public static Dossier Imported(Guid agencyId, Procedure procedure, ImportedDossier row, FormSet formSet, Guid runId, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(row);
+        var dossier = new Dossier
+        {
+            Id = Guid.CreateVersion7(),
+            AgencyId = agencyId,
+            Code = row.Code,
+            LookupSecret = NewSecret(),
+            FormSet = formSet,
+            DocumentsReceived = "",
+        };
+        dossier.ApplyImport(procedure, row, runId, calendar);
+        return dossier;
+    }
+
+    /// <summary>Overwrites what the import carries (the row is the other system's truth); the rating and complaints stay.</summary>
+    public void ApplyImport(Procedure procedure, ImportedDossier row, Guid runId, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(row);
+        ProcedureId = procedure.Id;
+        ProcedureCode = procedure.Code;
+        ProcedureName = procedure.Name;
+        Field = procedure.Field;
+        TimeLimit = procedure.TimeLimit;
+        TimeLimitUnit = procedure.TimeLimitUnit;
+        Cutoff = procedure.Cutoff;
+        RequiredDocuments = procedure.Documents;
+        Fee = procedure.Fee;
+        OnlineLevel = procedure.OnlineLevel;
+        UnitId = procedure.UnitId;
+        ApplicantName = row.ApplicantName ?? "";
+        ApplicantPhone = row.Phone;
+        ApplicantEmail = row.Email;
+        Channel = row.Channel;
+        Status = row.Status;
+        ReceivedAt = row.ReceivedAt;
+        AcceptedAt = row.Status == DossierStatus.Refused ? null : row.ReceivedAt;
+        AppointmentDate = row.AppointmentDate;
+        OriginalAppointmentDate = row.Apology ? row.AppointmentDate : null;
+        FinishedOn = row.FinishedOn ?? (row.Status == DossierStatus.Returned && row.ReturnedAt is { } back ? VietnamTime.DateOf(back) : null);
+        ProcessingDays = Days(calendar, AcceptedAt, FinishedOn);
+        ReturnedAt = row.ReturnedAt;
+        ClosedAt = row.Status switch
+        {
+            DossierStatus.Returned => row.ReturnedAt ?? (row.FinishedOn is { } f ? VietnamTime.StartOfDayUtc(f) : row.ReceivedAt),
+            DossierStatus.Refused or DossierStatus.Stopped => row.FinishedOn is { } g ? VietnamTime.StartOfDayUtc(g) : row.ReceivedAt,
+            _ => null,
+        };
+        SupplementCount = row.Supplement ? 1 : 0;
+        SupplementRequestedAt = row.Supplement ? row.ReceivedAt : null;
+        // The export says only that an apology was sent: counted on the appointment date, its timeliness unknown.
+        ApologyIssuedOn = row.Apology ? row.AppointmentDate : null;
+        ApologyOnTime = null;
+        SearchText = VietnameseText.Fold(Code + " " + ApplicantName + " " + procedure.Code);
+        ImportRunId = runId;
+        ImportHash = row.Hash;
+    }
+
     /// <summary>A complaint names this dossier (the feedback module, through the contract).</summary>
     public void MarkComplainedAbout() => ComplainedAbout = true;
 
@@ -616,10 +692,19 @@ internal sealed class Dossier : IAggregateRoot
             return calendar.AppointmentDate(local, limit, Cutoff);
         }
 
+        if (TimeLimitUnit == TimeLimitUnit.WorkingHours)
+        {
+            // 8 working hours make a working day: 4 hours end the next working day, 12 hours the one after.
+            return calendar.AppointmentDate(local, (limit + 7) / 8, Cutoff);
+        }
+
         // Calendar days: a last day that falls on a day off moves to the next working day (Bộ luật Dân sự, Điều 148).
         var last = calendar.ReceiptDay(local, Cutoff).AddDays(limit);
         return calendar.IsWorkingDay(last) ? last : calendar.NextWorkingDay(last);
     }
+
+    private static int? Days(WorkingDayCalendar calendar, DateTime? acceptedAt, DateOnly? finishedOn) =>
+        acceptedAt is { } a && finishedOn is { } f ? Math.Max(0, calendar.CountWorkingDays(VietnamTime.DateOf(a), f)) : null;
 
     private void Require(DossierStatus status, string messageKey)
     {
@@ -655,6 +740,11 @@ internal sealed class Dossier : IAggregateRoot
 
     private static string NewSecret() => RandomNumberGenerator.GetString(SecretAlphabet, SecretLength);
 }
+
+/// <summary>One row of the province's export, read and checked (dates in UTC for instants, Vietnam dates otherwise).</summary>
+internal sealed record ImportedDossier(
+    string Code, DateTime ReceivedAt, DateOnly? AppointmentDate, DateOnly? FinishedOn, DateTime? ReturnedAt, DossierStatus Status, DossierChannel Channel,
+    bool Supplement, bool Apology, string? ApplicantName, string? Phone, string? Email, string Hash);
 
 /// <summary>Who the dossier is for.</summary>
 internal sealed record DossierApplicant(string? Name, string? Phone, string? Email, string? Address);

@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Time;
-using Sipar.Modules.Calendar;
 using Sipar.Modules.ParIndex;
 
 namespace Sipar.Modules.Dossiers;
 
 /// <summary>The Dossiers contract for other modules (SIPAS frame, feedback, dashboards).</summary>
-internal sealed class DossierRecords(SiparDbContext db, ICalendars calendars, TimeProvider clock) : IDossierRecords
+internal sealed class DossierRecords(SiparDbContext db, TimeProvider clock) : IDossierRecords
 {
     public async Task<IReadOnlyList<ReturnedDossier>> ReturnedAsync(Guid agencyId, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -24,8 +23,8 @@ internal sealed class DossierRecords(SiparDbContext db, ICalendars calendars, Ti
 
     public async Task<DossierFigures> FiguresAsync(Guid agencyId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var facts = await DossierIndicators.Facts(db, agencyId, from, to).ToListAsync(ct);
-        return DossierIndicators.Compute(facts, from, to, VietnamTime.Today(clock), await calendars.GetAsync(ct));
+        var rows = await DossierIndicators.QueryAsync(db, agencyId, from, to, VietnamTime.Today(clock), IndicatorBreakdown.None, ct);
+        return rows.Count > 0 ? rows[0].Figures : DossierIndicators.Empty;
     }
 
     public async Task<bool> MarkComplainedAboutAsync(Guid agencyId, string code, CancellationToken ct)

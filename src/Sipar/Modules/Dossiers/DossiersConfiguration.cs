@@ -18,6 +18,8 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         b.Property(x => x.OnlineLevel).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Documents).HasMaxLength(Procedure.TextMaxLength).IsRequired();
         b.Property(x => x.LegalBasis).HasMaxLength(Procedure.TextMaxLength);
+        b.Property(x => x.Level).HasMaxLength(Procedure.LevelMaxLength);
+        b.Property(x => x.ResultDelivery).HasMaxLength(Procedure.DeliveryMaxLength);
         b.Ignore(x => x.DocumentList);
         b.HasIndex(x => new { x.AgencyId, x.Code }).IsUnique();
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
@@ -55,6 +57,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(x => x.StopReason).HasMaxLength(Dossier.TextMaxLength);
         b.Property(x => x.ApologyReason).HasMaxLength(Dossier.TextMaxLength);
         b.Property(x => x.RatingComment).HasMaxLength(Dossier.TextMaxLength);
+        b.Property(x => x.ImportHash).HasMaxLength(64);
+        b.HasOne<ImportRun>().WithMany().HasForeignKey(x => x.ImportRunId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.RequiredList);
         b.Ignore(x => x.ReceivedList);
         b.Ignore(x => x.Outcome);
@@ -80,5 +84,20 @@ internal sealed class DossierStepConfiguration : IEntityTypeConfiguration<Dossie
         b.Property(x => x.Action).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.Note).HasMaxLength(Dossier.TextMaxLength);
         b.HasIndex(x => new { x.DossierId, x.Order }).IsUnique();
+    }
+}
+
+internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
+{
+    public void Configure(EntityTypeBuilder<ImportRun> b)
+    {
+        b.ToTable("dossiers_import_runs");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.FileName).HasMaxLength(ImportRun.FileNameMaxLength).IsRequired();
+        b.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Mapping).HasMaxLength(8000).IsRequired();
+        b.HasIndex(x => new { x.AgencyId, x.At });
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -14,6 +14,8 @@ internal static class DossiersModule
         builder.Services.AddSingleton<LookupThrottle>();
         builder.Services.AddScoped<PublicLookup>();
         builder.Services.AddScoped<DossierRecords>();
+        builder.Services.AddScoped<ProcedureImport>();
+        builder.Services.AddScoped<DossierImport>();
         builder.Services.AddScoped<IDossierRecords>(sp => sp.GetRequiredService<DossierRecords>());
         builder.Services.AddScoped<ParIndex.IParDataSource, DossiersOnTimeSource>();
         return builder;
@@ -22,8 +24,15 @@ internal static class DossiersModule
     public static IEndpointRouteBuilder MapDossiers(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/dossiers").RequireAuthorization().WithTags("Dossiers");
-        api.MapGet("/", async (DossierDesk desk, CurrentUser me, Guid? agencyId, DossierStatus? status, string? q, CancellationToken ct) =>
-            TypedResults.Ok(await desk.RegisterAsync(agencyId ?? me.AgencyId ?? Guid.Empty, status, q, ct)));
+        api.MapGet("/", async (DossierDesk desk, CurrentUser me, Guid? agencyId, DossierStatus? status, string? q, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            TypedResults.Ok(await desk.RegisterAsync(agencyId ?? me.AgencyId ?? Guid.Empty, new RegisterFilter(status, q, from, to), ct)));
+        api.MapGet("/register.xlsx", async (DossierDesk desk, CurrentUser me, Guid? agencyId, DossierStatus? status, string? q, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            TypedResults.File(await desk.RegisterWorkbookAsync(agencyId ?? me.AgencyId ?? Guid.Empty, new RegisterFilter(status, q, from, to), ct), Xlsx, "so-theo-doi-ho-so.xlsx"));
+        api.MapGet("/{id:guid}/forms/{form:int}", async (DossierDesk desk, HttpRequest request, DossierOptions options, Guid id, int form, CancellationToken ct) =>
+        {
+            var (name, bytes) = await desk.FormAsync(id, (DossierForm)form, PublicLookup.Url(request, options), ct);
+            return TypedResults.File(bytes, Docx, name);
+        });
         api.MapPost("/", async (DossierDesk desk, CurrentUser me, ReceiveRequest input, CancellationToken ct) =>
         {
             var id = await desk.ReceiveAsync(input.AgencyId ?? me.AgencyId ?? Guid.Empty, new ReceiveInput(input.ProcedureId, input.ApplicantName, input.Phone, input.Email, input.Address, input.Channel), ct);
@@ -60,6 +69,10 @@ internal static class DossiersModule
             TypedResults.Ok(await catalogue.SearchAsync(agencyId, q, field, level, ct))).AllowAnonymous().WithTags("Dossiers");
         return app;
     }
+
+    internal const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    internal const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private static object Summary(Dossier d) => new
     {

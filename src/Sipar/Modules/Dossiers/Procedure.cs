@@ -12,6 +12,9 @@ internal enum TimeLimitUnit
 
     /// <summary>Ngày (calendar days, where a procedure says so).</summary>
     CalendarDays,
+
+    /// <summary>Giờ làm việc: the appointment date is the working day on which the hours run out (8 working hours a day).</summary>
+    WorkingHours,
 }
 
 /// <summary>Mức độ dịch vụ công trực tuyến (Nghị định 42/2022): old levels 3 and 4 map to một phần and toàn trình.</summary>
@@ -37,6 +40,8 @@ internal sealed class Procedure : IAggregateRoot
     public const int NameMaxLength = 1000;
     public const int FieldMaxLength = 200;
     public const int TextMaxLength = 4000;
+    public const int LevelMaxLength = 50;
+    public const int DeliveryMaxLength = 200;
 
     private Procedure()
     {
@@ -73,6 +78,12 @@ internal sealed class Procedure : IAggregateRoot
 
     public OnlineLevel OnlineLevel { get; private set; }
 
+    /// <summary>Cấp thực hiện (tỉnh, huyện, xã…), as published.</summary>
+    public string? Level { get; private set; }
+
+    /// <summary>Cách thức trả kết quả (tại Bộ phận Một cửa, qua bưu chính…), as published.</summary>
+    public string? ResultDelivery { get; private set; }
+
     /// <summary>Căn cứ pháp lý, as published.</summary>
     public string? LegalBasis { get; private set; }
 
@@ -96,6 +107,10 @@ internal sealed class Procedure : IAggregateRoot
         var field = (input.Field ?? "").Trim();
         var documents = string.Join('\n', (input.Documents ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         var legal = input.LegalBasis?.Trim();
+        var level = input.Level?.Trim();
+        var delivery = input.ResultDelivery?.Trim();
+        errors.MaxLength(nameof(Level), level, LevelMaxLength);
+        errors.MaxLength(nameof(ResultDelivery), delivery, DeliveryMaxLength);
         errors.Required(nameof(Code), code, "Procedure.Code");
         errors.MaxLength(nameof(Code), code, CodeMaxLength);
         if (code.Any(char.IsWhiteSpace))
@@ -142,6 +157,8 @@ internal sealed class Procedure : IAggregateRoot
         Fee = input.Fee;
         OnlineLevel = input.OnlineLevel;
         LegalBasis = string.IsNullOrEmpty(legal) ? null : legal;
+        Level = string.IsNullOrEmpty(level) ? null : level;
+        ResultDelivery = string.IsNullOrEmpty(delivery) ? null : delivery;
         UpdatedAt = now;
     }
 }
@@ -149,4 +166,13 @@ internal sealed class Procedure : IAggregateRoot
 /// <summary>What a person types for a procedure (page, API, import).</summary>
 internal sealed record ProcedureInput(
     string? Code, string? Name, string? Field, Guid? UnitId, int TimeLimit, TimeLimitUnit TimeLimitUnit, TimeOnly? Cutoff,
-    string? Documents, long Fee, OnlineLevel OnlineLevel, string? LegalBasis);
+    string? Documents, long Fee, OnlineLevel OnlineLevel, string? LegalBasis, string? Level = null, string? ResultDelivery = null)
+{
+    /// <summary>Whether saving this would change what the procedure says (the import's "unchanged" rows).</summary>
+    public bool SameAs(Procedure p) =>
+        p is not null && p.Code == (Code ?? "").Trim() && p.Name == (Name ?? "").Trim() && p.Field == (Field ?? "").Trim() && p.UnitId == UnitId && p.TimeLimit == TimeLimit
+        && p.TimeLimitUnit == TimeLimitUnit && p.Cutoff == Cutoff && p.Documents == string.Join('\n', (Documents ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+        && p.Fee == Fee && p.OnlineLevel == OnlineLevel && p.LegalBasis == NullIfEmpty(LegalBasis) && p.Level == NullIfEmpty(Level) && p.ResultDelivery == NullIfEmpty(ResultDelivery);
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

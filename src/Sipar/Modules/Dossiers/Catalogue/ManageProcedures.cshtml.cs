@@ -6,7 +6,7 @@ using Sipar.Modules.Accounts;
 namespace Sipar.Modules.Dossiers;
 
 /// <summary>The office's catalogue: the agency's procedures and a form to add one.</summary>
-internal sealed class ManageProceduresModel(ProcedureCatalogue catalogue, CurrentUser me, Capabilities can, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class ManageProceduresModel(ProcedureCatalogue catalogue, ProcedureImport import, CurrentUser me, Capabilities can, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -43,6 +43,17 @@ internal sealed class ManageProceduresModel(ProcedureCatalogue catalogue, Curren
     public bool CanManage => me.AgencyId is { } a && can.Has(Capability.ManageProcedures, a);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>The catalogue as .xlsx, in the columns the import reads back.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (me.AgencyId is not { } agency || !can.Has(Capability.ReadAgency, agency))
+        {
+            return Forbid();
+        }
+
+        return File(await import.ExportAsync(agency, ct), DossiersModule.Xlsx, "danh-muc-thu-tuc.xlsx");
+    }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(
         () => catalogue.AddAsync(me.AgencyId ?? Guid.Empty, new ProcedureInput(Code, Name, Field, null, TimeLimit, Unit, Cutoff, Documents, Fee, Level, LegalBasis), ct),

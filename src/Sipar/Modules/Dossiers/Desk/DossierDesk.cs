@@ -24,13 +24,20 @@ internal sealed class DossierOptions
     /// <summary>Ask for the apology letter this many working days before the appointment date.</summary>
     public int ApologyWarningDays { get; set; } = 1;
 
+    /// <summary>The public address printed on receipts (e.g. <c>https://motcua.example.gov.vn</c>); empty: the request's host.</summary>
+    public string? PublicUrl { get; set; }
+
     public FormSet FormSetOn(DateOnly receiptDate) => receiptDate >= Regime2025From ? FormSet.Tt03Of2025 : FormSet.Tt01Of2018;
 }
 
 internal sealed record ReceiveInput(Guid ProcedureId, string? ApplicantName, string? Phone, string? Email, string? Address, DossierChannel Channel);
 
 internal sealed record DossierRow(
-    Guid Id, string Code, string ProcedureName, string ApplicantName, DossierStatus Status, DateTime ReceivedAt, DateOnly? AppointmentDate, DateOnly? FinishedOn, bool SoonLate);
+    Guid Id, string Code, string ProcedureName, string ApplicantName, DossierStatus Status, DateTime ReceivedAt, DateOnly? AppointmentDate, DateOnly? FinishedOn, bool SoonLate,
+    DossierChannel Channel);
+
+/// <summary>The register's filter: status, receipt dates (Vietnam, inclusive) and a search without diacritics.</summary>
+internal sealed record RegisterFilter(DossierStatus? Status = null, string? Search = null, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>A dossier as the desk, the processing unit and leaders see it: the record, what each may do now.</summary>
 internal sealed record DossierView(Dossier Dossier, string? UnitName, bool CanDesk, bool CanProcess, bool CanLead, bool ApologyDue);
@@ -87,9 +94,10 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
             can.Has(Capability.ApproveForAgency, dossier.AgencyId), apologyDue);
     }
 
-    /// <summary>Sổ theo dõi hồ sơ (form 07): the agency's dossiers, newest first, filtered by status and text (code, applicant, procedure).</summary>
-    public async Task<IReadOnlyList<DossierRow>> RegisterAsync(Guid agencyId, DossierStatus? status, string? search, CancellationToken ct, int take = 200)
+    /// <summary>Sổ theo dõi hồ sơ (form 07): the agency's dossiers, newest first, filtered by status, receipt dates and text (code, applicant, procedure).</summary>
+    public async Task<IReadOnlyList<DossierRow>> RegisterAsync(Guid agencyId, RegisterFilter filter, CancellationToken ct, int take = 200)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         can.Ensure(Capability.ReadAgency, agencyId);
         var q = db.Set<Dossier>().AsNoTracking().Where(d => d.AgencyId == agencyId);
         if (!can.Has(Capability.ReceiveDossiers, agencyId) && !can.Has(Capability.ApproveForAgency, agencyId) && !can.Has(Capability.RunPlan, agencyId))
@@ -98,12 +106,24 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
             q = q.Where(d => d.UnitId == unit);
         }
 
-        if (status is { } s)
+        if (filter.Status is { } s)
         {
             q = q.Where(d => d.Status == s);
         }
 
-        var key = VietnameseText.Fold(search);
+        if (filter.From is { } from)
+        {
+            var start = VietnamTime.StartOfDayUtc(from);
+            q = q.Where(d => d.ReceivedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = VietnamTime.StartOfDayUtc(to.AddDays(1));
+            q = q.Where(d => d.ReceivedAt < end);
+        }
+
+        var key = VietnameseText.Fold(filter.Search);
         if (key.Length > 0)
         {
             q = q.Where(d => d.SearchText.Contains(key));
@@ -112,10 +132,51 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
         var calendar = await calendars.GetAsync(ct);
         var soon = calendar.AddWorkingDays(Today, Math.Max(0, options.ApologyWarningDays));
         var rows = await q.OrderByDescending(d => d.ReceivedAt).Take(take)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.ReceivedAt, d.AppointmentDate, d.FinishedOn }).ToListAsync(ct);
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.ReceivedAt, d.AppointmentDate, d.FinishedOn, d.Channel }).ToListAsync(ct);
         return rows.Select(r => new DossierRow(r.Id, r.Code, r.ProcedureName, r.ApplicantName, r.Status, r.ReceivedAt, r.AppointmentDate, r.FinishedOn,
-            r.FinishedOn is null && r.AppointmentDate <= soon && r.Status is not (DossierStatus.Refused or DossierStatus.Stopped or DossierStatus.Returned))).ToList();
+            r.FinishedOn is null && r.AppointmentDate <= soon && r.Status is not (DossierStatus.Refused or DossierStatus.Stopped or DossierStatus.Returned), r.Channel)).ToList();
     }
+
+    /// <summary>The register as .xlsx (form 07), up to <see cref="ExportMaxRows"/> rows with the same filter as the page.</summary>
+    public async Task<byte[]> RegisterWorkbookAsync(Guid agencyId, RegisterFilter filter, CancellationToken ct)
+    {
+        var rows = await RegisterAsync(agencyId, filter, ct, ExportMaxRows);
+        string Outcome(DossierRow r) => r.FinishedOn is { } f && r.AppointmentDate is { } due
+            ? Dossier.Compare(f, due) switch { Timeliness.Early => "Trước hạn", Timeliness.OnTime => "Đúng hạn", _ => "Quá hạn" }
+            : "";
+        return Documents.SpreadsheetWriter.Write("So theo doi ho so",
+            ["STT", "Mã hồ sơ", "Thủ tục", "Người nộp", "Hình thức nộp", "Nhận lúc", "Ngày hẹn trả", "Ngày có kết quả", "Kết quả", "Trạng thái"],
+            rows.Select((r, i) => (IReadOnlyList<string>)[
+                (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.Code, r.ProcedureName, r.ApplicantName, ChannelName(r.Channel),
+                Show.Instant(r.ReceivedAt), Show.Date(r.AppointmentDate) ?? "", Show.Date(r.FinishedOn) ?? "", Outcome(r), StatusName(r.Status)]));
+    }
+
+    /// <summary>One of the dossier's forms (.docx) for whoever may see the dossier.</summary>
+    public async Task<(string FileName, byte[] Content)> FormAsync(Guid id, DossierForm form, string lookupUrl, CancellationToken ct)
+    {
+        var dossier = await db.Set<Dossier>().AsNoTracking().Include(d => d.Steps).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
+        EnsureCanSee(dossier);
+        var agency = await agencies.FindAsync(dossier.AgencyId, ct) ?? throw new NotFoundException();
+        var units = (await agencies.UnitsAsync(dossier.AgencyId, ct)).ToDictionary(u => u.Id, u => u.Name);
+        return DossierForms.Write(dossier, form, agency, units, lookupUrl);
+    }
+
+    public const int ExportMaxRows = 100_000;
+
+    internal static string ChannelName(DossierChannel c) => c switch { DossierChannel.Online => "Trực tuyến", DossierChannel.Post => "Bưu chính", _ => "Trực tiếp" };
+
+    internal static string StatusName(DossierStatus s) => s switch
+    {
+        DossierStatus.Checking => "Đang kiểm tra",
+        DossierStatus.AwaitingSupplement => "Chờ bổ sung",
+        DossierStatus.Accepted => "Đã tiếp nhận",
+        DossierStatus.Processing => "Đang xử lý",
+        DossierStatus.AwaitingSignature => "Chờ ký duyệt",
+        DossierStatus.ResultReady => "Có kết quả, chờ trả",
+        DossierStatus.Returned => "Đã trả kết quả",
+        DossierStatus.Refused => "Đã từ chối",
+        _ => "Đã dừng giải quyết",
+    };
 
     public Task AcceptAsync(Guid id, IReadOnlyCollection<string> documents, CancellationToken ct) =>
         ChangeAsync(id, Desk, async d => d.Accept(documents, await calendars.GetAsync(ct), Now, me.Id), ct);
@@ -146,7 +207,7 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
 
     public Task SubmitForSignatureAsync(Guid id, CancellationToken ct) => ChangeAsync(id, CanProcess, d => Sync(() => d.SubmitForSignature(Now, me.Id)), ct);
 
-    public Task SignAsync(Guid id, CancellationToken ct) => ChangeAsync(id, Lead, d => Sync(() => d.Sign(Now, me.Id)), ct);
+    public Task SignAsync(Guid id, CancellationToken ct) => ChangeAsync(id, Lead, async d => d.Sign(Now, me.Id, await calendars.GetAsync(ct)), ct);
 
     public Task ReturnAsync(Guid id, ResultDelivery delivery, CancellationToken ct) => ChangeAsync(id, Desk, d => Sync(() => d.Return(delivery, Now, me.Id)), ct);
 
@@ -178,6 +239,11 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
         if (!allowed(dossier))
         {
             throw new ForbiddenException();
+        }
+
+        if (dossier.ImportRunId is not null)
+        {
+            throw new DomainValidationException("", "Dossier.ImportedReadOnly");
         }
 
         await change(dossier);

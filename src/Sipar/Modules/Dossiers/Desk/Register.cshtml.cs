@@ -14,6 +14,14 @@ internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalog
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    private RegisterFilter Filter => new(Status, Q, From, To);
+
     [BindProperty]
     public Guid ProcedureId { get; set; }
 
@@ -38,6 +46,10 @@ internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalog
 
     public bool CanReceive { get; private set; }
 
+    public bool CanIndicators { get; private set; }
+
+    public bool CanImport { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (me.AgencyId is null)
@@ -49,6 +61,10 @@ internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalog
         return Page();
     }
 
+    /// <summary>Form 07 as .xlsx, with the filter shown.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        me.AgencyId is { } agency ? File(await desk.RegisterWorkbookAsync(agency, Filter, ct), DossiersModule.Xlsx, "so-theo-doi-ho-so.xlsx") : Forbid();
+
     public Task<IActionResult> OnPostReceiveAsync(CancellationToken ct) => RunAsync(
         async () => "/dossiers/" + await desk.ReceiveAsync(me.AgencyId ?? Guid.Empty, new ReceiveInput(ProcedureId, ApplicantName, ApplicantPhone, ApplicantEmail, ApplicantAddress, Channel), ct),
         "Dossier.Saved", () => LoadAsync(ct));
@@ -57,7 +73,9 @@ internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalog
     {
         var agency = me.AgencyId ?? Guid.Empty;
         CanReceive = can.Has(Capability.ReceiveDossiers, agency);
-        Rows = await desk.RegisterAsync(agency, Status, Q, ct);
+        CanIndicators = can.Has(Capability.ReadAgency, agency);
+        CanImport = can.Has(Capability.ManageProcedures, agency);
+        Rows = await desk.RegisterAsync(agency, Filter, ct);
         Procedures = CanReceive ? await catalogue.SearchAsync(agency, null, null, null, ct, take: 1000) : [];
     }
 }

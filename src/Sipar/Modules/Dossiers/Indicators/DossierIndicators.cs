@@ -1,9 +1,20 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Time;
 using Sipar.Modules.Calendar;
 
 namespace Sipar.Modules.Dossiers;
+
+/// <summary>How the indicators are broken down.</summary>
+internal enum IndicatorBreakdown
+{
+    None,
+    Unit,
+    Procedure,
+    Field,
+    Agency,
+}
 
 /// <summary>What the indicators need of one dossier.</summary>
 internal sealed record DossierFact(
@@ -19,6 +30,8 @@ internal sealed record DossierFact(
 /// </summary>
 internal static class DossierIndicators
 {
+    public static readonly DossierFigures Empty = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null);
+
     public static DossierFigures Compute(IReadOnlyCollection<DossierFact> facts, DateOnly from, DateOnly to, DateOnly asOf, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -115,6 +128,157 @@ internal static class DossierIndicators
 
         var rank = (int)Math.Ceiling(p * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>
+    /// The same figures computed by the database: one grouped pass of conditional counts over the dossiers that can touch
+    /// the period, and one histogram of processing days for the median and p90 (nearest rank). Grouped by
+    /// <paramref name="by"/> (the whole set, unit, procedure, field or agency); <paramref name="agencyId"/> null: every agency.
+    /// <see cref="Compute"/> is the reference the tests hold it to.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Key, DossierFigures Figures)>> QueryAsync(
+        SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var start = VietnamTime.StartOfDayUtc(from);
+        var endX = VietnamTime.StartOfDayUtc(to.AddDays(1));
+        var end = asOf < to ? asOf : to;
+        const DossierStatus stoppedStatus = DossierStatus.Stopped;
+        const DossierStatus refusedStatus = DossierStatus.Refused;
+        const DossierChannel online = DossierChannel.Online;
+        const OnlineLevel full = OnlineLevel.Full;
+        var q = db.Set<Dossier>().AsNoTracking().Where(d => d.ReceivedAt < endX && (d.ClosedAt == null || d.ClosedAt >= start || d.FinishedOn >= from));
+        if (agencyId is { } a)
+        {
+            q = q.Where(d => d.AgencyId == a);
+        }
+
+        var key = Key(by);
+        var counts = await q.GroupBy(key).Select(g => new Counts
+        {
+            Key = g.Key,
+            Received = g.Sum(d => d.AcceptedAt >= start && d.AcceptedAt < endX ? 1 : 0),
+            Carried = g.Sum(d => d.AcceptedAt < start && (d.FinishedOn == null || d.FinishedOn >= from) && !(d.Status == stoppedStatus && d.ClosedAt < start) ? 1 : 0),
+            Early = g.Sum(d => ((d.AcceptedAt >= start && d.AcceptedAt < endX) || (d.AcceptedAt < start && (d.FinishedOn == null || d.FinishedOn >= from) && !(d.Status == stoppedStatus && d.ClosedAt < start)))
+                && d.FinishedOn >= from && d.FinishedOn <= to && d.AppointmentDate != null && d.FinishedOn < d.AppointmentDate ? 1 : 0),
+            OnTime = g.Sum(d => ((d.AcceptedAt >= start && d.AcceptedAt < endX) || (d.AcceptedAt < start && (d.FinishedOn == null || d.FinishedOn >= from) && !(d.Status == stoppedStatus && d.ClosedAt < start)))
+                && d.FinishedOn >= from && d.FinishedOn <= to && d.AppointmentDate != null && d.FinishedOn == d.AppointmentDate ? 1 : 0),
+            Late = g.Sum(d => ((d.AcceptedAt >= start && d.AcceptedAt < endX) || (d.AcceptedAt < start && (d.FinishedOn == null || d.FinishedOn >= from) && !(d.Status == stoppedStatus && d.ClosedAt < start)))
+                && d.FinishedOn >= from && d.FinishedOn <= to && d.AppointmentDate != null && d.FinishedOn > d.AppointmentDate ? 1 : 0),
+            FinishedBad = g.Sum(d => ((d.AcceptedAt >= start && d.AcceptedAt < endX) || (d.AcceptedAt < start && (d.FinishedOn == null || d.FinishedOn >= from) && !(d.Status == stoppedStatus && d.ClosedAt < start)))
+                && d.FinishedOn >= from && d.FinishedOn <= to && d.AppointmentDate != null && (d.FinishedOn > d.AppointmentDate || d.RatingOverall <= 2 || d.ComplainedAbout) ? 1 : 0),
+            InProgress = g.Sum(d => ((d.AcceptedAt >= start && d.AcceptedAt < endX) || (d.AcceptedAt < start && (d.FinishedOn == null || d.FinishedOn >= from) && !(d.Status == stoppedStatus && d.ClosedAt < start)))
+                && (d.FinishedOn == null || d.FinishedOn > to) && !(d.Status == stoppedStatus && d.ClosedAt < endX) ? 1 : 0),
+            LateInProgress = g.Sum(d => ((d.AcceptedAt >= start && d.AcceptedAt < endX) || (d.AcceptedAt < start && (d.FinishedOn == null || d.FinishedOn >= from) && !(d.Status == stoppedStatus && d.ClosedAt < start)))
+                && (d.FinishedOn == null || d.FinishedOn > to) && !(d.Status == stoppedStatus && d.ClosedAt < endX) && d.AppointmentDate < end ? 1 : 0),
+            Supplements = g.Sum(d => d.SupplementRequestedAt >= start && d.SupplementRequestedAt < endX ? 1 : 0),
+            Refused = g.Sum(d => d.Status == refusedStatus && d.ClosedAt >= start && d.ClosedAt < endX ? 1 : 0),
+            Apologies = g.Sum(d => d.ApologyIssuedOn >= from && d.ApologyIssuedOn <= to ? 1 : 0),
+            ApologiesOnTime = g.Sum(d => d.ApologyIssuedOn >= from && d.ApologyIssuedOn <= to && d.ApologyOnTime == true ? 1 : 0),
+            Stopped = g.Sum(d => d.AcceptedAt != null && d.Status == stoppedStatus && d.ClosedAt >= start && d.ClosedAt < endX ? 1 : 0),
+            Online = g.Sum(d => d.AcceptedAt >= start && d.AcceptedAt < endX && d.Channel == online ? 1 : 0),
+            OnlineFull = g.Sum(d => d.AcceptedAt >= start && d.AcceptedAt < endX && d.Channel == online && d.OnlineLevel == full ? 1 : 0),
+        }).ToListAsync(ct);
+
+        var finishedInPeriod = q.Where(d => ((d.AcceptedAt >= start && d.AcceptedAt < endX) || (d.AcceptedAt < start && (d.FinishedOn == null || d.FinishedOn >= from) && !(d.Status == stoppedStatus && d.ClosedAt < start)))
+            && d.FinishedOn >= from && d.FinishedOn <= to && d.AppointmentDate != null && d.ProcessingDays != null);
+        var histogram = await finishedInPeriod.Select(WithDays(key)).GroupBy(x => new { x.Key, x.Days }).Select(g => new { g.Key.Key, g.Key.Days, N = g.Count() }).ToListAsync(ct);
+        var byKey = histogram.GroupBy(h => h.Key ?? "").ToDictionary(g => g.Key, g => g.OrderBy(h => h.Days).Select(h => (Days: h.Days ?? 0, h.N)).ToList());
+        return counts.Select(c =>
+        {
+            var days = byKey.GetValueOrDefault(c.Key ?? "") ?? [];
+            var toHandle = c.Received + c.Carried;
+            var finished = c.Early + c.OnTime + c.Late;
+            return (c.Key ?? "", new DossierFigures(
+                c.Received, c.Carried, toHandle, c.Early, c.OnTime, c.Late, c.InProgress, c.LateInProgress, c.Supplements, c.Refused, c.Apologies, c.ApologiesOnTime,
+                c.Stopped, c.Online, c.OnlineFull, Percentile(days, 0.5m), Percentile(days, 0.9m),
+                toHandle == 0 ? null : Math.Round(100m - 100m * (c.LateInProgress + c.Late) / toHandle, 2),
+                finished == 0 ? null : Math.Round(100m * (finished - c.FinishedBad) / finished, 2)));
+        }).OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Nearest-rank percentile of a histogram (days, count) sorted by days.</summary>
+    internal static decimal? Percentile(List<(int Days, int N)> histogram, decimal p)
+    {
+        var total = histogram.Sum(h => h.N);
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var rank = Math.Max(1, (int)Math.Ceiling(p * total));
+        var seen = 0;
+        foreach (var (days, n) in histogram)
+        {
+            seen += n;
+            if (seen >= rank)
+            {
+                return days;
+            }
+        }
+
+        return histogram[^1].Days;
+    }
+
+    private static Expression<Func<Dossier, string?>> Key(IndicatorBreakdown by) => by switch
+    {
+        IndicatorBreakdown.Unit => d => d.UnitId == null ? "" : d.UnitId.Value.ToString(),
+        IndicatorBreakdown.Procedure => d => d.ProcedureCode,
+        IndicatorBreakdown.Field => d => d.Field,
+        IndicatorBreakdown.Agency => d => d.AgencyId.ToString(),
+        _ => d => "",
+    };
+
+    /// <summary>(key, processing days) from the key's expression, for the histogram's grouping.</summary>
+    private static Expression<Func<Dossier, KeyDays>> WithDays(Expression<Func<Dossier, string?>> key)
+    {
+        var d = key.Parameters[0];
+        var body = Expression.MemberInit(Expression.New(typeof(KeyDays)),
+            Expression.Bind(typeof(KeyDays).GetProperty(nameof(KeyDays.Key))!, key.Body),
+            Expression.Bind(typeof(KeyDays).GetProperty(nameof(KeyDays.Days))!, Expression.Property(d, nameof(Dossier.ProcessingDays))));
+        return Expression.Lambda<Func<Dossier, KeyDays>>(body, d);
+    }
+
+    private sealed class KeyDays
+    {
+        public string? Key { get; init; }
+
+        public int? Days { get; init; }
+    }
+
+    private sealed class Counts
+    {
+        public string? Key { get; init; }
+
+        public int Received { get; init; }
+
+        public int Carried { get; init; }
+
+        public int Early { get; init; }
+
+        public int OnTime { get; init; }
+
+        public int Late { get; init; }
+
+        public int FinishedBad { get; init; }
+
+        public int InProgress { get; init; }
+
+        public int LateInProgress { get; init; }
+
+        public int Supplements { get; init; }
+
+        public int Refused { get; init; }
+
+        public int Apologies { get; init; }
+
+        public int ApologiesOnTime { get; init; }
+
+        public int Stopped { get; init; }
+
+        public int Online { get; init; }
+
+        public int OnlineFull { get; init; }
     }
 
     /// <summary>The projection the figures need, for dossiers that can touch the period.</summary>

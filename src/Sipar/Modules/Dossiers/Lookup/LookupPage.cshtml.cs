@@ -40,6 +40,13 @@ internal sealed class LookupPageModel(PublicLookup lookup, IStringLocalizer<Shar
 
     public bool Thanked { get; private set; }
 
+    /// <summary>The receipt's QR code opens the page with the dossier code filled in (<c>?ma=</c>); the secret is still typed.</summary>
+    public void OnGet([FromQuery(Name = "ma")] string? code)
+    {
+        var c = (code ?? "").Trim();
+        Code = c.Length <= Dossier.CodeMaxLength ? c : null;
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await FindAsync(ct);

@@ -20,6 +20,15 @@ internal sealed record CitizenDossier(
 /// <summary>The citizens' lookup and rating (no login).</summary>
 internal sealed partial class PublicLookup(SiparDbContext db, LookupThrottle throttle, IAgencies agencies, TimeProvider clock, EmailSender email, ILogger<PublicLookup> logger)
 {
+    /// <summary>The lookup page's address printed on the receipt: the <c>Dossiers:PublicUrl</c> setting, or this request's own host.</summary>
+    public static string Url(HttpRequest request, DossierOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        var root = string.IsNullOrWhiteSpace(options.PublicUrl) ? $"{request.Scheme}://{request.Host}" : options.PublicUrl.TrimEnd('/');
+        return root + "/tra-cuu";
+    }
+
     /// <summary>The dossier with this code and secret; null when either is wrong (the caller shows one friendly message for both).</summary>
     public async Task<CitizenDossier?> FindAsync(string? code, string? secret, System.Net.IPAddress? address, CancellationToken ct)
     {

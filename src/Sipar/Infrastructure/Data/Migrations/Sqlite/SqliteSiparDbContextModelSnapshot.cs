@@ -486,6 +486,13 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LookupSecret")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -517,6 +524,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProcessingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RatedAt")
                         .HasColumnType("TEXT");
@@ -609,6 +619,8 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("ImportRunId");
+
                     b.HasIndex("ProcedureId");
 
                     b.HasIndex("AgencyId", "FinishedOn");
@@ -660,6 +672,63 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("dossiers_steps", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Dossiers.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "At");
+
+                    b.ToTable("dossiers_import_runs", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Dossiers.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -693,6 +762,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Level")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -701,6 +774,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("OnlineLevel")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultDelivery")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchName")
@@ -1915,6 +1992,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Sipar.Modules.Dossiers.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Sipar.Modules.Dossiers.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
@@ -1928,6 +2010,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .WithMany("Steps")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Dossiers.ImportRun", b =>
+                {
+                    b.HasOne("Sipar.Modules.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

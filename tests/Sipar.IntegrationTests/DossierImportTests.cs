@@ -1,0 +1,295 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Cli;
+using Sipar.Infrastructure.Data;
+using Sipar.Modules.Accounts;
+using Sipar.Modules.Dossiers;
+using Sipar.Modules.Organisation;
+using Sipar.Testing;
+
+namespace Sipar.IntegrationTests;
+
+/// <summary>
+/// The office imports a published procedure list and a month of the province's one-stop export through the
+/// mapping and preview pages and the CLI; re-imports change nothing; bad rows are named; the forms come out valid.
+/// </summary>
+public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : SiparFactory
+{
+    private const string Procedures =
+        "STT,Mã TTHC,Tên thủ tục,Lĩnh vực,Thời hạn giải quyết,Mức độ,\"Phí, lệ phí\",Thành phần hồ sơ\n" +
+        "1,1.001234,Cấp giấy phép lao động,Việc làm,15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ,Mức độ 4,600.000 đồng,\"Đơn đề nghị; Bản sao hộ chiếu\"\n" +
+        "2,2.000456,Xác nhận thông tin hộ gia đình,Bảo trợ xã hội,05 ngày làm việc,Một phần,Không,Tờ khai\n";
+
+    [Fact]
+    public async Task Procedures_are_mapped_previewed_and_imported_once_and_the_export_imports_back_unchanged()
+    {
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
+        var desk = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, agencyId, unitId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await desk.GetAsync("/dossiers/import/procedures")).StatusCode);
+
+        // A row whose time limit cannot be read is named with its row number; nothing is saved.
+        var broken = Procedures + "3,1.009999,Thủ tục lỗi,Việc làm,tùy trường hợp,,,\n";
+        var preview = await UploadAsync(office, "procedures", "thu-tuc.csv", broken);
+        Assert.Contains("3 dòng: 2 thêm mới, 0 cập nhật, 0 không đổi, 1 lỗi.", preview.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
+        var errorRow = preview.QuerySelectorAll("[data-testid=import-preview] tr.table-danger").Single();
+        Assert.StartsWith("4", errorRow.Children[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Không đọc được thời hạn «tùy trường hợp»", errorRow.TextContent, StringComparison.Ordinal);
+        Assert.Null(preview.QuerySelector("[data-testid=import-apply]"));
+        Assert.Equal(0, await CountAsync<Procedure>(p => p.AgencyId == agencyId));
+
+        // The guessed mapping is shown; leaving a required field unmapped is refused next to it.
+        preview = await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures);
+        Assert.Equal("Thời hạn giải quyết", preview.QuerySelector("#map-timeLimit option[selected]")!.TextContent);
+        var unmapped = await StepAsync(office, "procedures", preview, "Preview", new() { ["Map[code]"] = "" });
+        Assert.Contains("Trường bắt buộc «Mã» chưa được ghép", unmapped.QuerySelector("[data-testid=map-error-code]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync<Procedure>(p => p.AgencyId == agencyId));
+
+        var applied = await StepResponseAsync(office, "procedures", preview, "Apply", []);
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var saved = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(p => p.AgencyId == agencyId).OrderBy(p => p.Code).ToListAsync());
+        Assert.Equal(("1.001234", 15, TimeLimitUnit.WorkingDays, OnlineLevel.Full, 600000L, "Đơn đề nghị\nBản sao hộ chiếu"),
+            (saved[0].Code, saved[0].TimeLimit, saved[0].TimeLimitUnit, saved[0].OnlineLevel, saved[0].Fee, saved[0].Documents));
+        Assert.Equal((OnlineLevel.Partial, 0L), (saved[1].OnlineLevel, saved[1].Fee));
+
+        // The same file again: nothing to change. The export, imported back: nothing to change either.
+        var again = await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures);
+        Assert.Contains("2 dòng: 0 thêm mới, 0 cập nhật, 2 không đổi, 0 lỗi.", again.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
+        var export = await office.GetAsync("/dossiers/procedures?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var xlsx = await export.Content.ReadAsByteArrayAsync();
+        Assert.Contains("Cấp giấy phép lao động", DocumentChecks.ValidSheetText(xlsx), StringComparison.Ordinal);
+        var roundTrip = await UploadAsync(office, "procedures", "thu-tuc.xlsx", xlsx);
+        Assert.Contains("2 dòng: 0 thêm mới, 0 cập nhật, 2 không đổi, 0 lỗi.", roundTrip.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_month_of_the_province_export_imports_idempotently_names_bad_rows_and_counts_in_the_indicators()
+    {
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
+        await StepResponseAsync(office, "procedures", await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures), "Apply", []);
+        var p = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+        // November 2026: three dossiers — one early, one late, one still open past its date; one online, one with a supplement.
+        var month = $"Số hồ sơ,Mã thủ tục,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Ngày trả kết quả,Trạng thái,Hình thức nộp,Bổ sung\n" +
+            $"{p}-1,1.001234,02/11/2026 08:30,20/11/2026,18/11/2026,19/11/2026 10:00,Đã trả kết quả,Trực tuyến,\n" +
+            $"{p}-2,Xác nhận thông tin hộ gia đình,03/11/2026,10/11/2026,12/11/2026,,Đã có kết quả,Trực tiếp,x\n" +
+            $"{p}-3,2.000456,2026-11-20 14:00:00,2026-11-27,,,Đang xử lý,Trực tiếp,\n";
+
+        // Bad rows are named, nothing is saved: an unreadable date, an unknown procedure, a code twice.
+        var bad = month + $"{p}-4,1.001234,31/13/2026,20/11/2026,,,,,\n{p}-5,9.999999,05/11/2026,20/11/2026,,,,,\n{p}-1,1.001234,05/11/2026,20/11/2026,,,,,\n";
+        var preview = await UploadAsync(office, "dossiers", "thang-11.csv", bad);
+        var errors = preview.QuerySelector("[data-testid=import-preview]")!.TextContent;
+        Assert.Contains("Không đọc được ngày tiếp nhận «31/13/2026»", errors, StringComparison.Ordinal);
+        Assert.Contains("Thủ tục «9.999999» không có trong danh mục", errors, StringComparison.Ordinal);
+        Assert.Contains($"Mã {p}-1 trùng với dòng 2.", errors, StringComparison.Ordinal);
+        Assert.Null(preview.QuerySelector("[data-testid=import-apply]"));
+        Assert.Equal(0, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
+
+        preview = await UploadAsync(office, "dossiers", "thang-11.csv", month);
+        Assert.Contains("3 dòng: 3 thêm mới, 0 cập nhật, 0 không đổi, 0 lỗi.", preview.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync<Dossier>(d => d.AgencyId == agencyId));   // a preview saves nothing
+        Assert.Equal(HttpStatusCode.Redirect, (await StepResponseAsync(office, "dossiers", preview, "Apply", [])).StatusCode);
+        Assert.Equal(3, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
+
+        // Re-importing the month changes nothing; a corrected row updates that dossier only.
+        var again = await UploadAsync(office, "dossiers", "thang-11.csv", month);
+        Assert.Contains("3 dòng: 0 thêm mới, 0 cập nhật, 3 không đổi", again.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
+        var corrected = month.Replace("2026-11-20 14:00:00,2026-11-27,,,Đang xử lý", "2026-11-20 14:00:00,2026-11-27,2026-11-26,,Đã có kết quả", StringComparison.Ordinal);
+        var update = await UploadAsync(office, "dossiers", "thang-11.csv", corrected);
+        Assert.Contains("3 dòng: 0 thêm mới, 1 cập nhật, 2 không đổi", update.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepResponseAsync(office, "dossiers", update, "Apply", [])).StatusCode);
+        Assert.Equal(3, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
+        var runs = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ImportRun>().Where(r => r.AgencyId == agencyId && r.Kind == ImportKind.Dossiers).OrderBy(r => r.At).ToListAsync());
+        Assert.Equal([(3, 0), (0, 1)], runs.Select(r => (r.Created, r.Updated)));
+        var audited = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Sipar.Modules.Audit.AuditEntry>().CountAsync(e => e.EntityType == nameof(ImportRun)));
+        Assert.True(audited >= 4, $"{audited} audit entries of import runs");
+
+        // An imported dossier is read-only at the desk.
+        var desk = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, agencyId, unitId));
+        var imported = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().Where(d => d.Code == p + "-2").Select(d => d.Id).SingleAsync());
+        var refused = await desk.PostAsJsonAsync($"/api/dossiers/{imported}/return", new { delivery = "AtDesk" }, SiparFactory.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("nhập từ hệ thống một cửa của tỉnh", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // November's figures: 3 received; 1 early, 1 on... late (12 > 10), 1 early after the correction (26 < 27); online 1; one supplement.
+        var f = await office.GetFromJsonAsync<DossierFigures>("/api/dossiers/indicators?from=2026-11-01&to=2026-11-30", SiparFactory.Json);
+        Assert.Equal((3, 2, 1, 0, 1, 1), (f!.Received, f.FinishedEarly, f.FinishedLate, f.LateInProgress, f.Online, f.Supplements));
+        Assert.Equal(66.67m, f.OnTimeRate);
+
+        // The database's figures equal the reference computation over the same dossiers, whole and by procedure.
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            var calendar = await sp.GetRequiredService<Sipar.Modules.Calendar.ICalendars>().GetAsync(CancellationToken.None);
+            var facts = await DossierIndicators.Facts(db, agencyId, new(2026, 11, 1), new(2026, 11, 30)).ToListAsync();
+            var reference = DossierIndicators.Compute(facts, new(2026, 11, 1), new(2026, 11, 30), app.Today, calendar);
+            var sql = await DossierIndicators.QueryAsync(db, agencyId, new(2026, 11, 1), new(2026, 11, 30), app.Today, IndicatorBreakdown.None, CancellationToken.None);
+            Assert.Equal(reference, sql.Single().Figures);
+            var byProcedure = await DossierIndicators.QueryAsync(db, agencyId, new(2026, 11, 1), new(2026, 11, 30), app.Today, IndicatorBreakdown.Procedure, CancellationToken.None);
+            Assert.Equal(["1.001234", "2.000456"], byProcedure.Select(r => r.Key));
+            Assert.Equal(3, byProcedure.Sum(r => r.Figures.Received));
+        });
+
+        // A code that belongs to a dossier received at Sipar's own desk is refused, not overwritten.
+        var procedureId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(x => x.AgencyId == agencyId && x.Code == "2.000456").Select(x => x.Id).SingleAsync());
+        var created = await desk.PostAsJsonAsync("/api/dossiers", new { procedureId, applicantName = "Nguyễn Văn A", channel = "Desk" }, SiparFactory.Json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var deskCode = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().Where(d => d.AgencyId == agencyId && d.ImportRunId == null).Select(d => d.Code).SingleAsync());
+        var clash = await UploadAsync(office, "dossiers", "thang-12.csv", $"Số hồ sơ,Mã thủ tục,Ngày tiếp nhận,Ngày hẹn trả\n{deskCode},2.000456,01/12/2026,08/12/2026\n");
+        Assert.Contains($"Mã hồ sơ {deskCode} đã thuộc cơ quan khác hoặc là hồ sơ tiếp nhận tại Sipar", clash.QuerySelector("[data-testid=import-preview]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cli_imports_with_a_mapping_file_dry_runs_first_and_prints_the_indicators()
+    {
+        var symbol = "MC" + string.Concat(Guid.NewGuid().ToString("N")[..6].Where(char.IsAsciiLetter)).ToUpperInvariant();
+        var (agencyId, unitId) = await app.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var id = await admin.CreateAsync(new AgencyInput($"Sở Một cửa {Guid.NewGuid():N}"[..30], symbol, "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
+            return (id, await admin.AddUnitAsync(id, new UnitInput("Văn phòng", "VP", UnitKind.Office, null), CancellationToken.None));
+        });
+        var dir = Path.Combine(app.DataDirectory, "cli-" + symbol);
+        Directory.CreateDirectory(dir);
+        var procedures = Path.Combine(dir, "thu-tuc.csv");
+        await File.WriteAllTextAsync(procedures, Procedures);
+        var (code, output, error) = await Sipar("dossiers", "import-procedures", procedures, "--agency", symbol);
+        Assert.True(code == 0, error);
+        Assert.Contains("2 thêm mới", output, StringComparison.Ordinal);
+
+        var p = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var file = Path.Combine(dir, "ho-so.csv");
+        await File.WriteAllTextAsync(file, $"Ma,TTHC,Nhan,Hen\n{p}-1,1.001234,02/11/2026,20/11/2026\n{p}-2,2.000456,03/11/2026,10/11/2026\n");
+        var mapping = Path.Combine(dir, "ghep-cot.json");
+        await File.WriteAllTextAsync(mapping, """{"code": "Ma", "procedure": "TTHC", "received": "Nhan", "appointment": "Hen"}""");
+
+        (code, output, error) = await Sipar("dossiers", "import", file, "--agency", symbol);
+        Assert.Equal(2, code);   // nothing guessable in these headers: the required fields are named
+        Assert.Contains("Trường bắt buộc «Mã» chưa được ghép", error, StringComparison.Ordinal);
+        (code, output, error) = await Sipar("dossiers", "import", file, "--agency", symbol, "--mapping", mapping, "--dry-run");
+        Assert.True(code == 0, error);
+        Assert.Contains("2 dòng: 2 thêm mới", output, StringComparison.Ordinal);
+        Assert.Contains("Chạy thử: chưa lưu gì.", output, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
+        (code, _, error) = await Sipar("dossiers", "import", file, "--agency", symbol, "--mapping", mapping);
+        Assert.True(code == 0, error);
+        Assert.Equal(2, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
+
+        (code, output, error) = await Sipar("dossiers", "indicators", "--agency", symbol, "--from", "2026-11-01", "--to", "2026-11-30", "--json");
+        Assert.True(code == 0, error);
+        Assert.Contains("\"received\": 2", output, StringComparison.Ordinal);
+        (code, output, _) = await Sipar("dossiers", "indicators", "--agency", symbol, "--from", "2026-11-01", "--to", "2026-11-30");
+        Assert.Contains("Tiếp nhận mới: 2", output, StringComparison.Ordinal);
+        _ = unitId;
+    }
+
+    [Fact]
+    public async Task The_forms_come_out_as_valid_documents_once_the_dossier_reached_them()
+    {
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
+        var desk = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, agencyId, unitId));
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, (await app.CreateAgencyAsync()).AgencyId));
+        await StepResponseAsync(office, "procedures", await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures), "Apply", []);
+        var procedureId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(x => x.AgencyId == agencyId && x.Code == "2.000456").Select(x => x.Id).SingleAsync());
+        var created = await desk.PostAsJsonAsync("/api/dossiers", new { procedureId, applicantName = "Trần Thị B", phone = "0912345678", channel = "Desk" }, SiparFactory.Json);
+        var id = (await created.Content.ReadFromJsonAsync<IdResponse>(SiparFactory.Json))!.Id;
+
+        // Not accepted yet: no receipt. Asking for documents writes form 02.
+        Assert.Equal(HttpStatusCode.BadRequest, (await desk.GetAsync($"/api/dossiers/{id}/forms/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/request-supplement", new { documents = new[] { "Tờ khai có xác nhận của thôn", "Bản sao căn cước" } }, SiparFactory.Json)).StatusCode);
+        var request = DocumentChecks.ValidWordText(await (await desk.GetAsync($"/api/dossiers/{id}/forms/2")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", request, StringComparison.Ordinal);
+        Assert.Contains("Mẫu số 02 – Thông tư 03/2025/TT-VPCP", request, StringComparison.Ordinal);
+        Assert.Contains("Bản sao căn cước", request, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/complete-supplement", new { }, SiparFactory.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/accept", new { documents = new[] { "Tờ khai" } }, SiparFactory.Json)).StatusCode);
+        var receiptBytes = await (await desk.GetAsync($"/api/dossiers/{id}/forms/1")).Content.ReadAsByteArrayAsync();
+        var receipt = DocumentChecks.ValidWordText(receiptBytes);
+        var dossier = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().SingleAsync(d => d.Id == id));
+        Assert.Contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", receipt, StringComparison.Ordinal);
+        Assert.Contains("Mã hồ sơ: " + dossier.Code, receipt, StringComparison.Ordinal);
+        Assert.Contains("mã tra cứu " + dossier.LookupSecret, receipt, StringComparison.Ordinal);
+        Assert.Contains("Thời gian trả kết quả giải quyết hồ sơ: ngày 08/12/2026.", receipt, StringComparison.Ordinal);
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(receiptBytes), false))
+        {
+            Assert.Single(doc.MainDocumentPart!.ImageParts);   // the QR code
+        }
+
+        var sheet = DocumentChecks.ValidWordText(await (await desk.GetAsync($"/api/dossiers/{id}/forms/6")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", sheet, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/dossiers/{id}/forms/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await desk.GetAsync($"/api/dossiers/{id}/forms/3")).StatusCode);
+
+        // The register (form 07) as .xlsx, with the page's filter.
+        var register = await desk.GetAsync("/dossiers?handler=Export&From=2026-12-01&To=2026-12-01");
+        Assert.Contains(dossier.Code, DocumentChecks.ValidSheetText(await register.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        var none = await desk.GetAsync("/dossiers?handler=Export&From=2026-11-01&To=2026-11-30");
+        Assert.DoesNotContain(dossier.Code, DocumentChecks.ValidSheetText(await none.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+    }
+
+    private async Task<(int Code, string Out, string Error)> Sipar(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await SiparCommandLine.RunAsync(args, Program.CreateApp, output, error, app.Settings);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private Task<int> CountAsync<T>(System.Linq.Expressions.Expression<Func<T, bool>> where)
+        where T : class =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<T>().CountAsync(where));
+
+    private static Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, string kind, string name, string text) =>
+        UploadAsync(client, kind, name, Encoding.UTF8.GetBytes(text));
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, string kind, string name, byte[] content)
+    {
+        var page = "/dossiers/import/" + kind;
+        var token = await SiparFactory.AntiforgeryTokenAsync(client, page);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "upload", name }, { new StringContent(token), "__RequestVerificationToken" } };
+        var response = await client.PostAsync(page + "?handler=Read", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await SiparFactory.HtmlAsync(response);
+    }
+
+    /// <summary>Posts the mapping form as shown (hidden file, every select's chosen value), with <paramref name="changes"/>.</summary>
+    private static async Task<HttpResponseMessage> StepResponseAsync(HttpClient client, string kind, AngleSharp.Html.Dom.IHtmlDocument shown, string handler, Dictionary<string, string> changes)
+    {
+        var form = shown.QuerySelector("[data-testid=mapping-form]")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["FileContent"] = form.QuerySelector("input[name=FileContent]")!.GetAttribute("value")!,
+            ["FileName"] = form.QuerySelector("input[name=FileName]")!.GetAttribute("value")!,
+        };
+        foreach (var select in form.QuerySelectorAll("select"))
+        {
+            fields[select.GetAttribute("name")!] = select.QuerySelector("option[selected]")?.GetAttribute("value") ?? "";
+        }
+
+        foreach (var (k, v) in changes)
+        {
+            fields[k] = v;
+        }
+
+        var page = "/dossiers/import/" + kind;
+        return await SiparFactory.PostFormAsync(client, page, fields, page + "?handler=" + handler);
+    }
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> StepAsync(HttpClient client, string kind, AngleSharp.Html.Dom.IHtmlDocument shown, string handler, Dictionary<string, string> changes) =>
+        await SiparFactory.HtmlAsync(await StepResponseAsync(client, kind, shown, handler, changes));
+
+    private sealed record IdResponse(Guid Id);
+}
+
+public sealed class DossierImportTestsOnSqlite(SqliteFactory app) : DossierImportTests<SqliteFactory>(app);
+
+public sealed class DossierImportTestsOnPostgres(PostgresFactory app) : DossierImportTests<PostgresFactory>(app);
