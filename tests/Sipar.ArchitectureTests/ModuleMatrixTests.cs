@@ -16,7 +16,7 @@ public sealed class ModuleMatrixTests
         ["Calendar"] = ["Accounts"],
         ["Organisation"] = ["Accounts"],
         ["Documents"] = ["Organisation"],
-        ["Plans"] = ["Accounts", "Calendar", "Organisation", "ParIndex"],
+        ["Plans"] = ["Accounts", "Calendar", "Organisation", "ParIndex", "Dossiers"],
         ["ParIndex"] = ["Accounts", "Calendar", "Organisation", "Plans"],
         ["Dossiers"] = ["Accounts", "Calendar", "Organisation", "ParIndex"],
         ["Home"] = ["Accounts", "Organisation"],

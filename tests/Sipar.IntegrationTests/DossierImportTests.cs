@@ -159,7 +159,7 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         Directory.CreateDirectory(dir);
         var procedures = Path.Combine(dir, "thu-tuc.csv");
         await File.WriteAllTextAsync(procedures, Procedures);
-        var (code, output, error) = await Sipar("dossiers", "import-procedures", procedures, "--agency", symbol);
+        var (code, output, error) = await Cli("dossiers", "import-procedures", procedures, "--agency", symbol);
         Assert.True(code == 0, error);
         Assert.Contains("2 thêm mới", output, StringComparison.Ordinal);
 
@@ -169,22 +169,22 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         var mapping = Path.Combine(dir, "ghep-cot.json");
         await File.WriteAllTextAsync(mapping, """{"code": "Ma", "procedure": "TTHC", "received": "Nhan", "appointment": "Hen"}""");
 
-        (code, output, error) = await Sipar("dossiers", "import", file, "--agency", symbol);
+        (code, output, error) = await Cli("dossiers", "import", file, "--agency", symbol);
         Assert.Equal(2, code);   // nothing guessable in these headers: the required fields are named
         Assert.Contains("Trường bắt buộc «Mã» chưa được ghép", error, StringComparison.Ordinal);
-        (code, output, error) = await Sipar("dossiers", "import", file, "--agency", symbol, "--mapping", mapping, "--dry-run");
+        (code, output, error) = await Cli("dossiers", "import", file, "--agency", symbol, "--mapping", mapping, "--dry-run");
         Assert.True(code == 0, error);
         Assert.Contains("2 dòng: 2 thêm mới", output, StringComparison.Ordinal);
         Assert.Contains("Chạy thử: chưa lưu gì.", output, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
-        (code, _, error) = await Sipar("dossiers", "import", file, "--agency", symbol, "--mapping", mapping);
+        (code, _, error) = await Cli("dossiers", "import", file, "--agency", symbol, "--mapping", mapping);
         Assert.True(code == 0, error);
         Assert.Equal(2, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
 
-        (code, output, error) = await Sipar("dossiers", "indicators", "--agency", symbol, "--from", "2026-11-01", "--to", "2026-11-30", "--json");
+        (code, output, error) = await Cli("dossiers", "indicators", "--agency", symbol, "--from", "2026-11-01", "--to", "2026-11-30", "--json");
         Assert.True(code == 0, error);
         Assert.Contains("\"received\": 2", output, StringComparison.Ordinal);
-        (code, output, _) = await Sipar("dossiers", "indicators", "--agency", symbol, "--from", "2026-11-01", "--to", "2026-11-30");
+        (code, output, _) = await Cli("dossiers", "indicators", "--agency", symbol, "--from", "2026-11-01", "--to", "2026-11-30");
         Assert.Contains("Tiếp nhận mới: 2", output, StringComparison.Ordinal);
         _ = unitId;
     }
@@ -236,7 +236,60 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         Assert.DoesNotContain(dossier.Code, DocumentChecks.ValidSheetText(await none.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string Out, string Error)> Sipar(params string[] args)
+    [Fact]
+    public async Task The_indicators_page_breaks_the_figures_down_exports_them_and_the_leadership_dashboard_names_what_is_due()
+    {
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
+        var leader = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Leader, agencyId, unitId));
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, (await app.CreateAgencyAsync()).AgencyId));
+        await StepResponseAsync(office, "procedures", await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures), "Apply", []);
+        var p = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        // Two still open on Tuesday 01/12: one past its date (30/11), one due tomorrow; one finished early in November.
+        var rows = $"Số hồ sơ,Mã thủ tục,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n{p}-1,1.001234,02/11/2026,30/11/2026,\n{p}-2,2.000456,25/11/2026,02/12/2026,\n{p}-3,2.000456,02/11/2026,09/11/2026,06/11/2026\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await StepResponseAsync(office, "dossiers", await UploadAsync(office, "dossiers", "ho-so.csv", rows), "Apply", [])).StatusCode);
+
+        var page = await SiparFactory.HtmlAsync(await office.GetAsync("/dossiers/indicators?Period=Month&Year=2026&Number=11&By=Procedure"));
+        Assert.Equal("3", page.QuerySelector("[data-testid=received]")!.TextContent.Trim());
+        var breakdown = page.QuerySelectorAll("[data-testid=breakdown] tbody tr").Select(r => r.Children[0].TextContent.Trim()).ToList();
+        Assert.Equal(["1.001234 — Cấp giấy phép lao động", "2.000456 — Xác nhận thông tin hộ gia đình"], breakdown);
+        Assert.Equal(2, page.QuerySelectorAll("canvas.sipar-chart").Length);
+        var export = await office.GetAsync("/dossiers/indicators?Period=Month&Year=2026&Number=11&By=Field&handler=Export");
+        var sheet = DocumentChecks.ValidSheetText(await export.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Bảo trợ xã hội", sheet, StringComparison.Ordinal);
+        Assert.Contains("Tỷ lệ đúng hạn (%)", sheet, StringComparison.Ordinal);
+        // An office sees only its own agency: the parameter is ignored.
+        var theirs = await SiparFactory.HtmlAsync(await stranger.GetAsync($"/dossiers/indicators?Agency={agencyId}&Period=Month&Year=2026&Number=11"));
+        Assert.Equal("0", theirs.QuerySelector("[data-testid=received]")!.TextContent.Trim());
+        var json = await office.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/dossiers/indicators/breakdown?from=2026-11-01&to=2026-11-30&by=Field", SiparFactory.Json);
+        Assert.Equal(2, json.GetProperty("rows").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/dossiers/indicators/breakdown?agencyId={agencyId}&from=2026-11-01&to=2026-11-30&by=Field")).StatusCode);
+
+        // The leadership dashboard: December so far, what is due tomorrow and what is late, linked to the register filtered so.
+        var planId = await app.WithServicesAsync(async sp =>
+        {
+            var content = new Sipar.Modules.Plans.PlanContent(2026, null, "KH-STN", null, "Lạng Sơn", null, "Kế hoạch CCHC 2026", [], [], [],
+                [new Sipar.Modules.Plans.SectionContent("II.1", "Chỉ đạo điều hành", unitId, false, [], ["Tham mưu báo cáo định kỳ."])], [], [], null, null, null);
+            var plan = Sipar.Modules.Plans.Plan.CreateDraft(agencyId, content, new HashSet<Guid> { unitId }, app.UtcNow);
+            plan.Issue("12", new DateOnly(2026, 1, 5));
+            var db = sp.GetRequiredService<SiparDbContext>();
+            db.Add(plan);
+            await db.SaveChangesAsync();
+            return plan.Id;
+        });
+        var dashboard = await SiparFactory.HtmlAsync(await leader.GetAsync($"/plans/{planId}/dashboard"));
+        var card = dashboard.QuerySelector("[data-testid=one-stop]")!.TextContent;
+        Assert.Contains("tỷ lệ đúng hạn 50% trên 2 hồ sơ phải giải quyết", card, StringComparison.Ordinal);
+        Assert.Equal("1 hồ sơ sắp đến hạn", dashboard.QuerySelector("[data-testid=due-soon]")!.TextContent.Trim());
+        Assert.Equal("1 hồ sơ đã quá hạn, chưa xong", dashboard.QuerySelector("[data-testid=late-open]")!.TextContent.Trim());
+        var late = await SiparFactory.HtmlAsync(await leader.GetAsync("/dossiers?Due=late"));
+        Assert.Equal([p + "-1"], late.QuerySelectorAll("[data-testid=register] tbody tr td:first-child").Select(c => c.TextContent.Trim()));
+        var soon = await SiparFactory.HtmlAsync(await leader.GetAsync("/dossiers?Due=soon"));
+        Assert.Equal([p + "-2"], soon.QuerySelectorAll("[data-testid=register] tbody tr td:first-child").Select(c => c.TextContent.Trim()));
+    }
+
+    private async Task<(int Code, string Out, string Error)> Cli(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

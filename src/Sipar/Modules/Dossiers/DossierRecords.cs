@@ -6,8 +6,19 @@ using Sipar.Modules.ParIndex;
 namespace Sipar.Modules.Dossiers;
 
 /// <summary>The Dossiers contract for other modules (SIPAS frame, feedback, dashboards).</summary>
-internal sealed class DossierRecords(SiparDbContext db, TimeProvider clock) : IDossierRecords
+internal sealed class DossierRecords(SiparDbContext db, TimeProvider clock, Calendar.ICalendars calendars, DossierOptions options) : IDossierRecords
 {
+    public async Task<DossierWatch> WatchAsync(Guid agencyId, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(clock);
+        var month = await FiguresAsync(agencyId, new DateOnly(today.Year, today.Month, 1), today, ct);
+        var soon = (await calendars.GetAsync(ct)).AddWorkingDays(today, Math.Max(0, options.ApologyWarningDays));
+        var open = db.Set<Dossier>().AsNoTracking().Where(d => d.AgencyId == agencyId && d.ClosedAt == null && d.FinishedOn == null && d.AppointmentDate != null);
+        var dueSoon = await open.CountAsync(d => d.AppointmentDate >= today && d.AppointmentDate <= soon, ct);
+        var late = await open.CountAsync(d => d.AppointmentDate < today, ct);
+        return new DossierWatch(month.OnTimeRate, month.ToHandle, dueSoon, late);
+    }
+
     public async Task<IReadOnlyList<ReturnedDossier>> ReturnedAsync(Guid agencyId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var start = VietnamTime.StartOfDayUtc(from);

@@ -17,6 +17,9 @@ public sealed record DossierFigures(
     public int Finished => FinishedEarly + FinishedOnTime + FinishedLate;
 }
 
+/// <summary>The desk at a glance for leaders: this month's on-time rate (to today) and the open dossiers near or past their date.</summary>
+public sealed record DossierWatch(decimal? MonthOnTimeRate, int MonthToHandle, int DueSoon, int LateOpen);
+
 /// <summary>What other modules may ask of the one-stop desk.</summary>
 public interface IDossierRecords
 {
@@ -25,6 +28,9 @@ public interface IDossierRecords
 
     /// <summary>The figures for an agency and period (inclusive dates).</summary>
     Task<DossierFigures> FiguresAsync(Guid agencyId, DateOnly from, DateOnly to, CancellationToken ct);
+
+    /// <summary>The leadership dashboard's line on the desk.</summary>
+    Task<DossierWatch> WatchAsync(Guid agencyId, CancellationToken ct);
 
     /// <summary>A complaint names the dossier (by its code); false when no dossier has that code in the agency.</summary>
     Task<bool> MarkComplainedAboutAsync(Guid agencyId, string code, CancellationToken ct);

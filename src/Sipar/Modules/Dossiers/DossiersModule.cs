@@ -15,6 +15,7 @@ internal static class DossiersModule
         builder.Services.AddScoped<PublicLookup>();
         builder.Services.AddScoped<DossierRecords>();
         builder.Services.AddScoped<ProcedureImport>();
+        builder.Services.AddScoped<IndicatorsDashboard>();
         builder.Services.AddScoped<DossierImport>();
         builder.Services.AddScoped<IDossierRecords>(sp => sp.GetRequiredService<DossierRecords>());
         builder.Services.AddScoped<ParIndex.IParDataSource, DossiersOnTimeSource>();
@@ -63,6 +64,13 @@ internal static class DossiersModule
             var agency = agencyId ?? me.AgencyId ?? Guid.Empty;
             can.Ensure(Capability.ReadAgency, agency);
             return TypedResults.Ok(await records.FiguresAsync(agency, from, to, ct));
+        });
+        // The breakdown: by unit, procedure or field for an agency; by agency for the whole province (agencyId omitted, province-wide roles).
+        api.MapGet("/indicators/breakdown", async (IndicatorsDashboard dashboard, CurrentUser me, Capabilities can, Guid? agencyId, DateOnly from, DateOnly to, IndicatorBreakdown by, CancellationToken ct) =>
+        {
+            var agency = agencyId ?? (can.HasProvinceWide(Capability.ReadAgency) ? null : me.AgencyId ?? Guid.Empty);
+            var report = await dashboard.ReportAsync(new IndicatorQuery(IndicatorPeriod.Custom, from.Year, 1, from, to, agency, by), ct);
+            return TypedResults.Ok(new { report.From, report.To, report.Total, Rows = report.Rows.Select(r => new { r.Key, r.Label, r.Figures }) });
         });
 
         app.MapGet("/api/public/procedures", async (ProcedureCatalogue catalogue, Guid? agencyId, string? q, string? field, OnlineLevel? level, CancellationToken ct) =>

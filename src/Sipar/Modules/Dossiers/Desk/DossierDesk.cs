@@ -37,7 +37,7 @@ internal sealed record DossierRow(
     DossierChannel Channel);
 
 /// <summary>The register's filter: status, receipt dates (Vietnam, inclusive) and a search without diacritics.</summary>
-internal sealed record RegisterFilter(DossierStatus? Status = null, string? Search = null, DateOnly? From = null, DateOnly? To = null);
+internal sealed record RegisterFilter(DossierStatus? Status = null, string? Search = null, DateOnly? From = null, DateOnly? To = null, string? Due = null);
 
 /// <summary>A dossier as the desk, the processing unit and leaders see it: the record, what each may do now.</summary>
 internal sealed record DossierView(Dossier Dossier, string? UnitName, bool CanDesk, bool CanProcess, bool CanLead, bool ApologyDue);
@@ -131,6 +131,14 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
 
         var calendar = await calendars.GetAsync(ct);
         var soon = calendar.AddWorkingDays(Today, Math.Max(0, options.ApologyWarningDays));
+        var today = Today;
+        // "soon": open and due within the apology warning; "late": open past its date (the leadership dashboard's links).
+        q = filter.Due switch
+        {
+            "soon" => q.Where(d => d.ClosedAt == null && d.FinishedOn == null && d.AppointmentDate >= today && d.AppointmentDate <= soon),
+            "late" => q.Where(d => d.ClosedAt == null && d.FinishedOn == null && d.AppointmentDate < today),
+            _ => q,
+        };
         var rows = await q.OrderByDescending(d => d.ReceivedAt).Take(take)
             .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.ReceivedAt, d.AppointmentDate, d.FinishedOn, d.Channel }).ToListAsync(ct);
         return rows.Select(r => new DossierRow(r.Id, r.Code, r.ProcedureName, r.ApplicantName, r.Status, r.ReceivedAt, r.AppointmentDate, r.FinishedOn,

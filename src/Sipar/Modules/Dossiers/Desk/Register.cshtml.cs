@@ -20,7 +20,10 @@ internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalog
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    private RegisterFilter Filter => new(Status, Q, From, To);
+    [BindProperty(SupportsGet = true)]
+    public string? Due { get; set; }
+
+    private RegisterFilter Filter => new(Status, Q, From, To, Due);
 
     [BindProperty]
     public Guid ProcedureId { get; set; }

@@ -7,7 +7,7 @@ internal sealed record OverdueTask(Guid TaskId, string SectionCode, int Order, s
 
 internal sealed record DashboardData(
     string PlanTitle, IReadOnlyList<SectionProgress> Sections, IReadOnlyList<UnitProgress> Units, IReadOnlyList<PeriodColumn> Periods,
-    IReadOnlyList<PeriodTotals> Totals, IReadOnlyList<OverdueTask> Overdue, double DonePercent, double OnTimePercent, int Flags);
+    IReadOnlyList<PeriodTotals> Totals, IReadOnlyList<OverdueTask> Overdue, double DonePercent, double OnTimePercent, int Flags, Guid AgencyId);
 
 /// <summary>The figures behind the leadership dashboard; the same ones the consolidated report prints.</summary>
 internal sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, PlanFollowUp followUp, Consolidation consolidation)
@@ -30,6 +30,6 @@ internal sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, P
             rows.Where(r => r.Overdue).Select(r => new OverdueTask(r.TaskId, r.SectionCode, r.Order, r.LeadName, r.Deadline)).ToList(),
             total == 0 ? 0 : 100.0 * done / total,
             submitted == 0 ? 0 : 100.0 * matrix.Totals.Sum(t => t.OnTime) / submitted,
-            flags);
+            flags, plan.AgencyId);
     }
 }
