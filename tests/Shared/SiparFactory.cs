@@ -54,6 +54,8 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         "--Database:MigrateOnStart=true",
         "--Smtp:Host=127.0.0.1",
         $"--Smtp:Port={Smtp.Port}",
+        // The apology-prompt job would tick with the fake clock in the middle of a test: tests run the prompter themselves.
+        "--Dossiers:PromptEveryMinutes=0",
         .. RateLimitSettings,
     ];
 

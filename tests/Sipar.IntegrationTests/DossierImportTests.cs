@@ -18,10 +18,7 @@ namespace Sipar.IntegrationTests;
 public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture<TFactory>
     where TFactory : SiparFactory
 {
-    private const string Procedures =
-        "STT,Mã TTHC,Tên thủ tục,Lĩnh vực,Thời hạn giải quyết,Mức độ,\"Phí, lệ phí\",Thành phần hồ sơ\n" +
-        "1,1.001234,Cấp giấy phép lao động,Việc làm,15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ,Mức độ 4,600.000 đồng,\"Đơn đề nghị; Bản sao hộ chiếu\"\n" +
-        "2,2.000456,Xác nhận thông tin hộ gia đình,Bảo trợ xã hội,05 ngày làm việc,Một phần,Không,Tờ khai\n";
+    private const string Procedures = ImportSteps.Procedures;
 
     [Fact]
     public async Task Procedures_are_mapped_previewed_and_imported_once_and_the_export_imports_back_unchanged()
@@ -33,7 +30,7 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
 
         // A row whose time limit cannot be read is named with its row number; nothing is saved.
         var broken = Procedures + "3,1.009999,Thủ tục lỗi,Việc làm,tùy trường hợp,,,\n";
-        var preview = await UploadAsync(office, "procedures", "thu-tuc.csv", broken);
+        var preview = await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.csv", broken);
         Assert.Contains("3 dòng: 2 thêm mới, 0 cập nhật, 0 không đổi, 1 lỗi.", preview.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
         var errorRow = preview.QuerySelectorAll("[data-testid=import-preview] tr.table-danger").Single();
         Assert.StartsWith("4", errorRow.Children[0].TextContent.Trim(), StringComparison.Ordinal);
@@ -42,13 +39,13 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         Assert.Equal(0, await CountAsync<Procedure>(p => p.AgencyId == agencyId));
 
         // The guessed mapping is shown; leaving a required field unmapped is refused next to it.
-        preview = await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures);
+        preview = await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.csv", Procedures);
         Assert.Equal("Thời hạn giải quyết", preview.QuerySelector("#map-timeLimit option[selected]")!.TextContent);
-        var unmapped = await StepAsync(office, "procedures", preview, "Preview", new() { ["Map[code]"] = "" });
+        var unmapped = await ImportSteps.StepAsync(office, "procedures", preview, "Preview", new() { ["Map[code]"] = "" });
         Assert.Contains("Trường bắt buộc «Mã» chưa được ghép", unmapped.QuerySelector("[data-testid=map-error-code]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync<Procedure>(p => p.AgencyId == agencyId));
 
-        var applied = await StepResponseAsync(office, "procedures", preview, "Apply", []);
+        var applied = await ImportSteps.StepResponseAsync(office, "procedures", preview, "Apply", []);
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         var saved = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(p => p.AgencyId == agencyId).OrderBy(p => p.Code).ToListAsync());
         Assert.Equal(("1.001234", 15, TimeLimitUnit.WorkingDays, OnlineLevel.Full, 600000L, "Đơn đề nghị\nBản sao hộ chiếu"),
@@ -56,13 +53,13 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         Assert.Equal((OnlineLevel.Partial, 0L), (saved[1].OnlineLevel, saved[1].Fee));
 
         // The same file again: nothing to change. The export, imported back: nothing to change either.
-        var again = await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures);
+        var again = await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.csv", Procedures);
         Assert.Contains("2 dòng: 0 thêm mới, 0 cập nhật, 2 không đổi, 0 lỗi.", again.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
         var export = await office.GetAsync("/dossiers/procedures?handler=Export");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var xlsx = await export.Content.ReadAsByteArrayAsync();
         Assert.Contains("Cấp giấy phép lao động", DocumentChecks.ValidSheetText(xlsx), StringComparison.Ordinal);
-        var roundTrip = await UploadAsync(office, "procedures", "thu-tuc.xlsx", xlsx);
+        var roundTrip = await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.xlsx", xlsx);
         Assert.Contains("2 dòng: 0 thêm mới, 0 cập nhật, 2 không đổi, 0 lỗi.", roundTrip.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -72,7 +69,7 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
         var (agencyId, unitId, _) = await app.CreateAgencyAsync();
         var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
-        await StepResponseAsync(office, "procedures", await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures), "Apply", []);
+        await ImportSteps.StepResponseAsync(office, "procedures", await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.csv", Procedures), "Apply", []);
         var p = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
 
         // November 2026: three dossiers — one early, one late, one still open past its date; one online, one with a supplement.
@@ -83,7 +80,7 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
 
         // Bad rows are named, nothing is saved: an unreadable date, an unknown procedure, a code twice.
         var bad = month + $"{p}-4,1.001234,31/13/2026,20/11/2026,,,,,\n{p}-5,9.999999,05/11/2026,20/11/2026,,,,,\n{p}-1,1.001234,05/11/2026,20/11/2026,,,,,\n";
-        var preview = await UploadAsync(office, "dossiers", "thang-11.csv", bad);
+        var preview = await ImportSteps.UploadAsync(office, "dossiers", "thang-11.csv", bad);
         var errors = preview.QuerySelector("[data-testid=import-preview]")!.TextContent;
         Assert.Contains("Không đọc được ngày tiếp nhận «31/13/2026»", errors, StringComparison.Ordinal);
         Assert.Contains("Thủ tục «9.999999» không có trong danh mục", errors, StringComparison.Ordinal);
@@ -91,19 +88,19 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         Assert.Null(preview.QuerySelector("[data-testid=import-apply]"));
         Assert.Equal(0, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
 
-        preview = await UploadAsync(office, "dossiers", "thang-11.csv", month);
+        preview = await ImportSteps.UploadAsync(office, "dossiers", "thang-11.csv", month);
         Assert.Contains("3 dòng: 3 thêm mới, 0 cập nhật, 0 không đổi, 0 lỗi.", preview.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync<Dossier>(d => d.AgencyId == agencyId));   // a preview saves nothing
-        Assert.Equal(HttpStatusCode.Redirect, (await StepResponseAsync(office, "dossiers", preview, "Apply", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ImportSteps.StepResponseAsync(office, "dossiers", preview, "Apply", [])).StatusCode);
         Assert.Equal(3, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
 
         // Re-importing the month changes nothing; a corrected row updates that dossier only.
-        var again = await UploadAsync(office, "dossiers", "thang-11.csv", month);
+        var again = await ImportSteps.UploadAsync(office, "dossiers", "thang-11.csv", month);
         Assert.Contains("3 dòng: 0 thêm mới, 0 cập nhật, 3 không đổi", again.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
         var corrected = month.Replace("2026-11-20 14:00:00,2026-11-27,,,Đang xử lý", "2026-11-20 14:00:00,2026-11-27,2026-11-26,,Đã có kết quả", StringComparison.Ordinal);
-        var update = await UploadAsync(office, "dossiers", "thang-11.csv", corrected);
+        var update = await ImportSteps.UploadAsync(office, "dossiers", "thang-11.csv", corrected);
         Assert.Contains("3 dòng: 0 thêm mới, 1 cập nhật, 2 không đổi", update.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await StepResponseAsync(office, "dossiers", update, "Apply", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ImportSteps.StepResponseAsync(office, "dossiers", update, "Apply", [])).StatusCode);
         Assert.Equal(3, await CountAsync<Dossier>(d => d.AgencyId == agencyId));
         var runs = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ImportRun>().Where(r => r.AgencyId == agencyId && r.Kind == ImportKind.Dossiers).OrderBy(r => r.At).ToListAsync());
         Assert.Equal([(3, 0), (0, 1)], runs.Select(r => (r.Created, r.Updated)));
@@ -141,7 +138,7 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         var created = await desk.PostAsJsonAsync("/api/dossiers", new { procedureId, applicantName = "Nguyễn Văn A", channel = "Desk" }, SiparFactory.Json);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var deskCode = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().Where(d => d.AgencyId == agencyId && d.ImportRunId == null).Select(d => d.Code).SingleAsync());
-        var clash = await UploadAsync(office, "dossiers", "thang-12.csv", $"Số hồ sơ,Mã thủ tục,Ngày tiếp nhận,Ngày hẹn trả\n{deskCode},2.000456,01/12/2026,08/12/2026\n");
+        var clash = await ImportSteps.UploadAsync(office, "dossiers", "thang-12.csv", $"Số hồ sơ,Mã thủ tục,Ngày tiếp nhận,Ngày hẹn trả\n{deskCode},2.000456,01/12/2026,08/12/2026\n");
         Assert.Contains($"Mã hồ sơ {deskCode} đã thuộc cơ quan khác hoặc là hồ sơ tiếp nhận tại Sipar", clash.QuerySelector("[data-testid=import-preview]")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -190,53 +187,6 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
     }
 
     [Fact]
-    public async Task The_forms_come_out_as_valid_documents_once_the_dossier_reached_them()
-    {
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
-        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
-        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
-        var desk = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, agencyId, unitId));
-        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, (await app.CreateAgencyAsync()).AgencyId));
-        await StepResponseAsync(office, "procedures", await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures), "Apply", []);
-        var procedureId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(x => x.AgencyId == agencyId && x.Code == "2.000456").Select(x => x.Id).SingleAsync());
-        var created = await desk.PostAsJsonAsync("/api/dossiers", new { procedureId, applicantName = "Trần Thị B", phone = "0912345678", channel = "Desk" }, SiparFactory.Json);
-        var id = (await created.Content.ReadFromJsonAsync<IdResponse>(SiparFactory.Json))!.Id;
-
-        // Not accepted yet: no receipt. Asking for documents writes form 02.
-        Assert.Equal(HttpStatusCode.BadRequest, (await desk.GetAsync($"/api/dossiers/{id}/forms/1")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/request-supplement", new { documents = new[] { "Tờ khai có xác nhận của thôn", "Bản sao căn cước" } }, SiparFactory.Json)).StatusCode);
-        var request = DocumentChecks.ValidWordText(await (await desk.GetAsync($"/api/dossiers/{id}/forms/2")).Content.ReadAsByteArrayAsync());
-        Assert.Contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", request, StringComparison.Ordinal);
-        Assert.Contains("Mẫu số 02 – Thông tư 03/2025/TT-VPCP", request, StringComparison.Ordinal);
-        Assert.Contains("Bản sao căn cước", request, StringComparison.Ordinal);
-
-        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/complete-supplement", new { }, SiparFactory.Json)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/accept", new { documents = new[] { "Tờ khai" } }, SiparFactory.Json)).StatusCode);
-        var receiptBytes = await (await desk.GetAsync($"/api/dossiers/{id}/forms/1")).Content.ReadAsByteArrayAsync();
-        var receipt = DocumentChecks.ValidWordText(receiptBytes);
-        var dossier = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().SingleAsync(d => d.Id == id));
-        Assert.Contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", receipt, StringComparison.Ordinal);
-        Assert.Contains("Mã hồ sơ: " + dossier.Code, receipt, StringComparison.Ordinal);
-        Assert.Contains("mã tra cứu " + dossier.LookupSecret, receipt, StringComparison.Ordinal);
-        Assert.Contains("Thời gian trả kết quả giải quyết hồ sơ: ngày 08/12/2026.", receipt, StringComparison.Ordinal);
-        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(receiptBytes), false))
-        {
-            Assert.Single(doc.MainDocumentPart!.ImageParts);   // the QR code
-        }
-
-        var sheet = DocumentChecks.ValidWordText(await (await desk.GetAsync($"/api/dossiers/{id}/forms/6")).Content.ReadAsByteArrayAsync());
-        Assert.Contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", sheet, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/dossiers/{id}/forms/1")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await desk.GetAsync($"/api/dossiers/{id}/forms/3")).StatusCode);
-
-        // The register (form 07) as .xlsx, with the page's filter.
-        var register = await desk.GetAsync("/dossiers?handler=Export&From=2026-12-01&To=2026-12-01");
-        Assert.Contains(dossier.Code, DocumentChecks.ValidSheetText(await register.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
-        var none = await desk.GetAsync("/dossiers?handler=Export&From=2026-11-01&To=2026-11-30");
-        Assert.DoesNotContain(dossier.Code, DocumentChecks.ValidSheetText(await none.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task The_indicators_page_breaks_the_figures_down_exports_them_and_the_leadership_dashboard_names_what_is_due()
     {
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
@@ -244,11 +194,11 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
         var leader = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Leader, agencyId, unitId));
         var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, (await app.CreateAgencyAsync()).AgencyId));
-        await StepResponseAsync(office, "procedures", await UploadAsync(office, "procedures", "thu-tuc.csv", Procedures), "Apply", []);
+        await ImportSteps.StepResponseAsync(office, "procedures", await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.csv", Procedures), "Apply", []);
         var p = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         // Two still open on Tuesday 01/12: one past its date (30/11), one due tomorrow; one finished early in November.
         var rows = $"Số hồ sơ,Mã thủ tục,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n{p}-1,1.001234,02/11/2026,30/11/2026,\n{p}-2,2.000456,25/11/2026,02/12/2026,\n{p}-3,2.000456,02/11/2026,09/11/2026,06/11/2026\n";
-        Assert.Equal(HttpStatusCode.Redirect, (await StepResponseAsync(office, "dossiers", await UploadAsync(office, "dossiers", "ho-so.csv", rows), "Apply", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ImportSteps.StepResponseAsync(office, "dossiers", await ImportSteps.UploadAsync(office, "dossiers", "ho-so.csv", rows), "Apply", [])).StatusCode);
 
         var page = await SiparFactory.HtmlAsync(await office.GetAsync("/dossiers/indicators?Period=Month&Year=2026&Number=11&By=Procedure"));
         Assert.Equal("3", page.QuerySelector("[data-testid=received]")!.TextContent.Trim());
@@ -301,10 +251,20 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         where T : class =>
         app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<T>().CountAsync(where));
 
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, string kind, string name, string text) =>
+}
+
+/// <summary>The import pages' steps as a person takes them: upload, then post the mapping form as shown.</summary>
+internal static class ImportSteps
+{
+    internal const string Procedures =
+        "STT,Mã TTHC,Tên thủ tục,Lĩnh vực,Thời hạn giải quyết,Mức độ,\"Phí, lệ phí\",Thành phần hồ sơ\n" +
+        "1,1.001234,Cấp giấy phép lao động,Việc làm,15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ,Mức độ 4,600.000 đồng,\"Đơn đề nghị; Bản sao hộ chiếu\"\n" +
+        "2,2.000456,Xác nhận thông tin hộ gia đình,Bảo trợ xã hội,05 ngày làm việc,Một phần,Không,Tờ khai\n";
+
+    internal static Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, string kind, string name, string text) =>
         UploadAsync(client, kind, name, Encoding.UTF8.GetBytes(text));
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, string kind, string name, byte[] content)
+    internal static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, string kind, string name, byte[] content)
     {
         var page = "/dossiers/import/" + kind;
         var token = await SiparFactory.AntiforgeryTokenAsync(client, page);
@@ -315,7 +275,7 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
     }
 
     /// <summary>Posts the mapping form as shown (hidden file, every select's chosen value), with <paramref name="changes"/>.</summary>
-    private static async Task<HttpResponseMessage> StepResponseAsync(HttpClient client, string kind, AngleSharp.Html.Dom.IHtmlDocument shown, string handler, Dictionary<string, string> changes)
+    internal static async Task<HttpResponseMessage> StepResponseAsync(HttpClient client, string kind, AngleSharp.Html.Dom.IHtmlDocument shown, string handler, Dictionary<string, string> changes)
     {
         var form = shown.QuerySelector("[data-testid=mapping-form]")!;
         var fields = new Dictionary<string, string>
@@ -337,11 +297,83 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         return await SiparFactory.PostFormAsync(client, page, fields, page + "?handler=" + handler);
     }
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> StepAsync(HttpClient client, string kind, AngleSharp.Html.Dom.IHtmlDocument shown, string handler, Dictionary<string, string> changes) =>
+    internal static async Task<AngleSharp.Html.Dom.IHtmlDocument> StepAsync(HttpClient client, string kind, AngleSharp.Html.Dom.IHtmlDocument shown, string handler, Dictionary<string, string> changes) =>
         await SiparFactory.HtmlAsync(await StepResponseAsync(client, kind, shown, handler, changes));
+
+}
+
+/// <summary>The forms of a dossier at the desk, the citizen's notices and the apology prompt (its own clock: it moves days ahead).</summary>
+public abstract class DossierFormsTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : SiparFactory
+{
+    [Fact]
+    public async Task The_forms_come_out_as_valid_documents_once_the_dossier_reached_them()
+    {
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
+        var deskUser = await app.CreateUserAsync(Role.DeskOfficer, agencyId, unitId);
+        var desk = await app.SignedInClientAsync(deskUser);
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, (await app.CreateAgencyAsync()).AgencyId));
+        await ImportSteps.StepResponseAsync(office, "procedures", await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.csv", ImportSteps.Procedures), "Apply", []);
+        var procedureId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(x => x.AgencyId == agencyId && x.Code == "2.000456").Select(x => x.Id).SingleAsync());
+        var created = await desk.PostAsJsonAsync("/api/dossiers", new { procedureId, applicantName = "Trần Thị B", phone = "0912345678", channel = "Desk" }, SiparFactory.Json);
+        var id = (await created.Content.ReadFromJsonAsync<IdResponse>(SiparFactory.Json))!.Id;
+
+        // Not accepted yet: no receipt. Asking for documents writes form 02.
+        Assert.Equal(HttpStatusCode.BadRequest, (await desk.GetAsync($"/api/dossiers/{id}/forms/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/request-supplement", new { documents = new[] { "Tờ khai có xác nhận của thôn", "Bản sao căn cước" } }, SiparFactory.Json)).StatusCode);
+        var request = DocumentChecks.ValidWordText(await (await desk.GetAsync($"/api/dossiers/{id}/forms/2")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", request, StringComparison.Ordinal);
+        Assert.Contains("Mẫu số 02 – Thông tư 03/2025/TT-VPCP", request, StringComparison.Ordinal);
+        Assert.Contains("Bản sao căn cước", request, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/complete-supplement", new { }, SiparFactory.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/accept", new { documents = new[] { "Tờ khai" } }, SiparFactory.Json)).StatusCode);
+        var receiptBytes = await (await desk.GetAsync($"/api/dossiers/{id}/forms/1")).Content.ReadAsByteArrayAsync();
+        var receipt = DocumentChecks.ValidWordText(receiptBytes);
+        var dossier = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().SingleAsync(d => d.Id == id));
+        Assert.Contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", receipt, StringComparison.Ordinal);
+        Assert.Contains("Mã hồ sơ: " + dossier.Code, receipt, StringComparison.Ordinal);
+        Assert.Contains("mã tra cứu " + dossier.LookupSecret, receipt, StringComparison.Ordinal);
+        Assert.Contains("Thời gian trả kết quả giải quyết hồ sơ: ngày 08/12/2026.", receipt, StringComparison.Ordinal);
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(receiptBytes), false))
+        {
+            Assert.Single(doc.MainDocumentPart!.ImageParts);   // the QR code
+        }
+
+        // The citizen got the receipt by SMS (the logging sender keeps it); the unit is asked for the apology letter once, a working day ahead.
+        var sms = app.Services.GetRequiredService<Sipar.Infrastructure.Sms.LoggingSmsSender>().Recent.Where(m => m.Phone == "0912345678").Select(m => m.Text).ToList();
+        Assert.Contains(sms, t => t.Contains(dossier.Code, StringComparison.Ordinal) && t.Contains(dossier.LookupSecret, StringComparison.Ordinal) && t.Contains("08/12/2026", StringComparison.Ordinal));
+        Assert.Contains(sms, t => t.Contains("cần bổ sung", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/assign", new { unitId }, SiparFactory.Json)).StatusCode);
+        Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<ApologyPrompter>().RunAsync(CancellationToken.None)));
+        app.Clock.Advance(TimeSpan.FromDays(6));   // Mon 07/12, the working day before the appointment
+        Assert.Equal(1, await app.WithServicesAsync(sp => sp.GetRequiredService<ApologyPrompter>().RunAsync(CancellationToken.None)));
+        Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<ApologyPrompter>().RunAsync(CancellationToken.None)));
+        Assert.Contains(app.Smtp.Messages, m => m.To == deskUser.Email);
+        desk = await app.SignedInClientAsync(deskUser);
+        stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, (await app.CreateAgencyAsync()).AgencyId));
+
+        var sheet = DocumentChecks.ValidWordText(await (await desk.GetAsync($"/api/dossiers/{id}/forms/6")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", sheet, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/dossiers/{id}/forms/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await desk.GetAsync($"/api/dossiers/{id}/forms/3")).StatusCode);
+
+        // The register (form 07) as .xlsx, with the page's filter.
+        var register = await desk.GetAsync("/dossiers?handler=Export&From=2026-12-01&To=2026-12-01");
+        Assert.Equal(HttpStatusCode.OK, register.StatusCode);
+        Assert.Contains(dossier.Code, DocumentChecks.ValidSheetText(await register.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        var none = await desk.GetAsync("/dossiers?handler=Export&From=2026-11-01&To=2026-11-30");
+        Assert.DoesNotContain(dossier.Code, DocumentChecks.ValidSheetText(await none.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+    }
 
     private sealed record IdResponse(Guid Id);
 }
+
+public sealed class DossierFormsTestsOnSqlite(SqliteFactory app) : DossierFormsTests<SqliteFactory>(app);
+
+public sealed class DossierFormsTestsOnPostgres(PostgresFactory app) : DossierFormsTests<PostgresFactory>(app);
 
 public sealed class DossierImportTestsOnSqlite(SqliteFactory app) : DossierImportTests<SqliteFactory>(app);
 

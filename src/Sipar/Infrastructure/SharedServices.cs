@@ -10,6 +10,8 @@ internal static class SharedServices
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddSingleton<Sms.LoggingSmsSender>();
+        builder.Services.AddSingleton<Sms.ISmsSender>(sp => sp.GetRequiredService<Sms.LoggingSmsSender>());
         builder.Services.AddScoped<FileStore>();
         return builder;
     }

@@ -218,6 +218,9 @@ internal sealed class Dossier : IAggregateRoot
 
     public DateOnly? ApologyIssuedOn { get; private set; }
 
+    /// <summary>The day the processing unit was asked for the apology letter (once).</summary>
+    public DateOnly? ApologyPromptedOn { get; private set; }
+
     /// <summary>Whether the apology was issued on or before the (original) appointment date.</summary>
     public bool? ApologyOnTime { get; private set; }
 
@@ -678,6 +681,8 @@ internal sealed class Dossier : IAggregateRoot
         ImportRunId = runId;
         ImportHash = row.Hash;
     }
+
+    public void MarkApologyPrompted(DateOnly on) => ApologyPromptedOn ??= on;
 
     /// <summary>A complaint names this dossier (the feedback module, through the contract).</summary>
     public void MarkComplainedAbout() => ComplainedAbout = true;

@@ -15,6 +15,9 @@ internal static class DossiersModule
         builder.Services.AddScoped<PublicLookup>();
         builder.Services.AddScoped<DossierRecords>();
         builder.Services.AddScoped<ProcedureImport>();
+        builder.Services.AddScoped<DossierNotices>();
+        builder.Services.AddScoped<ApologyPrompter>();
+        builder.Services.AddHostedService<ApologyPromptJob>();
         builder.Services.AddScoped<IndicatorsDashboard>();
         builder.Services.AddScoped<DossierImport>();
         builder.Services.AddScoped<IDossierRecords>(sp => sp.GetRequiredService<DossierRecords>());

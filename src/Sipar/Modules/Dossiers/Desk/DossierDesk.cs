@@ -24,6 +24,9 @@ internal sealed class DossierOptions
     /// <summary>Ask for the apology letter this many working days before the appointment date.</summary>
     public int ApologyWarningDays { get; set; } = 1;
 
+    /// <summary>How often the background job asks for apology letters (minutes); 0 turns it off.</summary>
+    public int PromptEveryMinutes { get; set; } = 60;
+
     /// <summary>The public address printed on receipts (e.g. <c>https://motcua.example.gov.vn</c>); empty: the request's host.</summary>
     public string? PublicUrl { get; set; }
 
@@ -43,7 +46,9 @@ internal sealed record RegisterFilter(DossierStatus? Status = null, string? Sear
 internal sealed record DossierView(Dossier Dossier, string? UnitName, bool CanDesk, bool CanProcess, bool CanLead, bool ApologyDue);
 
 /// <summary>Handlers for the desk's work on dossiers (pages, API and CLI call the same ones). Every change is audited.</summary>
-internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUser me, ICalendars calendars, IAgencies agencies, TimeProvider clock, DossierOptions options)
+internal sealed class DossierDesk(
+    SiparDbContext db, Capabilities can, CurrentUser me, ICalendars calendars, IAgencies agencies, TimeProvider clock, DossierOptions options, DossierNotices notices,
+    IHttpContextAccessor http)
 {
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -254,8 +259,15 @@ internal sealed class DossierDesk(SiparDbContext db, Capabilities can, CurrentUs
             throw new DomainValidationException("", "Dossier.ImportedReadOnly");
         }
 
+        var before = dossier.Steps.Count;
         await change(dossier);
         await db.SaveChangesAsync(ct);
+        if (dossier.Steps.Count > before)
+        {
+            var request = http.HttpContext?.Request;
+            var url = !string.IsNullOrWhiteSpace(options.PublicUrl) || request is not null ? PublicLookup.Url(request, options) : null;
+            await notices.AfterAsync(dossier, dossier.Steps[^1].Action, url, ct);
+        }
     }
 
     private static Task Sync(Action action)

@@ -21,11 +21,11 @@ internal sealed record CitizenDossier(
 internal sealed partial class PublicLookup(SiparDbContext db, LookupThrottle throttle, IAgencies agencies, TimeProvider clock, EmailSender email, ILogger<PublicLookup> logger)
 {
     /// <summary>The lookup page's address printed on the receipt: the <c>Dossiers:PublicUrl</c> setting, or this request's own host.</summary>
-    public static string Url(HttpRequest request, DossierOptions options)
+    public static string Url(HttpRequest? request, DossierOptions options)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var root = string.IsNullOrWhiteSpace(options.PublicUrl) ? $"{request.Scheme}://{request.Host}" : options.PublicUrl.TrimEnd('/');
+        var root = !string.IsNullOrWhiteSpace(options.PublicUrl) ? options.PublicUrl.TrimEnd('/')
+            : request is not null ? $"{request.Scheme}://{request.Host}" : "";
         return root + "/tra-cuu";
     }
 

@@ -428,6 +428,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool?>("ApologyOnTime")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("ApologyPromptedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ApologyReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

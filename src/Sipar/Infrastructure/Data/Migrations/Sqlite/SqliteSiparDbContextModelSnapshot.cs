@@ -415,6 +415,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool?>("ApologyOnTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ApologyPromptedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApologyReason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
