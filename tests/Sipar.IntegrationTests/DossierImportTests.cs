@@ -368,6 +368,45 @@ public abstract class DossierFormsTests<TFactory>(TFactory app) : IClassFixture<
         Assert.DoesNotContain(dossier.Code, DocumentChecks.ValidSheetText(await none.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Citizens_pages_need_no_script_stay_light_and_show_the_agency_hotline_and_email()
+    {
+        var agencyId = await app.WithServicesAsync(sp => sp.GetRequiredService<AgencyAdministration>().CreateAsync(
+            new AgencyInput($"Sở Tư pháp {Guid.NewGuid():N}"[..24], "STP", "Lạng Sơn", AgencyKind.Department, Hotline: "0205 3 812 345", Email: "motcua@stp.example.vn"), CancellationToken.None));
+        var unitId = await app.WithServicesAsync(sp => sp.GetRequiredService<AgencyAdministration>().AddUnitAsync(agencyId, new UnitInput("Văn phòng", "VP", UnitKind.Office, null), CancellationToken.None));
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, unitId));
+        await ImportSteps.StepResponseAsync(office, "procedures", await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.csv", ImportSteps.Procedures), "Apply", []);
+        var procedureId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(x => x.AgencyId == agencyId).Select(x => x.Id).FirstAsync());
+        var citizen = app.NewClient();
+        byte[]? css = null;
+        foreach (var (url, agencyShown) in new[] { ("/", false), ($"/co-quan/{agencyId}", true), ($"/thu-tuc?Agency={agencyId}", true), ($"/thu-tuc/{procedureId}", true), ("/tra-cuu", false) })
+        {
+            var response = await citizen.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            var page = await SiparFactory.HtmlAsync(response);
+            Assert.Empty(page.QuerySelectorAll("script"));
+            var sheet = Assert.Single(page.QuerySelectorAll("link[rel=stylesheet]")).GetAttribute("href")!;
+            Assert.Matches("^/css/citizen[.a-z0-9]*\\.css", sheet);
+            css ??= await citizen.GetByteArrayAsync(sheet);
+            var weight = System.Text.Encoding.UTF8.GetByteCount(html) + css.Length;
+            Assert.True(weight < 30_000, $"{url}: {weight} bytes");
+            var foot = page.QuerySelector("[data-testid=citizen-contact]")!.TextContent;
+            if (agencyShown)
+            {
+                Assert.Contains("0205 3 812 345", foot, StringComparison.Ordinal);
+                Assert.Contains("motcua@stp.example.vn", foot, StringComparison.Ordinal);
+            }
+        }
+
+        var portal = await SiparFactory.HtmlAsync(await citizen.GetAsync("/"));
+        Assert.Contains("motcua@stp.example.vn", portal.QuerySelector("[data-testid=contacts]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["/thu-tuc", "/tra-cuu"], portal.QuerySelectorAll("[data-testid=portal-entries] a").Select(a => a.GetAttribute("href")));
+        var agencyPortal = await SiparFactory.HtmlAsync(await citizen.GetAsync($"/co-quan/{agencyId}"));
+        Assert.Equal([$"/thu-tuc?Agency={agencyId}", "/tra-cuu"], agencyPortal.QuerySelectorAll("[data-testid=portal-entries] a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/co-quan/{Guid.NewGuid()}")).StatusCode);
+    }
+
     private sealed record IdResponse(Guid Id);
 }
 

@@ -14,6 +14,8 @@ internal static class DossiersModule
         builder.Services.AddSingleton<LookupThrottle>();
         builder.Services.AddScoped<PublicLookup>();
         builder.Services.AddScoped<DossierRecords>();
+        builder.Services.AddSingleton(new Infrastructure.Web.CitizenEntry("Procedure.Catalogue", "Portal.Entry.Catalogue", "/thu-tuc?Agency={agency}", 10));
+        builder.Services.AddSingleton(new Infrastructure.Web.CitizenEntry("Nav.Lookup", "Portal.Entry.Lookup", "/tra-cuu", 20));
         builder.Services.AddScoped<ProcedureImport>();
         builder.Services.AddScoped<DossierNotices>();
         builder.Services.AddScoped<ApologyPrompter>();

@@ -11,8 +11,13 @@ namespace Sipar.Modules.Home;
 
 /// <summary>The home page: a landing page for visitors, and one card per role for a signed-in user.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel(CurrentUser me, IAgencies agencies, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class IndexModel(CurrentUser me, IAgencies agencies, IEnumerable<CitizenEntry> entries, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
+    /// <summary>The citizens' portal for the province (visitors): each module's entry and every agency's hotline and email.</summary>
+    public IReadOnlyList<CitizenEntry> Entries { get; } = entries.OrderBy(e => e.Order).ToList();
+
+    public IReadOnlyList<AgencyInfo> Contacts { get; private set; } = [];
+
     public bool SignedIn => me.IsAuthenticated;
 
     public string FullName => me.FullName;
@@ -25,6 +30,12 @@ internal sealed class IndexModel(CurrentUser me, IAgencies agencies, IStringLoca
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (!me.IsAuthenticated)
+        {
+            Contacts = await agencies.ListAsync(ct);
+            return;
+        }
+
         if (me.AgencyId is { } agency)
         {
             AgencyName = (await agencies.FindAsync(agency, ct))?.Name;

@@ -1,0 +1,17 @@
+namespace Sipar.Infrastructure.Web;
+
+/// <summary>
+/// One entry of the citizens' portal (the anonymous home page, for the province and per agency): each citizen-facing
+/// module registers its own (<c>services.AddSingleton(new CitizenEntry(…))</c>), so the portal knows no module.
+/// <paramref name="Url"/> may hold <c>{agency}</c>, replaced by the agency's id on an agency's portal.
+/// </summary>
+public sealed record CitizenEntry(string LabelKey, string DescriptionKey, string Url, int Order);
+
+/// <summary>The citizens' pages share one light layout: no script, one small stylesheet, the agency's hotline and email at the foot.</summary>
+public static class CitizenLayout
+{
+    public const string Path = "/Shared/_CitizenLayout.cshtml";
+
+    /// <summary>The key under which a page gives the layout the agency whose contacts to show (an <c>AgencyInfo</c>).</summary>
+    public const string AgencyKey = "CitizenAgency";
+}
