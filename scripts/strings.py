@@ -45,8 +45,6 @@ s("Common.Page", "Trang {0}/{1}", "Page {0} of {1}")
 
 # Home
 s("Home.Title", "Trang chủ", "Home")
-s("Home.Welcome", "Sipar — điều hành cải cách hành chính", "Sipar — running administrative reform")
-s("Home.Intro", "Kế hoạch, nhiệm vụ, báo cáo định kỳ, Chỉ số CCHC (PAR INDEX), khảo sát SIPAS, hồ sơ một cửa và phản ánh, kiến nghị — ở một nơi.", "Plans, tasks, periodic reports, the PAR INDEX, the SIPAS survey, one-stop dossiers and feedback — in one place.")
 s("Home.Hello", "Xin chào, {0}", "Hello, {0}")
 s("Home.NoRole", "Tài khoản của bạn chưa được phân quyền. Vui lòng liên hệ quản trị hệ thống.", "Your account has no role yet. Please contact the administrator.")
 s("Home.RoleIntro.Administrator", "Quản lý cơ quan, đơn vị, tài khoản, lịch nghỉ và xem nhật ký thay đổi.", "Manage agencies, units, accounts and days off; read the audit trail.")

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using BenchmarkDotNet.Running;
+using Microsoft.Extensions.DependencyInjection;
 using Sipar.Infrastructure.Data;
 
 namespace Sipar.Benchmarks;
@@ -19,6 +21,34 @@ internal static class BenchProgram
             var seeded = await BenchData.SeedAsync(app.Services);
             // Last line: the unit officer's and the office's logins, then the plan and agency (bench/*.sh read it).
             Console.WriteLine($"{seeded.OfficerEmail} {seeded.OfficerPassword} {seeded.OfficeEmail} {seeded.OfficePassword} {seeded.PlanId} {seeded.AgencyId}");
+            return 0;
+        }
+
+        // bench/dossiers.sh: seed-dossiers <count> | dossier-indicators <iterations> <year> | dossier-export <agency> <file> <rows> | bare-lookup <url>, each with the app's settings after.
+        if (args.Length > 1 && args[0] is "seed-dossiers" or "dossier-indicators" or "dossier-export")
+        {
+            var settings = args[0] == "dossier-export" ? args[4..] : args[0] == "dossier-indicators" ? args[3..] : args[2..];
+            await using var app = Program.CreateApp([.. settings, "--Sipar:Demo=false", "--Logging:LogLevel:Default=Warning"]);
+            await DatabaseMigrator.MigrateAndSeedAsync(app.Services, migrate: true, CancellationToken.None);
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            switch (args[0])
+            {
+                case "seed-dossiers":
+                    var (agency, symbol, code, secret) = await DossierBench.SeedAsync(app.Services, int.Parse(args[1], invariant));
+                    Console.WriteLine($"{agency} {symbol} {code} {secret}");
+                    return 0;
+                case "dossier-indicators":
+                    var connection = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetConnectionString("Sipar")!;
+                    return await DossierBench.IndicatorsAsync(app.Services, connection, int.Parse(args[1], invariant), int.Parse(args[2], invariant));
+                default:
+                    await DossierBench.WriteExportAsync(app.Services, Guid.Parse(args[1]), args[2], int.Parse(args[3], invariant));
+                    return 0;
+            }
+        }
+
+        if (args.Length > 2 && args[0] == "bare-lookup")
+        {
+            await DossierBench.BareLookupAsync(args[1], args[2]);
             return 0;
         }
 

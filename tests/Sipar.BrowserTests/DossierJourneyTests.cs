@@ -77,7 +77,7 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         });
         var citizen = await phone.NewPageAsync();
         await citizen.GotoAsync("/");
-        await citizen.GetByRole(AriaRole.Link, new() { Name = "Tra cứu hồ sơ" }).ClickAsync();
+        await citizen.GetByTestId("portal-entries").GetByRole(AriaRole.Link, new() { Name = "Tra cứu hồ sơ" }).ClickAsync();
         await citizen.GetByLabel("Mã hồ sơ").FillAsync(code);
         await citizen.GetByLabel("Mã tra cứu").FillAsync("ZZZZZZ");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
@@ -86,6 +86,8 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
         Assert.Equal("đã trả kết quả", (await citizen.GetByTestId("status").TextContentAsync())!.Trim());
         Assert.Contains("0205 3812 345", await citizen.GetByTestId("contact").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("0205 3812 345", await citizen.GetByTestId("citizen-contact").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await citizen.Locator("script").CountAsync());
         await citizen.GetByLabel("5 — Rất hài lòng").CheckAsync();
         await citizen.GetByLabel("Số lần phải đi lại").FillAsync("2");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Đánh giá sự hài lòng" }).ClickAsync();

@@ -36,8 +36,10 @@ public sealed class FoundationJourneyTests(BrowserFixture fixture) : IClassFixtu
         await page.WaitForFunctionAsync("document.documentElement.lang === 'vi'");
         await page.Locator("header form[action='/account/logout'] button").ClickAsync();
         await page.WaitForURLAsync("**/account/login");
+        // Signed out, the home page is the citizens' portal, with the way back in for staff at its foot.
         await page.GotoAsync("/");
-        Assert.Equal("Sipar — điều hành cải cách hành chính", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal("Cổng phục vụ người dân", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal(1, await page.Locator("footer a[href='/account/login']").CountAsync());
     }
 
     [Fact]

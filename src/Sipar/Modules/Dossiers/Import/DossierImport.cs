@@ -75,7 +75,9 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
         var run = ImportRun.Start(agencyId, ImportKind.Dossiers, Path.GetFileName(fileName), sha256, mapping.ToJson(), now, me.Id);
         var shown = new ShownRows();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        // One transaction for the whole run: a preview (or a failed row) rolls it all back.
+        // One transaction for the whole run: a preview (or a failed row) rolls it all back. A million rows take longer
+        // than the default 30 s per statement to merge.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(run);
         await db.SaveChangesAsync(ct);

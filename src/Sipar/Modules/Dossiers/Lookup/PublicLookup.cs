@@ -39,9 +39,15 @@ internal sealed partial class PublicLookup(SiparDbContext db, LookupThrottle thr
 
         var c = (code ?? "").Trim().ToUpperInvariant();
         var s = (secret ?? "").Trim().ToUpperInvariant();
+        // Only what the citizen is shown, in one round trip (the steps as a nested collection); the agency's contacts after.
         var dossier = c.Length is 0 or > Dossier.CodeMaxLength || s.Length != Dossier.SecretLength
             ? null
-            : await db.Set<Dossier>().AsNoTracking().Include(d => d.Steps).FirstOrDefaultAsync(d => d.Code == c, ct);
+            : await db.Set<Dossier>().AsNoTracking().Where(d => d.Code == c).Select(d => new
+            {
+                d.Id, d.Code, d.LookupSecret, d.AgencyId, d.ProcedureName, d.ApplicantName, d.Status, d.ReceivedAt, d.AppointmentDate, d.FinishedOn, d.SupplementMissing,
+                d.RefusalReason, d.ApologyReason, d.ApologyIssuedOn, d.RatedAt, d.RatingOverall,
+                Steps = d.Steps.Where(st => st.Action != DossierAction.Rate && st.Action != DossierAction.RequestApology).OrderBy(st => st.Order).Select(st => new { st.Action, st.At }).ToList(),
+            }).FirstOrDefaultAsync(ct);
         if (dossier is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.ASCII.GetBytes(dossier.LookupSecret), System.Text.Encoding.ASCII.GetBytes(s)))
         {
@@ -53,7 +59,7 @@ internal sealed partial class PublicLookup(SiparDbContext db, LookupThrottle thr
         return new CitizenDossier(dossier.Id, dossier.Code, dossier.ProcedureName, dossier.ApplicantName, dossier.Status, dossier.ReceivedAt, dossier.AppointmentDate,
             dossier.FinishedOn, dossier.Status == DossierStatus.AwaitingSupplement ? dossier.SupplementMissing : null, dossier.RefusalReason,
             dossier.ApologyIssuedOn is null ? null : dossier.ApologyReason,
-            dossier.Steps.Where(st => st.Action is not (DossierAction.Rate or DossierAction.RequestApology)).OrderBy(st => st.Order).Select(st => (st.Action, st.At)).ToList(),
+            dossier.Steps.Select(st => (st.Action, st.At)).ToList(),
             dossier.Status == DossierStatus.Returned && dossier.RatedAt is null, dossier.RatingOverall, await agencies.FindAsync(dossier.AgencyId, ct));
     }
 
