@@ -30,6 +30,7 @@ internal static class DossierBench
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<SiparDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         var calendar = await sp.GetRequiredService<ICalendars>().GetAsync(CancellationToken.None);
         var random = new Random(20261201);
         var agencies = new List<Agency>();
@@ -93,7 +94,7 @@ internal static class DossierBench
             await copy.CompleteAsync(CancellationToken.None);
         }
 
-        await db.Database.ExecuteSqlRawAsync("ANALYZE dossiers_dossiers");
+        await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE dossiers_dossiers");
         var sample = await db.Set<Dossier>().AsNoTracking().Where(d => d.Code == "BENCH-0000001").Select(d => new { d.AgencyId, d.Code, d.LookupSecret }).SingleAsync();
         return (agencies[0].Id, agencies[0].Symbol, sample.Code, sample.LookupSecret);
     }
@@ -115,6 +116,7 @@ internal static class DossierBench
             await using (var scope = services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<SiparDbContext>();
+                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
                 var watch = Stopwatch.StartNew();
                 figures = (await DossierIndicators.QueryAsync(db, null, from, to, asOf, IndicatorBreakdown.None, CancellationToken.None)).Single().Figures;
                 if (i >= 2)
@@ -217,7 +219,7 @@ internal static class DossierBench
                    percentile_disc(0.9) WITHIN GROUP (ORDER BY "ProcessingDays") FILTER (WHERE (rec OR car) AND "FinishedOn" BETWEEN @from AND @to AND "AppointmentDate" IS NOT NULL)
             FROM d
             """;
-        await using var command = new NpgsqlCommand(text, connection);
+        await using var command = new NpgsqlCommand(text, connection) { CommandTimeout = 300 };
         command.Parameters.AddWithValue("start", VietnamTime.StartOfDayUtc(from));
         command.Parameters.AddWithValue("endx", VietnamTime.StartOfDayUtc(to.AddDays(1)));
         command.Parameters.AddWithValue("from", from);

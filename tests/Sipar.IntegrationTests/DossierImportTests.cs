@@ -38,6 +38,15 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         Assert.Null(preview.QuerySelector("[data-testid=import-apply]"));
         Assert.Equal(0, await CountAsync<Procedure>(p => p.AgencyId == agencyId));
 
+        // A file that is not what its name says is refused next to the file field.
+        var token = await SiparFactory.AntiforgeryTokenAsync(office, "/dossiers/import/procedures");
+        using (var fake = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Procedures)), "upload", "thu-tuc.xlsx" }, { new StringContent(token), "__RequestVerificationToken" } })
+        {
+            var refused = await SiparFactory.HtmlAsync(await office.PostAsync("/dossiers/import/procedures?handler=Read", fake));
+            Assert.NotEmpty(refused.QuerySelector("[data-testid=upload-error]")!.TextContent.Trim());
+            Assert.Null(refused.QuerySelector("[data-testid=mapping-form]"));
+        }
+
         // The guessed mapping is shown; leaving a required field unmapped is refused next to it.
         preview = await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.csv", Procedures);
         Assert.Equal("Thời hạn giải quyết", preview.QuerySelector("#map-timeLimit option[selected]")!.TextContent);

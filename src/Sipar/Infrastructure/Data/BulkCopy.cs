@@ -30,6 +30,8 @@ public static class BulkCopy
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var list = string.Join(", ", shape.Select(c => Quote(c.Column)));
         var importer = await connection.BeginBinaryImportAsync($"COPY {Quote(table)} ({list}) FROM STDIN (FORMAT BINARY)", ct);
+        // Millions of rows end with index maintenance that takes longer than a statement's default 30 s.
+        importer.Timeout = TimeSpan.FromMinutes(30);
         return new BulkCopyWriter<T>(importer, shape.Select(c => (c.Property, DataType(c.Property))).ToList());
     }
 
@@ -49,41 +51,53 @@ public sealed class BulkCopyWriter<T> : IAsyncDisposable
     where T : class
 {
     private readonly NpgsqlBinaryImporter importer;
-    private readonly List<(IProperty Property, string Type)> columns;
+    private readonly Column[] columns;
 
-    internal BulkCopyWriter(NpgsqlBinaryImporter importer, List<(IProperty, string)> columns)
+    internal BulkCopyWriter(NpgsqlBinaryImporter importer, List<(IProperty Property, string Type)> columns)
     {
         this.importer = importer;
-        this.columns = columns;
+        // Everything per column is looked up once, not once per row.
+        this.columns = columns.Select(c => new Column(
+            c.Property.IsShadowProperty() ? null : c.Property.GetGetter(),
+            c.Property.GetTypeMapping().Converter,
+            // A shadow property (the aggregate's version) starts at its default, as a first save would write it.
+            c.Property.ClrType.IsValueType && Nullable.GetUnderlyingType(c.Property.ClrType) is null ? Activator.CreateInstance(c.Property.ClrType) : null,
+            c.Type)).ToArray();
     }
 
-    public async Task WriteAsync(T entity, CancellationToken ct)
+    /// <summary>
+    /// Writes one row. The values go into Npgsql's buffer synchronously (an await per column of a million rows costs more
+    /// than the copy itself); the buffer is flushed to the server as it fills.
+    /// </summary>
+    public Task WriteAsync(T entity, CancellationToken ct)
     {
-        await importer.StartRowAsync(ct);
-        foreach (var (property, type) in columns)
+        ct.ThrowIfCancellationRequested();
+        importer.StartRow();
+        foreach (var column in columns)
         {
-            // A shadow property (the aggregate's version) starts at its default, as a first save would write it.
-            var value = property.IsShadowProperty()
-                ? (property.ClrType.IsValueType && Nullable.GetUnderlyingType(property.ClrType) is null ? Activator.CreateInstance(property.ClrType) : null)
-                : property.GetGetter().GetClrValue(entity);
-            if (value is not null && property.GetTypeMapping().Converter is { } converter)
+            var value = column.Getter is { } getter ? getter.GetClrValue(entity) : column.Default;
+            if (value is not null && column.Converter is { } converter)
             {
                 value = converter.ConvertToProvider(value);
             }
 
             if (value is null)
             {
-                await importer.WriteNullAsync(ct);
+                importer.WriteNull();
             }
             else
             {
-                await importer.WriteAsync(value, type, ct);
+                importer.Write(value, column.Type);
             }
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Ends the COPY; the rows count as written only now.</summary>
     public async Task<ulong> CompleteAsync(CancellationToken ct) => await importer.CompleteAsync(ct);
 
     public ValueTask DisposeAsync() => importer.DisposeAsync();
+
+    private sealed record Column(IClrPropertyGetter? Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, object? Default, string Type);
 }

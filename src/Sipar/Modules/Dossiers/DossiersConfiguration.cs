@@ -66,7 +66,6 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Ignore(x => x.IsUnsatisfied);
         b.HasIndex(x => x.Code).IsUnique();
         b.HasIndex(x => new { x.AgencyId, x.ReceivedAt });
-        b.HasIndex(x => new { x.AgencyId, x.Status });
         b.HasIndex(x => new { x.AgencyId, x.FinishedOn });
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Procedure>().WithMany().HasForeignKey(x => x.ProcedureId).OnDelete(DeleteBehavior.Restrict);

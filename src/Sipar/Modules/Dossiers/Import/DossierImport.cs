@@ -75,6 +75,7 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
         var run = ImportRun.Start(agencyId, ImportKind.Dossiers, Path.GetFileName(fileName), sha256, mapping.ToJson(), now, me.Id);
         var shown = new ShownRows();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new CellWords();
         // One transaction for the whole run: a preview (or a failed row) rolls it all back. A million rows take longer
         // than the default 30 s per statement to merge.
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
@@ -92,7 +93,7 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
             }
 
             total++;
-            var (parsed, procedure, errors) = Read(cells, columns, byCode, byName, row, seen);
+            var (parsed, procedure, errors) = Read(cells, columns, byCode, byName, row, seen, words);
             if (errors.Count > 0)
             {
                 shown.Add(new ImportRowResult(row, parsed?.Code ?? "", "", ImportRowAction.Error, errors));
@@ -148,7 +149,7 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
 
     private static (ImportedDossier? Row, Procedure? Procedure, List<FieldError> Errors) Read(
         IReadOnlyList<string> cells, IReadOnlyDictionary<string, int> columns, Dictionary<string, Procedure> byCode, Dictionary<string, Procedure> byName,
-        int row, Dictionary<string, int> seen)
+        int row, Dictionary<string, int> seen, CellWords words)
     {
         string Cell(string key) => columns.TryGetValue(key, out var i) && i < cells.Count ? cells[i].Trim() : "";
         var errors = new List<FieldError>();
@@ -202,7 +203,7 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
         DossierStatus status;
         if (Cell("status") is { Length: > 0 } statusText)
         {
-            if (ImportCells.Status(statusText) is { } s)
+            if (words.Status(statusText) is { } s)
             {
                 status = s;
             }
@@ -258,15 +259,46 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
             return (code.Length > 0 ? new ImportedDossier(code, default, null, null, null, status, default, false, false, null, null, null, "") : null, procedure, errors);
         }
 
-        var channel = ImportCells.Channel(Cell("channel"));
-        var supplement = ImportCells.Flag(Cell("supplement"));
-        var apology = ImportCells.Flag(Cell("apology"));
+        var channel = words.Channel(Cell("channel"));
+        var supplement = words.Flag(Cell("supplement"));
+        var apology = words.Flag(Cell("apology"));
         var invariant = CultureInfo.InvariantCulture;
         var key = string.Join('\u001f', code, procedure!.Id.ToString(), received!.Value.Ticks.ToString(invariant), appointment?.DayNumber.ToString(invariant), finished?.DayNumber.ToString(invariant),
             returned?.Ticks.ToString(invariant), status.ToString(), channel.ToString(), supplement ? "1" : "0", apology ? "1" : "0", applicant, phone, email);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
         return (new ImportedDossier(code, received.Value, appointment, finished, returned, status, channel, supplement, apology,
             applicant.Length > 0 ? applicant : null, phone.Length > 0 ? phone : null, email.Length > 0 ? email : null, hash), procedure, errors);
+    }
+
+    /// <summary>An export repeats a handful of status, channel and yes/no words a million times: each is read once.</summary>
+    private sealed class CellWords
+    {
+        private const int Kept = 1000;
+        private readonly Dictionary<string, DossierStatus?> statuses = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DossierChannel> channels = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> flags = new(StringComparer.Ordinal);
+
+        public DossierStatus? Status(string text) => Remember(statuses, text, ImportCells.Status);
+
+        public DossierChannel Channel(string text) => Remember(channels, text, ImportCells.Channel);
+
+        public bool Flag(string text) => Remember(flags, text, ImportCells.Flag);
+
+        private static TValue Remember<TValue>(Dictionary<string, TValue> known, string text, Func<string, TValue> read)
+        {
+            if (known.TryGetValue(text, out var value))
+            {
+                return value;
+            }
+
+            value = read(text);
+            if (known.Count < Kept)
+            {
+                known[text] = value;
+            }
+
+            return value;
+        }
     }
 
     /// <summary>Where checked rows go until the run is confirmed.</summary>
@@ -329,15 +361,19 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
             await copy!.CompleteAsync(ct);
             await copy.DisposeAsync();
             copy = null;
-            var index = $"CREATE UNIQUE INDEX ON {TempTable} ({code})";
-            await db.Database.ExecuteSqlRawAsync(index, ct);
+            // The file's codes are unique already (checked while reading): one join counts new, changed and clashing rows.
             var analyze = $"ANALYZE {TempTable}";
             await db.Database.ExecuteSqlRawAsync(analyze, ct);
-            var clashSql = $"SELECT i.{code} AS \"Value\" FROM {TempTable} i JOIN {table} d ON d.{code} = i.{code} WHERE d.{agency} <> i.{agency} OR d.{importRun} IS NULL LIMIT {ImportPreview.ShownRows}";
-            var clashes = await db.Database.SqlQueryRaw<string>(clashSql).ToListAsync(ct);
-            var countSql = $"SELECT count(*) FILTER (WHERE d.{code} IS NULL)::int AS \"Created\", count(*) FILTER (WHERE d.{code} IS NOT NULL AND d.{hash} IS DISTINCT FROM i.{hash})::int AS \"Updated\" FROM {TempTable} i LEFT JOIN {table} d ON d.{code} = i.{code}";
+            var countSql = $"SELECT count(*) FILTER (WHERE d.{code} IS NULL)::int AS \"Created\", count(*) FILTER (WHERE d.{code} IS NOT NULL AND d.{hash} IS DISTINCT FROM i.{hash})::int AS \"Updated\", count(*) FILTER (WHERE d.{agency} <> i.{agency} OR (d.{code} IS NOT NULL AND d.{importRun} IS NULL))::int AS \"Clashes\" FROM {TempTable} i LEFT JOIN {table} d ON d.{code} = i.{code}";
             var counts = await db.Database.SqlQueryRaw<CountRow>(countSql).SingleAsync(ct);
-            var sampleSql = $"SELECT i.{code} AS \"Code\", CASE WHEN d.{code} IS NULL THEN 0 WHEN d.{hash} IS DISTINCT FROM i.{hash} THEN 1 ELSE 2 END AS \"Action\" FROM {TempTable} i LEFT JOIN {table} d ON d.{code} = i.{code} LIMIT {ImportPreview.ShownRows}";
+            IReadOnlyList<string> clashes = [];
+            if (counts.Clashes > 0)
+            {
+                var clashSql = $"SELECT i.{code} AS \"Value\" FROM {TempTable} i JOIN {table} d ON d.{code} = i.{code} WHERE d.{agency} <> i.{agency} OR d.{importRun} IS NULL LIMIT {ImportPreview.ShownRows}";
+                clashes = await db.Database.SqlQueryRaw<string>(clashSql).ToListAsync(ct);
+            }
+
+            var sampleSql = $"SELECT i.{code} AS \"Code\", CASE WHEN d.{code} IS NULL THEN 0 WHEN d.{hash} IS DISTINCT FROM i.{hash} THEN 1 ELSE 2 END AS \"Action\" FROM (SELECT * FROM {TempTable} LIMIT {ImportPreview.ShownRows}) i LEFT JOIN {table} d ON d.{code} = i.{code}";
             var sample = await db.Database.SqlQueryRaw<ActionRow>(sampleSql).ToListAsync(ct);
             foreach (var s in sample)
             {
@@ -366,7 +402,7 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
             }
         }
 
-        private sealed record CountRow(int Created, int Updated);
+        private sealed record CountRow(int Created, int Updated, int Clashes);
 
         private sealed record ActionRow(string Code, int Action);
     }

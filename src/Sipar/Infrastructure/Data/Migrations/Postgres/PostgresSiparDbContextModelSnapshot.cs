@@ -643,8 +643,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "ReceivedAt");
 
-                    b.HasIndex("AgencyId", "Status");
-
                     b.ToTable("dossiers_dossiers", (string)null);
                 });
 

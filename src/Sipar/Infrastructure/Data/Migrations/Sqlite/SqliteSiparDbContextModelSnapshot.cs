@@ -630,8 +630,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "ReceivedAt");
 
-                    b.HasIndex("AgencyId", "Status");
-
                     b.ToTable("dossiers_dossiers", (string)null);
                 });
 

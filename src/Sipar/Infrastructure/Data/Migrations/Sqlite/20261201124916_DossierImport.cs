@@ -11,6 +11,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_dossiers_dossiers_AgencyId_Status",
+                table: "dossiers_dossiers");
+
             migrationBuilder.AddColumn<string>(
                 name: "Level",
                 table: "dossiers_procedures",
@@ -23,6 +27,12 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                 table: "dossiers_procedures",
                 type: "TEXT",
                 maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ApologyPromptedOn",
+                table: "dossiers_dossiers",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -115,6 +125,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                 table: "dossiers_procedures");
 
             migrationBuilder.DropColumn(
+                name: "ApologyPromptedOn",
+                table: "dossiers_dossiers");
+
+            migrationBuilder.DropColumn(
                 name: "ImportHash",
                 table: "dossiers_dossiers");
 
@@ -125,6 +139,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ProcessingDays",
                 table: "dossiers_dossiers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_dossiers_AgencyId_Status",
+                table: "dossiers_dossiers",
+                columns: new[] { "AgencyId", "Status" });
         }
     }
 }

@@ -11,7 +11,7 @@ using Sipar.Infrastructure.Data;
 namespace Sipar.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSiparDbContext))]
-    [Migration("20261201114009_DossierImport")]
+    [Migration("20261201124916_DossierImport")]
     partial class DossierImport
     {
         /// <inheritdoc />
@@ -418,6 +418,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool?>("ApologyOnTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ApologyPromptedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApologyReason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -629,8 +632,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "FinishedOn");
 
                     b.HasIndex("AgencyId", "ReceivedAt");
-
-                    b.HasIndex("AgencyId", "Status");
 
                     b.ToTable("dossiers_dossiers", (string)null);
                 });

@@ -12,7 +12,7 @@ using Sipar.Infrastructure.Data;
 namespace Sipar.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSiparDbContext))]
-    [Migration("20261201114015_DossierImport")]
+    [Migration("20261201124920_DossierImport")]
     partial class DossierImport
     {
         /// <inheritdoc />
@@ -431,6 +431,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool?>("ApologyOnTime")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("ApologyPromptedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ApologyReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -642,8 +645,6 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "FinishedOn");
 
                     b.HasIndex("AgencyId", "ReceivedAt");
-
-                    b.HasIndex("AgencyId", "Status");
 
                     b.ToTable("dossiers_dossiers", (string)null);
                 });
