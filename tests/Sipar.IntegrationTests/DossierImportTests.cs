@@ -355,7 +355,15 @@ public abstract class DossierFormsTests<TFactory>(TFactory app) : IClassFixture<
         var sms = app.Services.GetRequiredService<Sipar.Infrastructure.Sms.LoggingSmsSender>().Recent.Where(m => m.Phone == "0912345678").Select(m => m.Text).ToList();
         Assert.Contains(sms, t => t.Contains(dossier.Code, StringComparison.Ordinal) && t.Contains(dossier.LookupSecret, StringComparison.Ordinal) && t.Contains("08/12/2026", StringComparison.Ordinal));
         Assert.Contains(sms, t => t.Contains("cần bổ sung", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/assign", new { unitId }, SiparFactory.Json)).StatusCode);
+        // Handed to the unit and a named officer of it; an officer of another unit is refused with the reason.
+        var outsider = await app.CreateUserAsync(Role.UnitOfficer, (await app.CreateAgencyAsync()).AgencyId);
+        var wrongOfficer = await desk.PostAsJsonAsync($"/api/dossiers/{id}/assign", new { unitId, officerId = outsider.Id }, SiparFactory.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongOfficer.StatusCode);
+        Assert.Contains("không thuộc đơn vị", await wrongOfficer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/assign", new { unitId, officerId = deskUser.Id }, SiparFactory.Json)).StatusCode);
+        var assigned = await SiparFactory.HtmlAsync(await desk.GetAsync($"/dossiers/{id}"));
+        Assert.Equal(deskUser.FullName, assigned.QuerySelector("[data-testid=officer]")!.TextContent.Trim());
+        Assert.NotNull(assigned.QuerySelector($"#OfficerId option[value='{deskUser.Id}']"));
         Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<ApologyPrompter>().RunAsync(CancellationToken.None)));
         app.Clock.Advance(TimeSpan.FromDays(6));   // Mon 07/12, the working day before the appointment
         Assert.Equal(1, await app.WithServicesAsync(sp => sp.GetRequiredService<ApologyPrompter>().RunAsync(CancellationToken.None)));

@@ -203,7 +203,13 @@ public interface IPeople
     Task<IReadOnlyList<string>> EmailsOfUnitAsync(Guid unitId, CancellationToken ct);
 
     Task<bool> AnyInUnitAsync(Guid unitId, CancellationToken ct);
+
+    /// <summary>The people placed in these units, by name (e.g. whom a dossier can be handed to).</summary>
+    Task<IReadOnlyList<Person>> InUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken ct);
 }
+
+/// <summary>A person as other modules may show them: id, unit, full name.</summary>
+public sealed record Person(Guid Id, Guid? UnitId, string Name);
 
 /// <summary>The administrator's records for accounts (pages, API, CLI).</summary>
 public sealed record UserInput(string Email, string FullName, Guid? AgencyId, Guid? UnitId, IReadOnlyList<Role> Roles);

@@ -13,4 +13,8 @@ internal sealed class People(SiparDbContext db) : IPeople
         await db.Users.AsNoTracking().Where(u => u.UnitId == unitId && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
 
     public Task<bool> AnyInUnitAsync(Guid unitId, CancellationToken ct) => db.Users.AnyAsync(u => u.UnitId == unitId, ct);
+
+    public async Task<IReadOnlyList<Person>> InUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value)).OrderBy(u => u.FullName)
+            .Select(u => new Person(u.Id, u.UnitId, u.FullName)).ToListAsync(ct);
 }

@@ -43,12 +43,12 @@ internal sealed record DossierRow(
 internal sealed record RegisterFilter(DossierStatus? Status = null, string? Search = null, DateOnly? From = null, DateOnly? To = null, string? Due = null);
 
 /// <summary>A dossier as the desk, the processing unit and leaders see it: the record, what each may do now.</summary>
-internal sealed record DossierView(Dossier Dossier, string? UnitName, bool CanDesk, bool CanProcess, bool CanLead, bool ApologyDue);
+internal sealed record DossierView(Dossier Dossier, string? UnitName, bool CanDesk, bool CanProcess, bool CanLead, bool ApologyDue, string? OfficerName = null);
 
 /// <summary>Handlers for the desk's work on dossiers (pages, API and CLI call the same ones). Every change is audited.</summary>
 internal sealed class DossierDesk(
     SiparDbContext db, Capabilities can, CurrentUser me, ICalendars calendars, IAgencies agencies, TimeProvider clock, DossierOptions options, DossierNotices notices,
-    IHttpContextAccessor http)
+    IHttpContextAccessor http, IPeople people)
 {
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -95,8 +95,9 @@ internal sealed class DossierDesk(
         var calendar = await calendars.GetAsync(ct);
         var apologyDue = dossier is { IsClosed: false, AppointmentDate: { } due, ApologyIssuedOn: null, Status: not DossierStatus.ResultReady }
             && calendar.SubtractWorkingDays(due, Math.Max(0, options.ApologyWarningDays)) <= Today;
+        var officer = dossier.OfficerId is { } o ? (await people.NamesAsync([o], ct)).GetValueOrDefault(o) : null;
         return new DossierView(dossier, unit, can.Has(Capability.ReceiveDossiers, dossier.AgencyId), CanProcess(dossier),
-            can.Has(Capability.ApproveForAgency, dossier.AgencyId), apologyDue);
+            can.Has(Capability.ApproveForAgency, dossier.AgencyId), apologyDue, officer);
     }
 
     /// <summary>Sổ theo dõi hồ sơ (form 07): the agency's dossiers, newest first, filtered by status, receipt dates and text (code, applicant, procedure).</summary>
@@ -207,7 +208,8 @@ internal sealed class DossierDesk(
 
     public Task RefuseAsync(Guid id, string? reason, CancellationToken ct) => ChangeAsync(id, Desk, d => Sync(() => d.Refuse(reason, Now, me.Id)), ct);
 
-    public async Task AssignAsync(Guid id, Guid unitId, DateOnly? stepDue, CancellationToken ct)
+    /// <summary>Chuyển xử lý: to a unit of the dossier's agency and, optionally, a named officer of that unit.</summary>
+    public async Task AssignAsync(Guid id, Guid unitId, Guid? officerId, DateOnly? stepDue, CancellationToken ct)
     {
         var dossier = await db.Set<Dossier>().FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
         if (!(await agencies.UnitsAsync(dossier.AgencyId, ct)).Any(u => u.Id == unitId))
@@ -215,7 +217,12 @@ internal sealed class DossierDesk(
             throw new DomainValidationException("UnitId", "Error.UnitOtherAgency");
         }
 
-        await ChangeAsync(id, d => Desk(d) || CanProcess(d), d => Sync(() => d.Assign(unitId, null, stepDue, Now, me.Id)), ct);
+        if (officerId is { } officer && !(await people.InUnitsAsync([unitId], ct)).Any(p => p.Id == officer))
+        {
+            throw new DomainValidationException("OfficerId", "Dossier.OfficerOtherUnit");
+        }
+
+        await ChangeAsync(id, d => Desk(d) || CanProcess(d), d => Sync(() => d.Assign(unitId, officerId, stepDue, Now, me.Id)), ct);
     }
 
     public Task SubmitForSignatureAsync(Guid id, CancellationToken ct) => ChangeAsync(id, CanProcess, d => Sync(() => d.SubmitForSignature(Now, me.Id)), ct);

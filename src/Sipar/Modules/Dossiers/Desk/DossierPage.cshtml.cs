@@ -6,7 +6,7 @@ using Sipar.Modules.Organisation;
 namespace Sipar.Modules.Dossiers;
 
 /// <summary>One dossier: its record, its timeline (the control sheet) and the actions the person may take now.</summary>
-internal sealed class DossierPageModel(DossierDesk desk, IAgencies agencies, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class DossierPageModel(DossierDesk desk, IAgencies agencies, Accounts.IPeople people, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -27,6 +27,9 @@ internal sealed class DossierPageModel(DossierDesk desk, IAgencies agencies, ISt
     public Guid? UnitId { get; set; }
 
     [BindProperty]
+    public Guid? OfficerId { get; set; }
+
+    [BindProperty]
     public DateOnly? StepDue { get; set; }
 
     [BindProperty]
@@ -39,6 +42,9 @@ internal sealed class DossierPageModel(DossierDesk desk, IAgencies agencies, ISt
 
     public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
 
+    /// <summary>The people of the agency's units, for handing the dossier to a named officer.</summary>
+    public IReadOnlyList<Accounts.Person> Officers { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => Run(() => desk.AcceptAsync(Id, Documents, ct), ct);
@@ -50,7 +56,7 @@ internal sealed class DossierPageModel(DossierDesk desk, IAgencies agencies, ISt
 
     public Task<IActionResult> OnPostRefuseAsync(CancellationToken ct) => Run(() => desk.RefuseAsync(Id, Reason, ct), ct);
 
-    public Task<IActionResult> OnPostAssignAsync(CancellationToken ct) => Run(() => desk.AssignAsync(Id, UnitId ?? Guid.Empty, StepDue, ct), ct);
+    public Task<IActionResult> OnPostAssignAsync(CancellationToken ct) => Run(() => desk.AssignAsync(Id, UnitId ?? Guid.Empty, OfficerId, StepDue, ct), ct);
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => Run(() => desk.SubmitForSignatureAsync(Id, ct), ct);
 
@@ -70,5 +76,6 @@ internal sealed class DossierPageModel(DossierDesk desk, IAgencies agencies, ISt
     {
         View = await desk.GetAsync(Id, ct);
         Units = await agencies.UnitsAsync(View.Dossier.AgencyId, ct);
+        Officers = View.CanDesk || View.CanProcess ? await people.InUnitsAsync(Units.Select(u => u.Id).ToList(), ct) : [];
     }
 }
