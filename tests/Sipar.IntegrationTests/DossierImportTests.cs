@@ -61,6 +61,18 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
             (saved[0].Code, saved[0].TimeLimit, saved[0].TimeLimitUnit, saved[0].OnlineLevel, saved[0].Fee, saved[0].Documents));
         Assert.Equal((OnlineLevel.Partial, 0L), (saved[1].OnlineLevel, saved[1].Fee));
 
+        // A list with the process: each step and its share, checked against the time limit, shown to citizens.
+        var withSteps = "Mã TTHC,Tên thủ tục,Lĩnh vực,Thời hạn giải quyết,Quy trình\n" +
+            "3.000789,Cấp lại giấy phép,Việc làm,05 ngày làm việc,\"Tiếp nhận | 0,5; Thẩm định | 3; Trình ký, trả kết quả | 1,5\"\n" +
+            "3.000790,Gia hạn giấy phép,Việc làm,03 ngày làm việc,\"Thẩm định | 3; Trình ký | 1\"\n";
+        var stepsPreview = await ImportSteps.UploadAsync(office, "procedures", "quy-trinh.csv", withSteps);
+        Assert.Contains("Tổng thời gian các bước (4) vượt thời hạn giải quyết (3)", stepsPreview.QuerySelector("[data-testid=import-preview]")!.TextContent, StringComparison.Ordinal);
+        await ImportSteps.StepResponseAsync(office, "procedures", await ImportSteps.UploadAsync(office, "procedures", "quy-trinh.csv", withSteps.Replace("Thẩm định | 3; Trình ký | 1", "Thẩm định | 2; Trình ký | 1", StringComparison.Ordinal)), "Apply", []);
+        var reissue = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().SingleAsync(p => p.AgencyId == agencyId && p.Code == "3.000789"));
+        var publicPage = await SiparFactory.HtmlAsync(await app.NewClient().GetAsync($"/thu-tuc/{reissue.Id}"));
+        Assert.Equal(3, publicPage.QuerySelectorAll("[data-testid=steps] tbody tr").Length);
+        Assert.Contains("Thẩm định", publicPage.QuerySelector("[data-testid=steps]")!.TextContent, StringComparison.Ordinal);
+
         // The same file again: nothing to change. The export, imported back: nothing to change either.
         var again = await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.csv", Procedures);
         Assert.Contains("2 dòng: 0 thêm mới, 0 cập nhật, 2 không đổi, 0 lỗi.", again.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
@@ -69,7 +81,7 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         var xlsx = await export.Content.ReadAsByteArrayAsync();
         Assert.Contains("Cấp giấy phép lao động", DocumentChecks.ValidSheetText(xlsx), StringComparison.Ordinal);
         var roundTrip = await ImportSteps.UploadAsync(office, "procedures", "thu-tuc.xlsx", xlsx);
-        Assert.Contains("2 dòng: 0 thêm mới, 0 cập nhật, 2 không đổi, 0 lỗi.", roundTrip.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("4 dòng: 0 thêm mới, 0 cập nhật, 4 không đổi, 0 lỗi.", roundTrip.QuerySelector("[data-testid=import-summary]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

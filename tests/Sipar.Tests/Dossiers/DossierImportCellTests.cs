@@ -110,5 +110,21 @@ public sealed class DossierImportCellTests
         Assert.Equal("Dossier.FormNotReached", Assert.Throws<DomainValidationException>(() => DossierForms.Write(d, DossierForm.Refusal, agency, new Dictionary<Guid, string>(), "")).Errors[0].MessageKey);
     }
 
+    [Fact]
+    public void Steps_are_read_as_people_write_them_and_may_not_add_up_to_more_than_the_time_limit()
+    {
+        var errors = new ValidationErrors();
+        var stored = ProcedureStep.Normalise("Tiếp nhận, chuyển hồ sơ | 0,5\nThẩm định hồ sơ: 3 ngày làm việc; Trình ký và trả kết quả | 1.5", 5, errors);
+        Assert.False(errors.Any);
+        Assert.Equal("Tiếp nhận, chuyển hồ sơ | 0.5\nThẩm định hồ sơ | 3\nTrình ký và trả kết quả | 1.5", stored);
+        Assert.Equal([0.5m, 3m, 1.5m], ProcedureStep.Parse(stored).Select(s => s.Share));
+        var over = new ValidationErrors();
+        ProcedureStep.Normalise("Thẩm định | 4\nPhê duyệt | 2", 5, over);
+        Assert.Equal(["Procedure.StepsOverLimit"], over.List.Select(e => e.MessageKey));
+        var bad = new ValidationErrors();
+        ProcedureStep.Normalise("Thẩm định hồ sơ", 5, bad);
+        Assert.Equal(("Steps", "Procedure.StepFormat"), (bad.List[0].Field, bad.List[0].MessageKey));
+    }
+
     private static DateTime Vn(int month, int day, int hour) => new DateTime(2026, month, day, hour, 0, 0, DateTimeKind.Utc).AddHours(-7);
 }

@@ -19,6 +19,8 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         b.Property(x => x.Documents).HasMaxLength(Procedure.TextMaxLength).IsRequired();
         b.Property(x => x.LegalBasis).HasMaxLength(Procedure.TextMaxLength);
         b.Property(x => x.Level).HasMaxLength(Procedure.LevelMaxLength);
+        b.Property(x => x.Steps).HasMaxLength(Procedure.TextMaxLength).IsRequired();
+        b.Ignore(x => x.StepList);
         b.Property(x => x.ResultDelivery).HasMaxLength(Procedure.DeliveryMaxLength);
         b.Ignore(x => x.DocumentList);
         b.HasIndex(x => new { x.AgencyId, x.Code }).IsUnique();

@@ -87,6 +87,11 @@ internal sealed class Procedure : IAggregateRoot
     /// <summary>Căn cứ pháp lý, as published.</summary>
     public string? LegalBasis { get; private set; }
 
+    /// <summary>Quy trình: one step a line, "name | share of the time limit" (in the procedure's unit).</summary>
+    public string Steps { get; private set; } = "";
+
+    public IReadOnlyList<ProcedureStep> StepList => ProcedureStep.Parse(Steps);
+
     public DateTime UpdatedAt { get; private set; }
 
     public IReadOnlyList<string> DocumentList => Documents.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -110,6 +115,7 @@ internal sealed class Procedure : IAggregateRoot
         var level = input.Level?.Trim();
         var delivery = input.ResultDelivery?.Trim();
         errors.MaxLength(nameof(Level), level, LevelMaxLength);
+        var steps = ProcedureStep.Normalise(input.Steps, input.TimeLimit, errors);
         errors.MaxLength(nameof(ResultDelivery), delivery, DeliveryMaxLength);
         errors.Required(nameof(Code), code, "Procedure.Code");
         errors.MaxLength(nameof(Code), code, CodeMaxLength);
@@ -158,6 +164,7 @@ internal sealed class Procedure : IAggregateRoot
         OnlineLevel = input.OnlineLevel;
         LegalBasis = string.IsNullOrEmpty(legal) ? null : legal;
         Level = string.IsNullOrEmpty(level) ? null : level;
+        Steps = steps;
         ResultDelivery = string.IsNullOrEmpty(delivery) ? null : delivery;
         UpdatedAt = now;
     }
@@ -166,13 +173,60 @@ internal sealed class Procedure : IAggregateRoot
 /// <summary>What a person types for a procedure (page, API, import).</summary>
 internal sealed record ProcedureInput(
     string? Code, string? Name, string? Field, Guid? UnitId, int TimeLimit, TimeLimitUnit TimeLimitUnit, TimeOnly? Cutoff,
-    string? Documents, long Fee, OnlineLevel OnlineLevel, string? LegalBasis, string? Level = null, string? ResultDelivery = null)
+    string? Documents, long Fee, OnlineLevel OnlineLevel, string? LegalBasis, string? Level = null, string? ResultDelivery = null, string? Steps = null)
 {
     /// <summary>Whether saving this would change what the procedure says (the import's "unchanged" rows).</summary>
     public bool SameAs(Procedure p) =>
         p is not null && p.Code == (Code ?? "").Trim() && p.Name == (Name ?? "").Trim() && p.Field == (Field ?? "").Trim() && p.UnitId == UnitId && p.TimeLimit == TimeLimit
         && p.TimeLimitUnit == TimeLimitUnit && p.Cutoff == Cutoff && p.Documents == string.Join('\n', (Documents ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
-        && p.Fee == Fee && p.OnlineLevel == OnlineLevel && p.LegalBasis == NullIfEmpty(LegalBasis) && p.Level == NullIfEmpty(Level) && p.ResultDelivery == NullIfEmpty(ResultDelivery);
+        && p.Fee == Fee && p.OnlineLevel == OnlineLevel && p.LegalBasis == NullIfEmpty(LegalBasis) && p.Level == NullIfEmpty(Level) && p.ResultDelivery == NullIfEmpty(ResultDelivery)
+        && p.Steps == ProcedureStep.Normalise(Steps, TimeLimit, new ValidationErrors());
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>One step of a procedure's process and its share of the time limit (e.g. "Thẩm định hồ sơ | 3").</summary>
+internal sealed partial record ProcedureStep(string Name, decimal Share)
+{
+    /// <summary>The steps as stored (one a line, "name | share").</summary>
+    public static IReadOnlyList<ProcedureStep> Parse(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split('|', 2))
+            .Select(p => new ProcedureStep(p[0].Trim(), p.Length > 1 && decimal.TryParse(p[1].Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0))
+            .ToList();
+
+    /// <summary>
+    /// Reads steps as people write them — "name | 3", "name: 0,5 ngày", one a line or separated by ";" — and stores them
+    /// as "name | share"; a line without a share, or shares adding up to more than the time limit, is refused.
+    /// </summary>
+    public static string Normalise(string? text, int timeLimit, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var lines = (text ?? "").Split(['\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var steps = new List<ProcedureStep>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var m = Line().Match(lines[i]);
+            if (!m.Success || !decimal.TryParse(m.Groups["n"].Value.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var share))
+            {
+                errors.Add(nameof(Procedure.Steps), "Procedure.StepFormat", i + 1, lines[i]);
+                continue;
+            }
+
+            steps.Add(new ProcedureStep(m.Groups["name"].Value.Trim(), share));
+        }
+
+        var total = steps.Sum(s => s.Share);
+        if (total > timeLimit)
+        {
+            errors.Add(nameof(Procedure.Steps), "Procedure.StepsOverLimit", total.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), timeLimit);
+        }
+
+        var stored = string.Join('\n', steps.Select(s => s.Name + " | " + s.Share.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
+        errors.MaxLength(nameof(Procedure.Steps), stored, Procedure.TextMaxLength);
+        return stored;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>.+?)\s*[|:]\s*(?<n>\d+(?:[.,]\d+)?)\s*(?:ngày làm việc|ngày|giờ làm việc|giờ)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex Line();
 }

@@ -38,6 +38,9 @@ internal sealed class ManageProceduresModel(ProcedureCatalogue catalogue, Proced
     [BindProperty]
     public string? LegalBasis { get; set; }
 
+    [BindProperty]
+    public string? Steps { get; set; }
+
     public IReadOnlyList<ProcedureRow> Rows { get; private set; } = [];
 
     public bool CanManage => me.AgencyId is { } a && can.Has(Capability.ManageProcedures, a);
@@ -56,7 +59,7 @@ internal sealed class ManageProceduresModel(ProcedureCatalogue catalogue, Proced
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(
-        () => catalogue.AddAsync(me.AgencyId ?? Guid.Empty, new ProcedureInput(Code, Name, Field, null, TimeLimit, Unit, Cutoff, Documents, Fee, Level, LegalBasis), ct),
+        () => catalogue.AddAsync(me.AgencyId ?? Guid.Empty, new ProcedureInput(Code, Name, Field, null, TimeLimit, Unit, Cutoff, Documents, Fee, Level, LegalBasis, Steps: Steps), ct),
         "Procedure.Added", "/dossiers/procedures", () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct) => Rows = me.AgencyId is { } a ? await catalogue.SearchAsync(a, null, null, null, ct, take: 1000) : [];

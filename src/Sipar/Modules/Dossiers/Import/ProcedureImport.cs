@@ -88,6 +88,7 @@ internal sealed class ProcedureImport(SiparDbContext db, IAgencies agencies, Tim
         new("unit", false, "Đơn vị thực hiện", "Cơ quan thực hiện", "Đơn vị xử lý"),
         new("delivery", false, "Cách thức trả kết quả", "Hình thức trả kết quả", "Trả kết quả"),
         new("legalBasis", false, "Căn cứ pháp lý", "Căn cứ"),
+        new("steps", false, "Quy trình", "Các bước thực hiện", "Trình tự thực hiện"),
     ];
 
     /// <summary>Reads the file and, with a mapping, checks every row; with <paramref name="apply"/>, saves when all are valid.</summary>
@@ -164,7 +165,7 @@ internal sealed class ProcedureImport(SiparDbContext db, IAgencies agencies, Tim
 
             var documents = string.Join('\n', Cell("documents").Split(['\n', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(d => d.TrimStart('-', '+', '•', ' ')));
             var input = new ProcedureInput(code, Cell("name"), Cell("field"), unitId, limit, unit, cutoff, documents, fee, ImportCells.Level(Cell("onlineLevel")),
-                Cell("legalBasis"), Cell("level"), Cell("delivery"));
+                Cell("legalBasis"), Cell("level"), Cell("delivery"), Cell("steps"));
             try
             {
                 // The same checks as the form: length, required, ranges.
@@ -229,7 +230,7 @@ internal sealed class ProcedureImport(SiparDbContext db, IAgencies agencies, Tim
             p.TimeLimit.ToString(invariant) + " " + p.TimeLimitUnit switch { TimeLimitUnit.CalendarDays => "ngày", TimeLimitUnit.WorkingHours => "giờ làm việc", _ => "ngày làm việc" },
             p.Level ?? "", p.OnlineLevel switch { OnlineLevel.Full => "Toàn trình", OnlineLevel.Partial => "Một phần", _ => "" },
             p.Fee == 0 ? "Không" : p.Fee.ToString(invariant), p.Documents, p.Cutoff?.ToString("HH:mm", invariant) ?? "",
-            p.UnitId is { } u && units.TryGetValue(u, out var name) ? name : "", p.ResultDelivery ?? "", p.LegalBasis ?? "",
+            p.UnitId is { } u && units.TryGetValue(u, out var name) ? name : "", p.ResultDelivery ?? "", p.LegalBasis ?? "", p.Steps,
         ]));
     }
 
@@ -244,6 +245,7 @@ internal sealed class ProcedureImport(SiparDbContext db, IAgencies agencies, Tim
         nameof(Procedure.LegalBasis) => "legalBasis",
         nameof(Procedure.Level) => "level",
         nameof(Procedure.ResultDelivery) => "delivery",
+        nameof(Procedure.Steps) => "steps",
         _ => property,
     };
 }

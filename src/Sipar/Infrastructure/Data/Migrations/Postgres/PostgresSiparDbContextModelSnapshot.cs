@@ -799,6 +799,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1232)
                         .HasColumnType("character varying(1232)");
 
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("TimeLimit")
                         .HasColumnType("integer");
 

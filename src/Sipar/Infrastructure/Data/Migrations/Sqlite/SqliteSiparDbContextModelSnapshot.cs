@@ -786,6 +786,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1232)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TimeLimit")
                         .HasColumnType("INTEGER");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sipar.Infrastructure.Data.Migrations.Sqlite
+namespace Sipar.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class DossierImport : Migration
@@ -18,59 +18,67 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Level",
                 table: "dossiers_procedures",
-                type: "TEXT",
+                type: "character varying(50)",
                 maxLength: 50,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ResultDelivery",
                 table: "dossiers_procedures",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Steps",
+                table: "dossiers_procedures",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ApologyPromptedOn",
                 table: "dossiers_dossiers",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ImportHash",
                 table: "dossiers_dossiers",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "ImportRunId",
                 table: "dossiers_dossiers",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ProcessingDays",
                 table: "dossiers_dossiers",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "dossiers_import_runs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    By = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Mapping = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
-                    Created = table.Column<int>(type: "INTEGER", nullable: false),
-                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<Guid>(type: "uuid", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Mapping = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,6 +130,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "ResultDelivery",
+                table: "dossiers_procedures");
+
+            migrationBuilder.DropColumn(
+                name: "Steps",
                 table: "dossiers_procedures");
 
             migrationBuilder.DropColumn(
