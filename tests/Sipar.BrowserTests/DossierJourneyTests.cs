@@ -99,6 +99,12 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         var figures = await fixture.App.WithServicesAsync(sp => sp.GetRequiredService<IDossierRecords>().FiguresAsync(w.agency, new(2026, 12, 1), new(2026, 12, 31), CancellationToken.None));
         Assert.Equal((1, 1, 1, 1, 1), (figures.Received, figures.FinishedEarly, figures.Supplements, figures.Apologies, figures.ApologiesOnTime));
         Assert.Equal(100m, figures.SatisfactionRate);
+
+        // The desk's own indicators page draws both charts for the month, under the same content policy.
+        await desk.GotoAsync("/dossiers/indicators?Period=Month&Year=2026&Number=12&By=Procedure");
+        await desk.WaitForFunctionAsync("document.querySelectorAll('canvas.sipar-chart[data-drawn=true]').length === 2");
+        Assert.Equal("1", (await desk.GetByTestId("received").TextContentAsync())!.Trim());
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("dossier-indicators.png"), FullPage = true });
         Assert.Empty(fixture.CspViolations);
     }
 }

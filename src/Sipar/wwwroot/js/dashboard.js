@@ -13,7 +13,7 @@
         indexAxis: canvas.dataset.horizontal ? 'y' : 'x',
         responsive: true,
         animation: false,
-        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } }
+        scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } }
       }
     });
     canvas.dataset.drawn = 'true';
