@@ -341,6 +341,16 @@ public abstract class DossierFormsTests<TFactory>(TFactory app) : IClassFixture<
         var created = await desk.PostAsJsonAsync("/api/dossiers", new { procedureId, applicantName = "Trần Thị B", phone = "0912345678", channel = "Desk" }, SiparFactory.Json);
         var id = (await created.Content.ReadFromJsonAsync<IdResponse>(SiparFactory.Json))!.Id;
 
+        // A dossier that came by post counts from when it arrived (Monday 30/11 16:00), never from a time to come.
+        var future = await desk.PostAsJsonAsync("/api/dossiers", new { procedureId, applicantName = "Phạm D", channel = "Post", receivedAt = "2026-12-02T08:00:00" }, SiparFactory.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("không thể ở tương lai", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var byPost = await desk.PostAsJsonAsync("/api/dossiers", new { procedureId, applicantName = "Phạm D", channel = "Post", receivedAt = "2026-11-30T16:00:00" }, SiparFactory.Json);
+        var postId = (await byPost.Content.ReadFromJsonAsync<IdResponse>(SiparFactory.Json))!.Id;
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{postId}/accept", new { documents = new[] { "Tờ khai" } }, SiparFactory.Json)).StatusCode);
+        var posted = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().SingleAsync(d => d.Id == postId));
+        Assert.Equal((new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc), new DateOnly(2026, 12, 7)), (posted.ReceivedAt, posted.AppointmentDate));
+
         // Not accepted yet: no receipt. Asking for documents writes form 02.
         Assert.Equal(HttpStatusCode.BadRequest, (await desk.GetAsync($"/api/dossiers/{id}/forms/1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/request-supplement", new { documents = new[] { "Tờ khai có xác nhận của thôn", "Bản sao căn cước" } }, SiparFactory.Json)).StatusCode);
@@ -377,8 +387,8 @@ public abstract class DossierFormsTests<TFactory>(TFactory app) : IClassFixture<
         Assert.Equal(deskUser.FullName, assigned.QuerySelector("[data-testid=officer]")!.TextContent.Trim());
         Assert.NotNull(assigned.QuerySelector($"#OfficerId option[value='{deskUser.Id}']"));
         Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<ApologyPrompter>().RunAsync(CancellationToken.None)));
-        app.Clock.Advance(TimeSpan.FromDays(6));   // Mon 07/12, the working day before the appointment
-        Assert.Equal(1, await app.WithServicesAsync(sp => sp.GetRequiredService<ApologyPrompter>().RunAsync(CancellationToken.None)));
+        app.Clock.Advance(TimeSpan.FromDays(6));   // Mon 07/12, the working day before the appointment (the posted one is due today)
+        Assert.Equal(2, await app.WithServicesAsync(sp => sp.GetRequiredService<ApologyPrompter>().RunAsync(CancellationToken.None)));
         Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<ApologyPrompter>().RunAsync(CancellationToken.None)));
         Assert.Contains(app.Smtp.Messages, m => m.To == deskUser.Email);
         desk = await app.SignedInClientAsync(deskUser);

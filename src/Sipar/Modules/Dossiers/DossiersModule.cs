@@ -41,7 +41,7 @@ internal static class DossiersModule
         });
         api.MapPost("/", async (DossierDesk desk, CurrentUser me, ReceiveRequest input, CancellationToken ct) =>
         {
-            var id = await desk.ReceiveAsync(input.AgencyId ?? me.AgencyId ?? Guid.Empty, new ReceiveInput(input.ProcedureId, input.ApplicantName, input.Phone, input.Email, input.Address, input.Channel), ct);
+            var id = await desk.ReceiveAsync(input.AgencyId ?? me.AgencyId ?? Guid.Empty, new ReceiveInput(input.ProcedureId, input.ApplicantName, input.Phone, input.Email, input.Address, input.Channel, input.ReceivedAt), ct);
             return TypedResults.Created($"/api/dossiers/{id}", new { id });
         });
         api.MapGet("/{id:guid}", async (DossierDesk desk, Guid id, CancellationToken ct) => TypedResults.Ok(Summary((await desk.GetAsync(id, ct)).Dossier)));
@@ -93,7 +93,7 @@ internal static class DossiersModule
         d.SupplementCount, d.ApologyIssuedOn, d.ApologyOnTime, d.UnitId, d.FormSet,
     };
 
-    internal sealed record ReceiveRequest(Guid? AgencyId, Guid ProcedureId, string? ApplicantName, string? Phone, string? Email, string? Address, DossierChannel Channel = DossierChannel.Desk);
+    internal sealed record ReceiveRequest(Guid? AgencyId, Guid ProcedureId, string? ApplicantName, string? Phone, string? Email, string? Address, DossierChannel Channel = DossierChannel.Desk, DateTime? ReceivedAt = null);
 
     internal sealed record ActionRequest(IReadOnlyList<string>? Documents, string? Reason, Guid? UnitId, DateOnly? Date, ResultDelivery? Delivery, Guid? OfficerId = null);
 }

@@ -33,7 +33,8 @@ internal sealed class DossierOptions
     public FormSet FormSetOn(DateOnly receiptDate) => receiptDate >= Regime2025From ? FormSet.Tt03Of2025 : FormSet.Tt01Of2018;
 }
 
-internal sealed record ReceiveInput(Guid ProcedureId, string? ApplicantName, string? Phone, string? Email, string? Address, DossierChannel Channel);
+/// <param name="ReceivedAt">When a dossier that came by post or online arrived (Vietnam time); at the desk the clock decides.</param>
+internal sealed record ReceiveInput(Guid ProcedureId, string? ApplicantName, string? Phone, string? Email, string? Address, DossierChannel Channel, DateTime? ReceivedAt = null);
 
 internal sealed record DossierRow(
     Guid Id, string Code, string ProcedureName, string ApplicantName, DossierStatus Status, DateTime ReceivedAt, DateOnly? AppointmentDate, DateOnly? FinishedOn, bool SoonLate,
@@ -65,6 +66,21 @@ internal sealed class DossierDesk(
         var now = Now;
         var today = VietnamTime.DateOf(now);
         var open = calendar.IsWorkingDay(today) || options.DeskOpenOn.Contains(today);
+        var receivedAt = now;
+        if (input.Channel != DossierChannel.Desk && input.ReceivedAt is { } typed)
+        {
+            // Post and the online portal deliver what arrived earlier: the time it arrived counts, never a time to come.
+            receivedAt = VietnamTime.StartOfDayUtc(DateOnly.FromDateTime(typed)).Add(typed.TimeOfDay);
+            if (receivedAt > now)
+            {
+                throw new DomainValidationException("ReceivedAt", "Dossier.ReceivedInFuture");
+            }
+
+            if (receivedAt < now.AddDays(-MaxReceiptAgeDays))
+            {
+                throw new DomainValidationException("ReceivedAt", "Dossier.ReceivedTooLongAgo", MaxReceiptAgeDays);
+            }
+        }
         var agency = await agencies.FindAsync(agencyId, ct) ?? throw new NotFoundException();
         var prefix = $"{Slug(agency.Symbol)}-{today:yyMMdd}-";
         var applicant = new DossierApplicant(input.ApplicantName, input.Phone, input.Email, input.Address);
@@ -73,7 +89,7 @@ internal sealed class DossierDesk(
             // The day's next number; two desks taking the same one at once: the unique code refuses one, which takes the next.
             var count = await db.Set<Dossier>().CountAsync(d => d.Code.StartsWith(prefix), ct);
             var code = prefix + (count + 1).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
-            var dossier = Dossier.Receive(agencyId, code, procedure, applicant, input.Channel, now, open, options.FormSetOn(today), me.Id);
+            var dossier = Dossier.Receive(agencyId, code, procedure, applicant, input.Channel, receivedAt, open, options.FormSetOn(VietnamTime.DateOf(receivedAt)), me.Id);
             db.Add(dossier);
             try
             {
@@ -176,6 +192,9 @@ internal sealed class DossierDesk(
     }
 
     public const int ExportMaxRows = 100_000;
+
+    /// <summary>How far back a dossier that came by post or online may be recorded.</summary>
+    public const int MaxReceiptAgeDays = 30;
 
     internal static string ChannelName(DossierChannel c) => c switch { DossierChannel.Online => "Trực tuyến", DossierChannel.Post => "Bưu chính", _ => "Trực tiếp" };
 

@@ -43,6 +43,9 @@ internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalog
     [BindProperty]
     public DossierChannel Channel { get; set; }
 
+    [BindProperty]
+    public DateTime? ReceivedAt { get; set; }
+
     public IReadOnlyList<DossierRow> Rows { get; private set; } = [];
 
     public IReadOnlyList<ProcedureRow> Procedures { get; private set; } = [];
@@ -69,7 +72,7 @@ internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalog
         me.AgencyId is { } agency ? File(await desk.RegisterWorkbookAsync(agency, Filter, ct), DossiersModule.Xlsx, "so-theo-doi-ho-so.xlsx") : Forbid();
 
     public Task<IActionResult> OnPostReceiveAsync(CancellationToken ct) => RunAsync(
-        async () => "/dossiers/" + await desk.ReceiveAsync(me.AgencyId ?? Guid.Empty, new ReceiveInput(ProcedureId, ApplicantName, ApplicantPhone, ApplicantEmail, ApplicantAddress, Channel), ct),
+        async () => "/dossiers/" + await desk.ReceiveAsync(me.AgencyId ?? Guid.Empty, new ReceiveInput(ProcedureId, ApplicantName, ApplicantPhone, ApplicantEmail, ApplicantAddress, Channel, ReceivedAt), ct),
         "Dossier.Saved", () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct)
