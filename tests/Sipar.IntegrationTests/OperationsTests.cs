@@ -98,5 +98,12 @@ public sealed class DemoTests(DemoFactory app) : IClassFixture<DemoFactory>
             var client = await app.SignedInClientAsync(new(user.Id, user.Email, user.FullName, password));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         }
+
+        // The one-stop desk has something to show: published procedures with their process, and dossiers in three states.
+        var dossiers = await app.WithServicesAsync(sp => sp.GetRequiredService<Sipar.Infrastructure.Data.SiparDbContext>().Set<Sipar.Modules.Dossiers.Dossier>()
+            .Where(d => d.AgencyId == sld.Id).Select(d => d.Status).ToListAsync());
+        Assert.Equal([Sipar.Modules.Dossiers.DossierStatus.AwaitingSupplement, Sipar.Modules.Dossiers.DossierStatus.Processing, Sipar.Modules.Dossiers.DossierStatus.Returned], dossiers.Order());
+        var catalogue = await SiparFactory.HtmlAsync(await app.NewClient().GetAsync("/thu-tuc"));
+        Assert.Equal(3, catalogue.QuerySelectorAll("[data-testid=procedures] li").Length);
     }
 }
