@@ -105,5 +105,8 @@ public sealed class DemoTests(DemoFactory app) : IClassFixture<DemoFactory>
         Assert.Equal([Sipar.Modules.Dossiers.DossierStatus.AwaitingSupplement, Sipar.Modules.Dossiers.DossierStatus.Processing, Sipar.Modules.Dossiers.DossierStatus.Returned], dossiers.Order());
         var catalogue = await SiparFactory.HtmlAsync(await app.NewClient().GetAsync("/thu-tuc"));
         Assert.Equal(3, catalogue.QuerySelectorAll("[data-testid=procedures] li").Length);
+        var permit = await SiparFactory.HtmlAsync(await app.NewClient().GetAsync(catalogue.QuerySelector("[data-testid=procedures] a[href^='/thu-tuc/']")!.GetAttribute("href")));
+        Assert.Equal("Tại Bộ phận Một cửa; qua bưu chính", permit.QuerySelector("[data-testid=delivery]")!.TextContent.Trim());
+        Assert.Equal(3, permit.QuerySelectorAll("[data-testid=steps] tbody tr").Length);
     }
 }

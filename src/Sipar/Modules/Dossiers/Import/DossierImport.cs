@@ -18,8 +18,6 @@ namespace Sipar.Modules.Dossiers;
 /// </summary>
 internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accounts.CurrentUser me, DossierOptions options, Calendar.ICalendars calendars)
 {
-    public const int MaxBytes = 20 * 1024 * 1024;
-
     private const int Batch = 2000;
 
     private const string TempTable = "dossiers_import_rows";

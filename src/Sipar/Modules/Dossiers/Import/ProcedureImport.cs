@@ -72,8 +72,6 @@ internal sealed class ShownRows
 /// </summary>
 internal sealed class ProcedureImport(SiparDbContext db, IAgencies agencies, TimeProvider clock, Accounts.CurrentUser me)
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
-
     public static readonly IReadOnlyList<ImportField> Fields =
     [
         new("code", true, "Mã thủ tục", "Mã TTHC", "Mã số thủ tục", "Mã số", "Mã"),
