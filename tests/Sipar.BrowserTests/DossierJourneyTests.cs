@@ -107,4 +107,48 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("dossier-indicators.png"), FullPage = true });
         Assert.Empty(fixture.CspViolations);
     }
+
+    [Fact]
+    public async Task The_office_imports_its_procedure_list_through_the_mapping_page_and_a_citizen_reads_it_on_a_phone_without_javascript()
+    {
+        var (agency, office) = await fixture.App.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var id = await admin.CreateAsync(new AgencyInput($"Sở Tư pháp {Guid.NewGuid():N}"[..24], "STP", "Lạng Sơn", AgencyKind.Department, null, "0205 3870 123", "motcua@stp.test.sipar"), CancellationToken.None);
+            return (id, await admin.AddUnitAsync(id, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None));
+        });
+        var page = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.Office, agency, office, "Văn phòng Sở Tư pháp"));
+        var file = Path.Combine(Path.GetTempPath(), $"thu-tuc-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "Mã số,Tên TTHC,Lĩnh vực,Số ngày thụ lý,Mức độ,Quy trình\n" +
+            "2.000815,Chứng thực bản sao từ bản chính,Chứng thực,Trong ngày,Toàn trình,\n" +
+            "1.008914,Cấp phiếu lý lịch tư pháp,Lý lịch tư pháp,10 ngày làm việc,Một phần,\"Tiếp nhận | 1; Tra cứu, xác minh | 7; Ký, trả kết quả | 2\"\n");
+        await page.GotoAsync("/dossiers/procedures");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhập danh mục thủ tục" }).ClickAsync();
+        await page.GetByLabel("Tệp").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đọc tiêu đề cột" }).ClickAsync();
+        // "Số ngày thụ lý" is this province's name for the time limit: guessed, shown, and the preview counts both rows.
+        Assert.Equal("Số ngày thụ lý", (await page.Locator("#map-timeLimit option:checked").TextContentAsync())!.Trim());
+        Assert.Contains("2 dòng: 2 thêm mới", await page.GetByTestId("import-summary").TextContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("procedure-import.png"), FullPage = true });
+        await page.GetByTestId("import-apply").ClickAsync();
+        await page.WaitForURLAsync("**/dossiers/procedures");
+        Assert.Contains("1.008914", await page.GetByTestId("procedures").TextContentAsync(), StringComparison.Ordinal);
+        File.Delete(file);
+
+        await using var phone = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 740 }, JavaScriptEnabled = false,
+        });
+        var citizen = await phone.NewPageAsync();
+        await citizen.GotoAsync($"/co-quan/{agency}");
+        Assert.Contains("0205 3870 123", await citizen.GetByTestId("citizen-contact").TextContentAsync(), StringComparison.Ordinal);
+        await citizen.GetByTestId("portal-entries").GetByRole(AriaRole.Link, new() { Name = "Danh mục thủ tục hành chính" }).ClickAsync();
+        await citizen.GetByLabel("Tìm thủ tục").FillAsync("ly lich tu phap");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "1.008914 — Cấp phiếu lý lịch tư pháp" }).ClickAsync();
+        Assert.Equal(3, await citizen.GetByTestId("steps").Locator("tbody tr").CountAsync());
+        Assert.True(await citizen.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the procedure page is wider than the phone");
+        await citizen.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("procedure-phone.png"), FullPage = true });
+        Assert.Empty(fixture.CspViolations);
+    }
 }

@@ -226,6 +226,9 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         var breakdown = page.QuerySelectorAll("[data-testid=breakdown] tbody tr").Select(r => r.Children[0].TextContent.Trim()).ToList();
         Assert.Equal(["1.001234 — Cấp giấy phép lao động", "2.000456 — Xác nhận thông tin hộ gia đình"], breakdown);
         Assert.Equal(2, page.QuerySelectorAll("canvas.sipar-chart").Length);
+        var trend = System.Text.Json.JsonDocument.Parse(page.QuerySelectorAll("canvas.sipar-chart")[1].GetAttribute("data-chart")!).RootElement;
+        Assert.Equal("11/2026", trend.GetProperty("labels")[0].GetString());
+        Assert.Equal("[[1,0,0]]", trend.GetProperty("values").GetRawText());   // one finished early in November
         var export = await office.GetAsync("/dossiers/indicators?Period=Month&Year=2026&Number=11&By=Field&handler=Export");
         var sheet = DocumentChecks.ValidSheetText(await export.Content.ReadAsByteArrayAsync());
         Assert.Contains("Bảo trợ xã hội", sheet, StringComparison.Ordinal);

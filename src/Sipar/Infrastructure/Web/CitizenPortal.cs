@@ -5,7 +5,13 @@ namespace Sipar.Infrastructure.Web;
 /// module registers its own (<c>services.AddSingleton(new CitizenEntry(…))</c>), so the portal knows no module.
 /// <paramref name="Url"/> may hold <c>{agency}</c>, replaced by the agency's id on an agency's portal.
 /// </summary>
-public sealed record CitizenEntry(string LabelKey, string DescriptionKey, string Url, int Order);
+public sealed record CitizenEntry(string LabelKey, string DescriptionKey, string Url, int Order)
+{
+    /// <summary>The entry's address on an agency's portal, or on the province's (no agency: the <c>{agency}</c> parameter is left out).</summary>
+    public string UrlFor(Guid? agency) =>
+        agency is { } id ? Url.Replace("{agency}", id.ToString(), StringComparison.Ordinal)
+            : Url.Replace("?Agency={agency}", "", StringComparison.Ordinal).Replace("{agency}", "", StringComparison.Ordinal);
+}
 
 /// <summary>The citizens' pages share one light layout: no script, one small stylesheet, the agency's hotline and email at the foot.</summary>
 public static class CitizenLayout

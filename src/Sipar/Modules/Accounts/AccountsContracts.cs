@@ -202,6 +202,9 @@ public interface IPeople
 
     Task<IReadOnlyList<string>> EmailsOfUnitAsync(Guid unitId, CancellationToken ct);
 
+    /// <summary>The emails of the people of each unit, in one query (a unit without anyone is absent).</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> EmailsOfUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken ct);
+
     Task<bool> AnyInUnitAsync(Guid unitId, CancellationToken ct);
 
     /// <summary>The people placed in these units, by name (e.g. whom a dossier can be handed to).</summary>

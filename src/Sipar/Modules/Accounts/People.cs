@@ -12,6 +12,10 @@ internal sealed class People(SiparDbContext db) : IPeople
     public async Task<IReadOnlyList<string>> EmailsOfUnitAsync(Guid unitId, CancellationToken ct) =>
         await db.Users.AsNoTracking().Where(u => u.UnitId == unitId && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> EmailsOfUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken ct) =>
+        (await db.Users.AsNoTracking().Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.Email != null).Select(u => new { Unit = u.UnitId!.Value, Email = u.Email! }).ToListAsync(ct))
+            .GroupBy(u => u.Unit).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(u => u.Email).ToList());
+
     public Task<bool> AnyInUnitAsync(Guid unitId, CancellationToken ct) => db.Users.AnyAsync(u => u.UnitId == unitId, ct);
 
     public async Task<IReadOnlyList<Person>> InUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken ct) =>

@@ -119,8 +119,7 @@ internal static class DossierForms
             DossierForm.Apology => d.ApologyIssuedOn ?? VietnamTime.DateOf(d.ApologyRequestedAt!.Value),
             _ => (DateOnly?)null,
         };
-        var parent = agency.Kind == AgencyKind.Department ? "UBND tỉnh " + agency.PlaceName : null;
-        var header = new DocumentHeader(parent, agency.Name, "Mã hồ sơ: " + d.Code, "", agency.Symbol, agency.PlaceName, date, template.Title, "", label);
+        var header = DocumentHeaders.For(agency, "Mã hồ sơ: " + d.Code, "", date, template.Title, "", label);
         using var doc = new Decree30Document(header);
         Applicant(doc, d);
         string signer;

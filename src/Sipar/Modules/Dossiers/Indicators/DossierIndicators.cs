@@ -16,6 +16,9 @@ internal enum IndicatorBreakdown
     Agency,
 }
 
+/// <summary>How the dossiers finished in one month ended (the dashboard's trend).</summary>
+internal sealed record MonthOutcomes(string Month, int Early, int OnTime, int Late);
+
 /// <summary>What the indicators need of one dossier.</summary>
 internal sealed record DossierFact(
     DateTime? AcceptedAt, DateOnly? AppointmentDate, DateOnly? FinishedOn, DossierStatus Status, DateTime? ClosedAt,
@@ -137,6 +140,47 @@ internal static class DossierIndicators
     /// <see cref="Compute"/> is the reference the tests hold it to.
     /// </summary>
     public static async Task<IReadOnlyList<(string Key, DossierFigures Figures)>> QueryAsync(
+        SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct) =>
+        (await GroupsAsync(db, agencyId, from, to, asOf, by, ct)).Select(g => (g.Key, Figures(g.Counts, g.Days))).ToList();
+
+    /// <summary>
+    /// A breakdown and its whole from the same two queries: the groups partition the dossiers, so counts add up and the
+    /// day histograms merge into the whole's median and p90.
+    /// </summary>
+    public static async Task<(DossierFigures Total, IReadOnlyList<(string Key, DossierFigures Figures)> Rows)> BreakdownAsync(
+        SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct)
+    {
+        var groups = await GroupsAsync(db, agencyId, from, to, asOf, by, ct);
+        if (groups.Count == 0)
+        {
+            return (Empty, []);
+        }
+
+        var days = groups.SelectMany(g => g.Days).GroupBy(d => d.Days).OrderBy(d => d.Key).Select(d => (Days: d.Key, N: d.Sum(x => x.N))).ToList();
+        var all = groups.Select(g => g.Counts).ToList();
+        var total = new Counts
+        {
+            Received = all.Sum(c => c.Received), Carried = all.Sum(c => c.Carried), Early = all.Sum(c => c.Early), OnTime = all.Sum(c => c.OnTime), Late = all.Sum(c => c.Late),
+            FinishedBad = all.Sum(c => c.FinishedBad), InProgress = all.Sum(c => c.InProgress), LateInProgress = all.Sum(c => c.LateInProgress),
+            Supplements = all.Sum(c => c.Supplements), Refused = all.Sum(c => c.Refused), Apologies = all.Sum(c => c.Apologies), ApologiesOnTime = all.Sum(c => c.ApologiesOnTime),
+            Stopped = all.Sum(c => c.Stopped), Online = all.Sum(c => c.Online), OnlineFull = all.Sum(c => c.OnlineFull),
+        };
+        return (Figures(total, days), groups.Select(g => (g.Key, Figures(g.Counts, g.Days))).ToList());
+    }
+
+    private static DossierFigures Figures(Counts c, List<(int Days, int N)> days)
+    {
+        var toHandle = c.Received + c.Carried;
+        var finished = c.Early + c.OnTime + c.Late;
+        return new DossierFigures(
+            c.Received, c.Carried, toHandle, c.Early, c.OnTime, c.Late, c.InProgress, c.LateInProgress, c.Supplements, c.Refused, c.Apologies, c.ApologiesOnTime,
+            c.Stopped, c.Online, c.OnlineFull, Percentile(days, 0.5m), Percentile(days, 0.9m),
+            toHandle == 0 ? null : Math.Round(100m - 100m * (c.LateInProgress + c.Late) / toHandle, 2),
+            finished == 0 ? null : Math.Round(100m * (finished - c.FinishedBad) / finished, 2));
+    }
+
+    /// <summary>The grouped counts and each group's histogram of processing days, sorted by key.</summary>
+    private static async Task<List<(string Key, Counts Counts, List<(int Days, int N)> Days)>> GroupsAsync(
         SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -184,17 +228,35 @@ internal static class DossierIndicators
             && d.FinishedOn >= from && d.FinishedOn <= to && d.AppointmentDate != null && d.ProcessingDays != null);
         var histogram = await finishedInPeriod.Select(WithDays(key)).GroupBy(x => new { x.Key, x.Days }).Select(g => new { g.Key.Key, g.Key.Days, N = g.Count() }).ToListAsync(ct);
         var byKey = histogram.GroupBy(h => h.Key ?? "").ToDictionary(g => g.Key, g => g.OrderBy(h => h.Days).Select(h => (Days: h.Days ?? 0, h.N)).ToList());
-        return counts.Select(c =>
+        return counts.Select(c => (c.Key ?? "", c, byKey.GetValueOrDefault(c.Key ?? "") ?? [])).OrderBy(g => g.Item1, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Dossiers finished in each month of the period, early / on time / late, in one grouped query (every month listed).</summary>
+    public static async Task<IReadOnlyList<MonthOutcomes>> MonthsAsync(SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var q = db.Set<Dossier>().AsNoTracking().Where(d => d.AcceptedAt != null && d.AppointmentDate != null && d.FinishedOn >= from && d.FinishedOn <= to);
+        if (agencyId is { } a)
         {
-            var days = byKey.GetValueOrDefault(c.Key ?? "") ?? [];
-            var toHandle = c.Received + c.Carried;
-            var finished = c.Early + c.OnTime + c.Late;
-            return (c.Key ?? "", new DossierFigures(
-                c.Received, c.Carried, toHandle, c.Early, c.OnTime, c.Late, c.InProgress, c.LateInProgress, c.Supplements, c.Refused, c.Apologies, c.ApologiesOnTime,
-                c.Stopped, c.Online, c.OnlineFull, Percentile(days, 0.5m), Percentile(days, 0.9m),
-                toHandle == 0 ? null : Math.Round(100m - 100m * (c.LateInProgress + c.Late) / toHandle, 2),
-                finished == 0 ? null : Math.Round(100m * (finished - c.FinishedBad) / finished, 2)));
-        }).OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
+            q = q.Where(d => d.AgencyId == a);
+        }
+
+        var rows = await q.GroupBy(d => new { d.FinishedOn!.Value.Year, d.FinishedOn!.Value.Month }).Select(g => new
+        {
+            g.Key.Year,
+            g.Key.Month,
+            Early = g.Sum(d => d.FinishedOn < d.AppointmentDate ? 1 : 0),
+            OnTime = g.Sum(d => d.FinishedOn == d.AppointmentDate ? 1 : 0),
+            Late = g.Sum(d => d.FinishedOn > d.AppointmentDate ? 1 : 0),
+        }).ToListAsync(ct);
+        var months = new List<MonthOutcomes>();
+        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to && months.Count < 13; m = m.AddMonths(1))
+        {
+            var r = rows.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month);
+            months.Add(new MonthOutcomes(m.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), r?.Early ?? 0, r?.OnTime ?? 0, r?.Late ?? 0));
+        }
+
+        return months;
     }
 
     /// <summary>Nearest-rank percentile of a histogram (days, count) sorted by days.</summary>

@@ -41,7 +41,7 @@ internal sealed record IndicatorRow(string Key, string Label, DossierFigures Fig
 /// <summary>The dashboard's figures: the whole, the breakdown, and the on-time rate month by month within the period.</summary>
 internal sealed record IndicatorReport(
     IndicatorQuery Query, DateOnly From, DateOnly To, string AgencyName, DossierFigures Total, IReadOnlyList<IndicatorRow> Rows,
-    IReadOnlyList<(string Month, DossierFigures Figures)> Months);
+    IReadOnlyList<MonthOutcomes> Months);
 
 /// <summary>The office's view of the one-stop figures (capability <see cref="Capability.ReadAgency"/>); the page, its export and the API use it.</summary>
 internal sealed class IndicatorsDashboard(SiparDbContext db, Capabilities can, IAgencies agencies, TimeProvider clock)
@@ -60,19 +60,10 @@ internal sealed class IndicatorsDashboard(SiparDbContext db, Capabilities can, I
 
         var (from, to) = query.Dates();
         var asOf = VietnamTime.Today(clock);
-        var total = (await DossierIndicators.QueryAsync(db, query.AgencyId, from, to, asOf, IndicatorBreakdown.None, ct)).Select(r => r.Figures).FirstOrDefault() ?? DossierIndicators.Empty;
         var by = query.AgencyId is null && query.By == IndicatorBreakdown.Unit ? IndicatorBreakdown.Agency : query.By;
-        var rows = await DossierIndicators.QueryAsync(db, query.AgencyId, from, to, asOf, by, ct);
+        var (total, rows) = await DossierIndicators.BreakdownAsync(db, query.AgencyId, from, to, asOf, by, ct);
         var labels = await LabelsAsync(query.AgencyId, by, ct);
-        var months = new List<(string, DossierFigures)>();
-        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to && months.Count < 13; m = m.AddMonths(1))
-        {
-            var start = m < from ? from : m;
-            var end = m.AddMonths(1).AddDays(-1) > to ? to : m.AddMonths(1).AddDays(-1);
-            var figures = (await DossierIndicators.QueryAsync(db, query.AgencyId, start, end, asOf, IndicatorBreakdown.None, ct)).Select(r => r.Figures).FirstOrDefault() ?? DossierIndicators.Empty;
-            months.Add((m.ToString("MM/yyyy", CultureInfo.InvariantCulture), figures));
-        }
-
+        var months = await DossierIndicators.MonthsAsync(db, query.AgencyId, from, to, ct);
         var agencyName = query.AgencyId is { } id ? (await agencies.FindAsync(id, ct))?.Name ?? "" : "";
         return new IndicatorReport(query, from, to, agencyName, total,
             rows.Select(r => new IndicatorRow(r.Key, labels.GetValueOrDefault(r.Key, r.Key.Length == 0 ? "—" : r.Key), r.Figures)).OrderBy(r => r.Label, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), true)).ToList(),

@@ -74,9 +74,12 @@ internal sealed partial class ApologyPrompter(SiparDbContext db, ICalendars cale
             .Where(d => d.ClosedAt == null && d.FinishedOn == null && d.ImportRunId == null && d.AppointmentDate != null && d.AppointmentDate <= limit
                 && d.ApologyRequestedAt == null && d.ApologyPromptedOn == null)
             .OrderBy(d => d.AppointmentDate).Take(500).ToListAsync(ct);
+        // One lookup of the people of all the units concerned, not one per dossier.
+        var units = due.Where(d => d.UnitId is not null).Select(d => d.UnitId!.Value).Distinct().ToList();
+        var emails = units.Count == 0 ? new Dictionary<Guid, IReadOnlyList<string>>() : await people.EmailsOfUnitsAsync(units, ct);
         foreach (var d in due)
         {
-            var to = d.UnitId is { } unit ? await people.EmailsOfUnitAsync(unit, ct) : [];
+            var to = d.UnitId is { } unit ? emails.GetValueOrDefault(unit) ?? [] : [];
             if (email.Enabled && to.Count > 0)
             {
                 await email.SendAsync(to, $"Hồ sơ {d.Code} sắp đến hạn: cần văn bản xin lỗi, gia hạn",
