@@ -14,6 +14,7 @@ using Sipar.Modules.Operations;
 using Sipar.Modules.Organisation;
 using Sipar.Modules.ParIndex;
 using Sipar.Modules.Plans;
+using Sipar.Modules.Sipas;
 
 // `sipar <verb>` runs a command (`sipar --help` lists them); anything else serves the web app.
 if (SiparCommandLine.IsVerb(args))
@@ -71,6 +72,7 @@ public partial class Program
         PlansModule.Commands(cli),
         ParIndexModule.Commands(cli),
         DossiersCommands.Commands(cli),
+        SipasCommands.Commands(cli),
         .. OperationsModule.BackupCommands(cli),
     ];
 }
