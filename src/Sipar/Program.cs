@@ -45,6 +45,7 @@ public partial class Program
         builder.AddPlans();
         builder.AddParIndex();
         builder.AddDossiers();
+        builder.AddSipas();
         builder.AddDemo();
         builder.AddOperations();
 
@@ -59,6 +60,7 @@ public partial class Program
         app.MapPlans();
         app.MapParIndex();
         app.MapDossiers();
+        app.MapSipas();
         app.MapOperations();
         return app;
     }

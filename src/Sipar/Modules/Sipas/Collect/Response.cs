@@ -1,0 +1,141 @@
+namespace Sipar.Modules.Sipas;
+
+internal enum ResponseChannel
+{
+    Online,
+    Paper,
+    Phone,
+}
+
+/// <summary>Review: new responses without a flag are valid; flagged ones wait for a reviewer; rejected ones stay, with the reason.</summary>
+internal enum ReviewState
+{
+    Valid,
+    HasIssues,
+    Rejected,
+}
+
+internal enum RecheckState
+{
+    None,
+    Selected,
+    Confirmed,
+    Differs,
+    Unreachable,
+}
+
+/// <summary>
+/// One questionnaire answered: the answers as one character per item of its version ('1'…'9' the level, '0' "không trả lời",
+/// '-' not answered), the profile, the expectations, the free text, the channel, timing, the validity flags, the review and
+/// the re-check. A response is never deleted; an answer changed after review keeps the reason in the audit trail.
+/// </summary>
+internal sealed class Response
+{
+    public const int MaxItems = QuestionnaireDocument.MaxItems;
+    public const int TextMaxLength = 2000;
+
+    private Response()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid WaveId { get; private set; }
+
+    public Guid? ContactId { get; private set; }
+
+    public Guid QuestionnaireId { get; private set; }
+
+    public ResponseChannel Channel { get; private set; }
+
+    public string Stratum { get; private set; } = "";
+
+    public Guid AgencyId { get; private set; }
+
+    public Guid? UnitId { get; private set; }
+
+    public string ProcedureCode { get; private set; } = "";
+
+    public string Answers { get; private set; } = "";
+
+    /// <summary>Profile answers as "code=option" lines.</summary>
+    public string Profile { get; private set; } = "";
+
+    /// <summary>Expectation options chosen, as their 1-based numbers, comma-separated.</summary>
+    public string Expectations { get; private set; } = "";
+
+    public string Comments { get; private set; } = "";
+
+    public DateTime StartedAt { get; private set; }
+
+    public DateTime? SubmittedAt { get; private set; }
+
+    public Guid? EnteredBy { get; private set; }
+
+    public ReviewState Review { get; private set; }
+
+    public string? ReviewReason { get; private set; }
+
+    /// <summary>Validity flags raised when submitted, comma-separated (<see cref="ValidityRules"/>).</summary>
+    public string Flags { get; private set; } = "";
+
+    public RecheckState Recheck { get; private set; }
+
+    public string? RecheckNote { get; private set; }
+
+    /// <summary>Whether it counts in the indices: submitted, valid and not failed at re-check.</summary>
+    public bool Counts => SubmittedAt is not null && Review == ReviewState.Valid && Recheck != RecheckState.Differs;
+
+    public static Response Start(Guid waveId, Guid questionnaireId, Contact? contact, ResponseChannel channel, int items, DateTime at, Guid? by) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        WaveId = waveId,
+        QuestionnaireId = questionnaireId,
+        ContactId = contact?.Id,
+        Stratum = contact?.Stratum ?? "",
+        AgencyId = contact?.AgencyId ?? Guid.Empty,
+        UnitId = contact?.UnitId,
+        ProcedureCode = contact?.ProcedureCode ?? "",
+        Channel = channel,
+        Answers = new string('-', items),
+        StartedAt = at,
+        EnteredBy = by,
+    };
+
+    public void Place(Guid agencyId, Guid? unitId, string procedureCode, string stratum)
+    {
+        AgencyId = agencyId;
+        UnitId = unitId;
+        ProcedureCode = procedureCode;
+        Stratum = stratum;
+    }
+
+    public void Fill(string answers, string profile, string expectations, string? comments)
+    {
+        Answers = answers;
+        Profile = profile;
+        Expectations = expectations;
+        Comments = (comments ?? "").Trim() is { } c && c.Length > TextMaxLength ? c[..TextMaxLength] : (comments ?? "").Trim();
+    }
+
+    public void Submit(DateTime at, IReadOnlyList<string> flags)
+    {
+        SubmittedAt = at;
+        Flags = string.Join(',', flags);
+        Review = flags.Count == 0 ? ReviewState.Valid : ReviewState.HasIssues;
+    }
+
+    public void Reviewed(ReviewState state, string? reason)
+    {
+        Review = state;
+        ReviewReason = reason;
+    }
+
+    public void SelectForRecheck() => Recheck = RecheckState.Selected;
+
+    public void Rechecked(RecheckState outcome, string? note)
+    {
+        Recheck = outcome;
+        RecheckNote = note;
+    }
+}

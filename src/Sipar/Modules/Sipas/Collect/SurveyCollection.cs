@@ -1,0 +1,216 @@
+using Microsoft.EntityFrameworkCore;
+using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Time;
+
+namespace Sipar.Modules.Sipas;
+
+/// <summary>What a citizen's answers say, as the form posts them: item code → level ("0" no answer), profile code → option, expectations, free text.</summary>
+internal sealed record SurveyAnswers(
+    IReadOnlyDictionary<string, string> Items, IReadOnlyDictionary<string, string> Profile, IReadOnlyList<int> Expectations, IReadOnlyDictionary<string, string> Open);
+
+/// <summary>Where an invitation's token stands.</summary>
+internal enum TokenState
+{
+    Unknown,
+    Used,
+    Expired,
+    Open,
+}
+
+internal sealed record SurveySession(TokenState State, Wave? Wave, QuestionnaireDocument? Questionnaire, Response? Saved);
+
+/// <summary>The thresholds of the validity rules (data, like the index rules).</summary>
+internal sealed record ValidityOptions(decimal MinAnsweredShare = 0.5m, int SameAnswerMinItems = 8, int MinSeconds = 60)
+{
+    public static ValidityOptions Default { get; } = new();
+}
+
+/// <summary>The validity rules run when a response is submitted: each raises a flag, and a flagged response waits for review.</summary>
+internal static class ValidityRules
+{
+    public const string Incomplete = "incomplete";
+    public const string SameAnswer = "same-answer";
+    public const string TooFast = "too-fast";
+
+    public static IReadOnlyList<string> Check(string answers, TimeSpan took, ResponseChannel channel, ValidityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(options);
+        var flags = new List<string>();
+        var answered = answers.Count(c => c is >= '0' and <= '9');
+        if (answers.Length > 0 && answered < options.MinAnsweredShare * answers.Length)
+        {
+            flags.Add(Incomplete);
+        }
+
+        var levels = answers.Where(c => c is >= '1' and <= '9').ToList();
+        if (levels.Count >= options.SameAnswerMinItems && levels.Distinct().Count() == 1)
+        {
+            flags.Add(SameAnswer);
+        }
+
+        if (channel == ResponseChannel.Online && took < TimeSpan.FromSeconds(options.MinSeconds))
+        {
+            flags.Add(TooFast);
+        }
+
+        return flags;
+    }
+}
+
+/// <summary>
+/// Collection: the public survey page on a single-use token (progress saved, a second submission refused), and phone
+/// interviews keyed in by staff with the channel recorded.
+/// </summary>
+internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, ValidityOptions validity)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<SurveySession> OpenAsync(string? token, CancellationToken ct)
+    {
+        var code = Contact.NormaliseToken(token);
+        if (code.Length != Contact.TokenLength)
+        {
+            return new SurveySession(TokenState.Unknown, null, null, null);
+        }
+
+        var contact = await db.Set<Contact>().AsNoTracking().FirstOrDefaultAsync(c => c.Token == code, ct);
+        if (contact is null)
+        {
+            return new SurveySession(TokenState.Unknown, null, null, null);
+        }
+
+        var wave = await db.Set<Wave>().AsNoTracking().FirstAsync(w => w.Id == contact.WaveId, ct);
+        var questionnaire = await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct);
+        if (contact.State == ContactState.Answered)
+        {
+            return new SurveySession(TokenState.Used, wave, questionnaire.Document, null);
+        }
+
+        if (contact.State != ContactState.Sampled || !wave.IsOpen(VietnamTime.Today(clock)))
+        {
+            return new SurveySession(TokenState.Expired, wave, questionnaire.Document, null);
+        }
+
+        var saved = await db.Set<Response>().AsNoTracking().FirstOrDefaultAsync(r => r.ContactId == contact.Id && r.SubmittedAt == null, ct);
+        return new SurveySession(TokenState.Open, wave, questionnaire.Document, saved);
+    }
+
+    /// <summary>Saves the answers on the token; with <paramref name="submit"/> the response is final and the token used.</summary>
+    public async Task<TokenState> SaveAsync(string? token, SurveyAnswers answers, bool submit, CancellationToken ct)
+    {
+        var session = await OpenAsync(token, ct);
+        if (session.State != TokenState.Open)
+        {
+            return session.State;
+        }
+
+        var code = Contact.NormaliseToken(token);
+        var contact = await db.Set<Contact>().FirstAsync(c => c.Token == code, ct);
+        var response = await db.Set<Response>().FirstOrDefaultAsync(r => r.ContactId == contact.Id && r.SubmittedAt == null, ct);
+        if (response is null)
+        {
+            response = Response.Start(contact.WaveId, session.Wave!.QuestionnaireId, contact, ResponseChannel.Online, session.Questionnaire!.Items.Count(), Now, null);
+            db.Add(response);
+        }
+
+        Fill(response, session.Questionnaire!, answers);
+        if (submit)
+        {
+            response.Submit(Now, ValidityRules.Check(response.Answers, Now - response.StartedAt, ResponseChannel.Online, validity));
+            contact.Answered();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (submit)
+        {
+            return TokenState.Used; // the same token submitted twice at once: the unique index keeps one
+        }
+
+        return submit ? TokenState.Used : TokenState.Open;
+    }
+
+    /// <summary>A phone interview keyed in by survey staff for a drawn contact.</summary>
+    public async Task<Guid> EnterByPhoneAsync(Guid contactId, SurveyAnswers answers, Guid? by, CancellationToken ct)
+    {
+        var contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct) ?? throw new NotFoundException();
+        if (contact.State != ContactState.Sampled)
+        {
+            throw new DomainValidationException("", "Sipas.ContactNotWaiting");
+        }
+
+        var wave = await db.Set<Wave>().AsNoTracking().FirstAsync(w => w.Id == contact.WaveId, ct);
+        if (!wave.Channels.HasFlag(SurveyChannels.Phone) || wave.Status != WaveStatus.Sampled)
+        {
+            throw new DomainValidationException("", "Sipas.ChannelNotInWave");
+        }
+
+        var doc = (await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct)).Document;
+        var response = Response.Start(wave.Id, wave.QuestionnaireId, contact, ResponseChannel.Phone, doc.Items.Count(), Now, by);
+        Fill(response, doc, answers);
+        response.Submit(Now, ValidityRules.Check(response.Answers, TimeSpan.MaxValue, ResponseChannel.Phone, validity));
+        contact.Answered();
+        db.Add(response);
+        await db.SaveChangesAsync(ct);
+        return response.Id;
+    }
+
+    /// <summary>Answers checked against the questionnaire: a level outside the scale, an unknown option or too many expectations are refused.</summary>
+    public static void Fill(Response response, QuestionnaireDocument doc, SurveyAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(answers);
+        var errors = new List<FieldError>();
+        var chars = doc.Items.Select(i =>
+        {
+            if (!answers.Items.TryGetValue(i.Code, out var v) || string.IsNullOrWhiteSpace(v))
+            {
+                return '-';
+            }
+
+            v = v.Trim();
+            if (v.Length == 1 && v[0] >= '0' && v[0] - '0' <= doc.Scale.Levels)
+            {
+                return v[0];
+            }
+
+            errors.Add(new FieldError("Items[" + i.Code + "]", "Sipas.AnswerOutOfScale", v, doc.Scale.Levels));
+            return '-';
+        }).ToArray();
+        var profile = new List<string>();
+        foreach (var q in doc.Profile)
+        {
+            if (answers.Profile.TryGetValue(q.Code, out var option) && !string.IsNullOrWhiteSpace(option))
+            {
+                if (!q.Options.Contains(option.Trim()))
+                {
+                    errors.Add(new FieldError("Profile[" + q.Code + "]", "Sipas.OptionUnknown"));
+                }
+                else
+                {
+                    profile.Add(q.Code + "=" + option.Trim());
+                }
+            }
+        }
+
+        var expectations = answers.Expectations.Distinct().Order().ToList();
+        if (doc.Expectations is { } e && (expectations.Count > e.Pick || expectations.Any(x => x < 1 || x > e.Options.Count)))
+        {
+            errors.Add(new FieldError("Expectations", "Sipas.TooManyExpectations", e.Pick));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainValidationException(errors);
+        }
+
+        var open = string.Join('\n', doc.OpenQuestions.Where(o => answers.Open.TryGetValue(o.Code, out var t) && !string.IsNullOrWhiteSpace(t))
+            .Select(o => o.Code + "=" + answers.Open[o.Code].Trim().ReplaceLineEndings(" ")));
+        response.Fill(new string(chars), string.Join('\n', profile), string.Join(',', expectations), open);
+    }
+}
