@@ -19,6 +19,7 @@ public sealed class ModuleMatrixTests
         ["Plans"] = ["Accounts", "Calendar", "Organisation", "ParIndex", "Dossiers"],
         ["ParIndex"] = ["Accounts", "Calendar", "Organisation", "Plans"],
         ["Dossiers"] = ["Accounts", "Calendar", "Organisation", "ParIndex"],
+        ["Sipas"] = ["Accounts", "Organisation", "Dossiers", "ParIndex"],
         ["Home"] = ["Accounts", "Organisation"],
         ["Operations"] = [],
     };

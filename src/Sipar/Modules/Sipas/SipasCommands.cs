@@ -14,8 +14,65 @@ internal static class SipasCommands
     public static Command Commands(CliContext cli)
     {
         var root = new Command("sipas", "Khảo sát SIPAS / the SIPAS survey");
+        root.Subcommands.Add(Sample(cli));
+        root.Subcommands.Add(Compute(cli));
         root.Subcommands.Add(ComputeFile(cli));
         return root;
+    }
+
+    private static Command Sample(CliContext cli)
+    {
+        var wave = new Option<Guid>("--wave") { Description = "Mã đợt khảo sát / wave id", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ tính cỡ mẫu, không chọn / sizes only, draw nothing" };
+        var seed = new Option<long?>("--seed") { Description = "Hạt giống (để chọn lại đúng mẫu cũ) / seed (to redraw the same sample)" };
+        var json = new Option<bool>("--json") { Description = "In JSON / print JSON" };
+        var command = new Command("sample", "Cỡ mẫu theo tầng và chọn mẫu có ghi hạt giống / sizes per stratum and the seeded draw") { wave, dryRun, seed, json };
+        command.SetAction(async (parse, ct) => await cli.RunAsync(async services =>
+        {
+            var plan = await services.GetRequiredService<SurveyWaves>().DrawAsync(parse.GetValue(wave), parse.GetValue(seed), !parse.GetValue(dryRun), ct);
+            if (parse.GetValue(json))
+            {
+                await cli.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new { seed = plan.Seed, applied = plan.Applied, frame = plan.Frame, sample = plan.Sample, strata = plan.Strata.Select(x => new { stratum = x.Stratum, frame = x.Frame, sample = x.Sample }) }, CliContext.IndentedJson));
+                return 0;
+            }
+
+            foreach (var x in plan.Strata)
+            {
+                await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{x.Stratum}: N={x.Frame} n={x.Sample}"));
+            }
+
+            await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Tổng: N={plan.Frame} n={plan.Sample} · hạt giống {plan.Seed} · {(plan.Applied ? "đã chọn mẫu" : "chưa chọn (chạy thử hoặc đã chọn trước đó)")}"));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Compute(CliContext cli)
+    {
+        var wave = new Option<Guid>("--wave") { Description = "Mã đợt khảo sát / wave id", Required = true };
+        var json = new Option<bool>("--json") { Description = "In JSON / print JSON" };
+        var command = new Command("compute", "Tính chỉ số hài lòng của đợt khảo sát / the wave's indices") { wave, json };
+        command.SetAction(async (parse, ct) => await cli.RunAsync(async services =>
+        {
+            var result = await services.GetRequiredService<WaveIndices>().ComputeAsync(parse.GetValue(wave), ct);
+            var strata = result.Strata.Select(s => (s.Label, s.Indices)).ToList();
+            if (parse.GetValue(json))
+            {
+                await cli.Out.WriteLineAsync(ResponsesFile.Json(result.Overall, strata));
+                return 0;
+            }
+
+            await WriteAsync(cli.Out, result.Overall, "");
+            foreach (var (name, indices) in strata)
+            {
+                await cli.Out.WriteLineAsync();
+                await cli.Out.WriteLineAsync("Tầng: " + name + (indices.Enough ? "" : " — chưa đủ số phiếu"));
+                await WriteAsync(cli.Out, indices, "  ");
+            }
+
+            return 0;
+        }, ct));
+        return command;
     }
 
     private static Command ComputeFile(CliContext cli)

@@ -9,6 +9,7 @@ internal static class SipasModule
     public static IHostApplicationBuilder AddSipas(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection("Sipas:Validity").Get<ValidityOptions>() ?? ValidityOptions.Default);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Sipas").Get<SipasOptions>() ?? new SipasOptions());
         builder.Services.AddScoped<QuestionnaireLibrary>();
         builder.Services.AddScoped<SurveyWaves>();
         builder.Services.AddScoped<SurveyCollection>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using QRCoder;
 using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Localization;
 using Sipar.Infrastructure.Time;
@@ -169,14 +168,6 @@ internal static class DossierForms
         return ($"mau-{(template.Number.Length > 0 ? template.Number : "tb")}-{d.Code}.docx", bytes);
     }
 
-    /// <summary>A QR code (PNG) of <paramref name="text"/>.</summary>
-    public static byte[] QrPng(string text)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8);
-    }
-
     private static void Applicant(Decree30Document doc, Dossier d)
     {
         doc.Paragraph("Ông/Bà: " + d.ApplicantName);
@@ -209,7 +200,7 @@ internal static class DossierForms
         }
 
         doc.Paragraph($"Tra cứu tình trạng hồ sơ tại {lookupUrl} với mã hồ sơ {d.Code} và mã tra cứu {d.LookupSecret}.");
-        doc.Picture(QrPng(lookupUrl + "?ma=" + Uri.EscapeDataString(d.Code)), 30, "Quét mã để tra cứu hồ sơ (nhập mã tra cứu in trên giấy này)");
+        doc.Picture(Documents.QrCodes.Png(lookupUrl + "?ma=" + Uri.EscapeDataString(d.Code)), 30, "Quét mã để tra cứu hồ sơ (nhập mã tra cứu in trên giấy này)");
     }
 
     private static void ControlSheet(Decree30Document doc, Dossier d, IReadOnlyDictionary<Guid, string> unitNames)

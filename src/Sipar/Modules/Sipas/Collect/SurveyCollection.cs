@@ -97,13 +97,13 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
         return new SurveySession(TokenState.Open, wave, questionnaire.Document, saved);
     }
 
-    /// <summary>Saves the answers on the token; with <paramref name="submit"/> the response is final and the token used.</summary>
-    public async Task<TokenState> SaveAsync(string? token, SurveyAnswers answers, bool submit, CancellationToken ct)
+    /// <summary>Saves the answers on the token; with <paramref name="submit"/> the response is final and the token used. Sent is true only for the submission that used it.</summary>
+    public async Task<(TokenState State, bool Sent)> SaveAsync(string? token, SurveyAnswers answers, bool submit, CancellationToken ct)
     {
         var session = await OpenAsync(token, ct);
         if (session.State != TokenState.Open)
         {
-            return session.State;
+            return (session.State, false);
         }
 
         var code = Contact.NormaliseToken(token);
@@ -126,18 +126,18 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (submit)
+        catch (DbUpdateException)
         {
-            return TokenState.Used; // the same token submitted twice at once: the unique index keeps one
+            return (TokenState.Used, false); // the same token posted twice at once: the unique index keeps one
         }
 
-        return submit ? TokenState.Used : TokenState.Open;
+        return submit ? (TokenState.Used, true) : (TokenState.Open, false);
     }
 
     /// <summary>A phone interview keyed in by survey staff for a drawn contact.</summary>
-    public async Task<Guid> EnterByPhoneAsync(Guid contactId, SurveyAnswers answers, Guid? by, CancellationToken ct)
+    public async Task<Guid> EnterByPhoneAsync(Guid waveId, Guid contactId, SurveyAnswers answers, Guid? by, CancellationToken ct)
     {
-        var contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct) ?? throw new NotFoundException();
+        var contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId && c.WaveId == waveId, ct) ?? throw new NotFoundException();
         if (contact.State != ContactState.Sampled)
         {
             throw new DomainValidationException("", "Sipas.ContactNotWaiting");

@@ -299,14 +299,14 @@ internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, I
     }
 
     /// <summary>A contact refused or could not be reached: the next one of the stratum's ranking replaces them (none when the frame is used up).</summary>
-    public async Task<Contact?> ReplaceAsync(Guid contactId, ContactState why, string? note, CancellationToken ct)
+    public async Task<Contact?> ReplaceAsync(Guid waveId, Guid contactId, ContactState why, string? note, CancellationToken ct)
     {
         if (why is not (ContactState.Refused or ContactState.Unreachable or ContactState.OptedOut))
         {
             throw new DomainValidationException("why", "Sipas.ReplaceReason");
         }
 
-        var contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId, ct) ?? throw new NotFoundException();
+        var contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == contactId && c.WaveId == waveId, ct) ?? throw new NotFoundException();
         if (contact.State != ContactState.Sampled)
         {
             throw new DomainValidationException("", "Sipas.ContactNotWaiting");
@@ -337,6 +337,20 @@ internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, I
         {
             db.Add(OptOut.Of(agency, key, Now));
         }
+    }
+
+    public async Task CloseAsync(Guid waveId, CancellationToken ct)
+    {
+        var wave = await db.Set<Wave>().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new NotFoundException();
+        wave.Close();
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task PublishAsync(Guid waveId, CancellationToken ct)
+    {
+        var wave = await db.Set<Wave>().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new NotFoundException();
+        wave.Publish();
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<IReadOnlyList<StratumProgress>> ProgressAsync(Guid waveId, CancellationToken ct)
