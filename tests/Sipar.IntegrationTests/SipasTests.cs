@@ -90,6 +90,7 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         var open = await citizen.GetAsync("/khao-sat?ma=" + Uri.EscapeDataString(token[..4].ToLowerInvariant() + " " + token[4..]));
         var html = await open.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.True(Encoding.UTF8.GetByteCount(html) < 60_000, $"{Encoding.UTF8.GetByteCount(html)} bytes"); // uncompressed: the 60 KB is for the compressed page
         var survey = await SiparFactory.HtmlAsync(open);
         Assert.Equal(16, survey.QuerySelectorAll("[data-testid^=item-]").Length);
 
