@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 dotnet build src/Sipar -c Release -nologo -v q >/dev/null
-sipar() { dotnet src/Sipar/bin/Release/net10.0/Sipar.dll "$@"; }
+
 structure=src/Sipar/Modules/Sipas/Questionnaires/standard-service.json
 python3 - "$rows" "$work/responses.csv" "$work/header.csv" <<'PY'
 import random, sys
@@ -25,7 +25,7 @@ with open(path, "w") as f:
 PY
 printf '%s rows, %s MB\n' "$rows" "$(du -m "$work/responses.csv" | cut -f1)"
 for file in header responses; do
-  /usr/bin/time -f "$file: %e s wall, %M KB peak RSS" dotnet src/Sipar/bin/Release/net10.0/Sipar.dll sipas compute-file "$work/$file.csv" --structure "$structure" --json > "$work/$file.json" 2> "$work/$file.err" || true
+  /usr/bin/time -f "$file: %e s wall, %M KB peak RSS" env Sipar__DataDirectory="$work" dotnet src/Sipar/bin/Release/net10.0/sipar.dll sipas compute-file "$work/$file.csv" --structure "$structure" --json > "$work/$file.json" 2> "$work/$file.err" || true
   tail -n 1 "$work/$file.err"
 done
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); o=d['overall']; print('overall', o['value'], [o['low'], o['high']], 'n', o['n'], 'strata', len(d.get('strata', [])))" "$work/responses.json"

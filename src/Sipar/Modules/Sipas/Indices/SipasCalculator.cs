@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Sipar.Modules.Sipas;
 
 /// <summary>
@@ -12,14 +14,18 @@ internal sealed class AnswerMatrix
     public AnswerMatrix(int items, int capacity = 1024)
     {
         Items = items;
-        states = new byte[Math.Max(1, capacity) * Math.Max(1, items)];
+        Stride = Math.Max(1, (items + 15) / 16) * 16;
+        states = new byte[Math.Max(1, capacity) * Stride];
     }
 
     public int Items { get; }
 
+    /// <summary>Bytes per response: the items rounded up to 16, so the bootstrap adds a response's states 16 at a time (one vector).</summary>
+    public int Stride { get; }
+
     public int Count { get; private set; }
 
-    internal ReadOnlySpan<byte> States => states.AsSpan(0, Count * Items);
+    internal ReadOnlySpan<byte> States => states.AsSpan(0, Count * Stride);
 
     /// <summary>One response as stored: a character per item, '1'…'9' the level, '0' "không trả lời", anything else not answered.</summary>
     public void Add(ReadOnlySpan<char> answers, IndexRules rules)
@@ -47,12 +53,12 @@ internal sealed class AnswerMatrix
 
     private int NextRow()
     {
-        if ((Count + 1) * Items > states.Length)
+        if ((Count + 1) * Stride > states.Length)
         {
-            Array.Resize(ref states, Math.Max(states.Length * 2, (Count + 1) * Items));
+            Array.Resize(ref states, Math.Max(states.Length * 2, (Count + 1) * Stride));
         }
 
-        return Count++ * Items;
+        return Count++ * Stride;
     }
 
     /// <summary>The responses whose index passes <paramref name="keep"/>: a stratum's or a profile group's cell.</summary>
@@ -64,7 +70,7 @@ internal sealed class AnswerMatrix
             if (keep(r))
             {
                 var row = result.NextRow();
-                states.AsSpan(r * Items, Items).CopyTo(result.states.AsSpan(row, Items));
+                states.AsSpan(r * Stride, Stride).CopyTo(result.states.AsSpan(row, Stride));
             }
         }
 
@@ -111,7 +117,7 @@ internal static class SipasCalculator
         var factorHas = new bool[shape.FactorItems.Length];
         for (var r = 0; r < n; r++)
         {
-            var row = states.Slice(r * k, k);
+            var row = states.Slice(r * answers.Stride, k);
             for (var i = 0; i < k; i++)
             {
                 var s = row[i];
@@ -151,7 +157,7 @@ internal static class SipasCalculator
         }
 
         var point = shape.Evaluate(sat, valid);
-        var (low, high) = Bootstrap(shape, states, n, k, rules, point);
+        var (low, high) = Bootstrap(shape, states, n, k, answers.Stride, rules, point);
         var z = NormalQuantile(0.5 + (rules.Confidence / 2));
         var aspects = new List<AspectIndex>();
         for (var a = 0; a < shape.AspectFactors.Length; a++)
@@ -212,7 +218,7 @@ internal static class SipasCalculator
         return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * u / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 
-    private static (Point Low, Point High) Bootstrap(Shape shape, ReadOnlySpan<byte> states, int n, int k, IndexRules rules, Point point)
+    private static (Point Low, Point High) Bootstrap(Shape shape, ReadOnlySpan<byte> states, int n, int k, int stride, IndexRules rules, Point point)
     {
         var low = Point.Empty(shape);
         var high = Point.Empty(shape);
@@ -229,16 +235,39 @@ internal static class SipasCalculator
         Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
         {
             var rng = new SplitMix64(unchecked(rules.Seed * 1_000_003 + b));
-            var sat = new long[k];
-            var valid = new long[k];
+            var sat = new long[stride];
+            var valid = new long[stride];
+            var chunks = stride / 16;
+            var one = Vector128.Create((byte)1);
+            Span<Vector128<byte>> v = stackalloc Vector128<byte>[chunks];
+            Span<Vector128<byte>> s = stackalloc Vector128<byte>[chunks];
+            var pending = 0;
             for (var j = 0; j < m; j++)
             {
-                var row = (int)rng.Below((ulong)n) * k;
-                for (var i = 0; i < k; i++)
+                var row = (int)rng.Below((ulong)n) * stride;
+                for (var c = 0; c < chunks; c++)
                 {
-                    var s = copy[row + i];
-                    valid[i] += (s + 1) >> 1;
-                    sat[i] += s >> 1;
+                    var x = Vector128.Create(copy, row + (c * 16));
+                    v[c] += Vector128.ShiftRightLogical(x + one, 1);
+                    s[c] += Vector128.ShiftRightLogical(x, 1);
+                }
+
+                // Byte lanes hold at most 255: spill into the totals before they could overflow.
+                if (++pending == 255 || j == m - 1)
+                {
+                    for (var c = 0; c < chunks; c++)
+                    {
+                        for (var i = 0; i < 16; i++)
+                        {
+                            valid[(c * 16) + i] += v[c][i];
+                            sat[(c * 16) + i] += s[c][i];
+                        }
+
+                        v[c] = Vector128<byte>.Zero;
+                        s[c] = Vector128<byte>.Zero;
+                    }
+
+                    pending = 0;
                 }
             }
 
