@@ -9,25 +9,13 @@ using Sipar.Modules.Accounts;
 namespace Sipar.Modules.Sipas;
 
 /// <summary>A phone interview keyed in by the wave's survey staff: the same questionnaire form, the channel recorded as phone.</summary>
-internal sealed class PhoneEntryModel(SurveyCollection collection, WaveAccess access, SiparDbContext db, CurrentUser me, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class PhoneEntryModel(SurveyCollection collection, WaveAccess access, SiparDbContext db, CurrentUser me, IStringLocalizer<SharedResource> t) : AnswersPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public Guid ContactId { get; set; }
-
-    [BindProperty]
-    public Dictionary<string, string> Items { get; set; } = [];
-
-    [BindProperty]
-    public Dictionary<string, string> Profile { get; set; } = [];
-
-    [BindProperty]
-    public List<int> Expectations { get; set; } = [];
-
-    [BindProperty]
-    public Dictionary<string, string> Open { get; set; } = [];
 
     public SurveyFormView? Form { get; private set; }
 
@@ -46,7 +34,7 @@ internal sealed class PhoneEntryModel(SurveyCollection collection, WaveAccess ac
             return Forbid();
         }
 
-        var answers = new SurveyAnswers(Items, Profile, Expectations, Open);
+        var answers = Answers;
         return await RunAsync(() => collection.EnterByPhoneAsync(Id, ContactId, answers, me.Id, ct), "Sipas.ResponseSaved", "/sipas/waves/" + Id, () => LoadAsync(answers, ct));
     }
 

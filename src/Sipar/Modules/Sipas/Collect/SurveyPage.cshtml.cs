@@ -28,16 +28,9 @@ internal sealed record SurveyFormView(QuestionnaireDocument Questionnaire, Surve
     }
 }
 
-/// <summary>
-/// The public survey page (no login, no JavaScript): the invitation's code opens the questionnaire; "Lưu" keeps the answers
-/// for later on the same code, "Gửi phiếu" sends them once. A wrong, used or expired code gets a friendly page.
-/// </summary>
-[AllowAnonymous]
-internal sealed class SurveyPageModel(SurveyCollection collection, SiparDbContext db, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+/// <summary>A page whose form posts a questionnaire's answers (the public survey page, phone and paper entry).</summary>
+internal abstract class AnswersPageModel(IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
-    [BindProperty]
-    public string? Code { get; set; }
-
     [BindProperty]
     public Dictionary<string, string> Items { get; set; } = [];
 
@@ -49,6 +42,19 @@ internal sealed class SurveyPageModel(SurveyCollection collection, SiparDbContex
 
     [BindProperty]
     public Dictionary<string, string> Open { get; set; } = [];
+
+    protected SurveyAnswers Answers => new(Items, Profile, Expectations, Open);
+}
+
+/// <summary>
+/// The public survey page (no login, no JavaScript): the invitation's code opens the questionnaire; "Lưu" keeps the answers
+/// for later on the same code, "Gửi phiếu" sends them once. A wrong, used or expired code gets a friendly page.
+/// </summary>
+[AllowAnonymous]
+internal sealed class SurveyPageModel(SurveyCollection collection, SiparDbContext db, IStringLocalizer<SharedResource> t) : AnswersPageModel(t)
+{
+    [BindProperty]
+    public string? Code { get; set; }
 
     public SurveySession? Session { get; private set; }
 
@@ -73,7 +79,7 @@ internal sealed class SurveyPageModel(SurveyCollection collection, SiparDbContex
     private async Task<IActionResult> PostAsync(bool submit, CancellationToken ct)
     {
         Code = Contact.NormaliseToken(Code);
-        var answers = new SurveyAnswers(Items, Profile, Expectations, Open);
+        var answers = Answers;
         try
         {
             var (state, sent) = await collection.SaveAsync(Code, answers, submit, ct);
