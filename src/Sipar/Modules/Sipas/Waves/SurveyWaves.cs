@@ -219,6 +219,8 @@ internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, I
     {
         var optedOut = (await db.Set<OptOut>().AsNoTracking().Where(o => o.AgencyId == wave.AgencyId).Select(o => o.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var names = await StratumNamesAsync(wave, people, ct);
+        // One transaction: a frame that fails to save leaves the previous one in place.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<Contact>().Where(c => c.WaveId == wave.Id).ExecuteDeleteAsync(ct);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var sequence = 0;
@@ -234,6 +236,7 @@ internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, I
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return sequence;
     }
 
