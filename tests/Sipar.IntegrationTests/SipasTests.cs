@@ -161,6 +161,113 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         Assert.NotNull(late.QuerySelector("[data-testid=survey-expired]"));
     }
 
+    [Fact]
+    public async Task Paper_forms_count_when_two_staff_agree_and_review_and_recheck_decide_what_counts()
+    {
+        var (agencyId, unitId, _) = await app.CreateAgencyAsync();
+        var officeUser = await app.CreateUserAsync(Role.Office, agencyId, unitId);
+        var surveyorUser = await app.CreateUserAsync(Role.Surveyor, agencyId, unitId);
+        var office = await app.SignedInClientAsync(officeUser);
+        var surveyor = await app.SignedInClientAsync(surveyorUser);
+        await SiparFactory.PostFormAsync(office, "/sipas", [], "/sipas?handler=Standard");
+        var service = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Questionnaire>().SingleAsync(q => q.Code == "SIPAS-DV" && q.Version == 1));
+        string D(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var token0 = await SiparFactory.AntiforgeryTokenAsync(office, "/sipas");
+        var created = await office.PostAsync("/sipas?handler=Create", new FormUrlEncodedContent([
+            new("Input.Name", "Khảo sát phiếu giấy"), new("Input.QuestionnaireId", service.Id.ToString()), new("Input.PeriodFrom", D(app.Today.AddDays(-60))),
+            new("Input.PeriodTo", D(app.Today.AddDays(-1))), new("Input.ClosesOn", D(app.Today.AddDays(30))), new("Input.MarginPercent", "20"),
+            new("Input.Stratification", "None"), new("Input.Allocation", "PerStratum"), new("Input.MinPerStratum", "0"), new("Input.MinCell", "1"),
+            new("Input.RecheckPercent", "50"), new("Input.Channels", "Paper"), new("Input.Channels", "Online"), new("__RequestVerificationToken", token0)]));
+        var page = created.Headers.Location!.ToString();
+        var waveId = Guid.Parse(page.Split('/')[^1]);
+
+        // An imported list: a date that cannot be read and a person twice are named by row; nothing is saved.
+        var day = app.Today.AddDays(-10).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var good = "Họ tên,Điện thoại,Thủ tục,Ngày trả kết quả\n" + string.Concat(Enumerable.Range(1, 6).Select(i => $"Người {i},09130000{i:00},Cấp giấy phép,{day}\n"));
+        var bad = good + "Người 7,0913000099,Cấp giấy phép,31/02/2026\nNgười 8,0913000001,Cấp giấy phép," + day + "\n";
+        var checkedList = await UploadFrameAsync(office, page, bad);
+        var problems = checkedList.QuerySelector("[data-testid=frame-preview]")!.TextContent;
+        Assert.Contains("Ngày \"31/02/2026\" không đọc được", problems, StringComparison.Ordinal);
+        Assert.Contains("Người này đã có ở dòng 2", problems, StringComparison.Ordinal);
+        Assert.Null(checkedList.QuerySelector("[data-testid=frame-apply]"));
+        checkedList = await UploadFrameAsync(office, page, good);
+        var apply = checkedList.QuerySelector("[data-testid=frame-apply]")!.Closest("form")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, page, new()
+        {
+            ["FileContent"] = apply.QuerySelector("input[name=FileContent]")!.GetAttribute("value")!, ["FileName"] = "danh-sach.csv",
+        }, page + "?handler=FrameApply")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, page, new() { ["Seed"] = "7" }, page + "?handler=Draw")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await surveyor.GetAsync(page + "/paper")).StatusCode);
+        var staff = new FormUrlEncodedContent([new("Staff", officeUser.Id.ToString()), new("Staff", surveyorUser.Id.ToString()), new("__RequestVerificationToken", await SiparFactory.AntiforgeryTokenAsync(office, page))]);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync(page + "?handler=Staff", staff)).StatusCode);
+        var drawn = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Contact>().Where(c => c.WaveId == waveId && c.Token != null).OrderBy(c => c.Rank).ToListAsync());
+        Assert.Equal(5, drawn.Count);
+
+        var codes = service.ItemCodes.Split(',');
+        Dictionary<string, string> Form(string number, int level, string? changed = null) =>
+            codes.Select((c, i) => (c, i)).ToDictionary(x => $"Items[{x.c}]", x => x.c == changed ? "1" : (level - (x.i % 2)).ToString(System.Globalization.CultureInfo.InvariantCulture)) is var f && f.TryAdd("FormNumber", number) ? f : f;
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> Key(HttpClient who, Dictionary<string, string> form) =>
+            await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(who, page + "/paper", form));
+
+        // Form 1: keyed by the office, not again by the office, then by the surveyor with one item different; a third keying settles it.
+        Assert.Contains("chờ điều tra viên khác", (await Key(office, Form(drawn[0].Token!, 5))).QuerySelector("[data-testid=paper-outcome]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("điều tra viên khác thực hiện", (await Key(office, Form(drawn[0].Token!, 5))).QuerySelector("[data-testid=errors], .alert-danger")!.TextContent, StringComparison.Ordinal);
+        var differs = await Key(surveyor, Form(drawn[0].Token!, 5, changed: "CC2"));
+        Assert.Contains("không khớp", differs.QuerySelector("[data-testid=paper-outcome]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("CC2", differs.QuerySelector("[data-testid=paper-forms]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("đã được tính", (await Key(office, Form(drawn[0].Token!, 5))).QuerySelector("[data-testid=paper-outcome]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("đã được tính", (await Key(office, Form(drawn[0].Token!, 5))).QuerySelector("[data-testid=form-number-error]")!.TextContent, StringComparison.Ordinal);
+        // Form 2: two agreeing keyings count at once. An unknown form number is refused beside the field.
+        await Key(office, Form(drawn[1].Token!, 4));
+        Assert.Contains("đã được tính", (await Key(surveyor, Form(drawn[1].Token!, 4))).QuerySelector("[data-testid=paper-outcome]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("không phải mã", (await Key(office, Form("ZZZZZZZZZZZZ", 4))).QuerySelector("[data-testid=form-number-error]")!.TextContent, StringComparison.Ordinal);
+
+        // Online, sent at once: flagged "too fast", so it waits for review and does not count yet.
+        var citizen = app.NewClient();
+        var online = codes.ToDictionary(c => $"Items[{c}]", c => c.StartsWith('K') ? "2" : "4");
+        online["Code"] = drawn[2].Token!;
+        await SiparFactory.PostFormAsync(citizen, "/khao-sat?ma=" + drawn[2].Token, online, "/khao-sat?handler=Submit");
+        var responses = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Response>().Where(r => r.WaveId == waveId).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Channel).ToListAsync());
+        Assert.Equal([ResponseChannel.Online, ResponseChannel.Paper, ResponseChannel.Paper], responses.Select(r => r.Channel).Order());
+        var flagged = responses.Single(r => r.Channel == ResponseChannel.Online);
+        Assert.Equal((ReviewState.HasIssues, "too-fast"), (flagged.Review, flagged.Flags));
+        Assert.Equal(2, await CountedAsync(waveId));
+
+        // Review: rejecting needs a reason; the flagged one is accepted; a rejected response stays, with its reason.
+        var review = page + "/review";
+        var notStaff = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Surveyor, agencyId, unitId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await notStaff.GetAsync(review)).StatusCode);
+        var noReason = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(surveyor, review, new() { ["ResponseId"] = responses[0].Id.ToString(), ["State"] = "Rejected" }, review + "?handler=Review"));
+        Assert.Contains("Cần ghi lý do", noReason.QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(surveyor, review, new() { ["ResponseId"] = flagged.Id.ToString(), ["State"] = "Valid", ["Reason"] = "Người dân trả lời qua điện thoại cùng cán bộ" }, review + "?handler=Review")).StatusCode);
+        Assert.Equal(3, await CountedAsync(waveId));
+
+        // Re-check: 50% of the 3 valid responses → 2 selected (seeded); one of them turns out different and stops counting.
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, review, [], review + "?handler=DrawRecheck")).StatusCode);
+        var selected = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Response>().Where(r => r.WaveId == waveId && r.Recheck == RecheckState.Selected).ToListAsync());
+        Assert.Equal(2, selected.Count);
+        var shown = await SiparFactory.HtmlAsync(await office.GetAsync(review));
+        Assert.Contains("09130000", shown.QuerySelector("[data-testid=responses]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, review, new() { ["ResponseId"] = selected[0].Id.ToString(), ["Outcome"] = "Differs", ["Note"] = "Người dân nói chưa từng nhận phiếu" }, review + "?handler=Recheck")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, review, new() { ["ResponseId"] = selected[1].Id.ToString(), ["Outcome"] = "Confirmed" }, review + "?handler=Recheck")).StatusCode);
+        Assert.Equal(2, await CountedAsync(waveId));
+        var after = await SiparFactory.HtmlAsync(await office.GetAsync(review));
+        Assert.Contains("chưa từng nhận phiếu", after.QuerySelector("[data-testid=responses]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, after.QuerySelectorAll("[data-testid=response-row]").Length);
+    }
+
+    private async Task<int> CountedAsync(Guid waveId) =>
+        (await app.WithServicesAsync(sp => sp.GetRequiredService<WaveIndices>().ComputeAsync(waveId, CancellationToken.None))).Overall.Responses;
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadFrameAsync(HttpClient client, string page, string csv)
+    {
+        var token = await SiparFactory.AntiforgeryTokenAsync(client, page);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "upload", "danh-sach.csv" }, { new StringContent(token), "__RequestVerificationToken" } };
+        var response = await client.PostAsync(page + "?handler=FrameRead", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await SiparFactory.HtmlAsync(response);
+    }
+
     private async Task<(int Code, string Out, string Error)> Cli(params string[] args)
     {
         using var output = new StringWriter();

@@ -97,11 +97,28 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         b.Property(x => x.Flags).HasMaxLength(200).IsRequired();
         b.Property(x => x.Recheck).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.RecheckNote).HasMaxLength(500);
+        b.Property(x => x.Corrections).HasMaxLength(Response.CorrectionsMaxLength).IsRequired();
         b.Ignore(x => x.Counts);
         b.HasIndex(x => x.ContactId).IsUnique();
         b.HasIndex(x => new { x.WaveId, x.Review });
         b.HasOne<Wave>().WithMany().HasForeignKey(x => x.WaveId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Questionnaire>().WithMany().HasForeignKey(x => x.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PaperEntryConfiguration : IEntityTypeConfiguration<PaperEntry>
+{
+    public void Configure(EntityTypeBuilder<PaperEntry> b)
+    {
+        b.ToTable("sipas_paper_entries");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FormNumber).HasMaxLength(PaperEntry.FormNumberMaxLength).IsRequired();
+        b.Property(x => x.Answers).HasMaxLength(Response.MaxItems).IsRequired();
+        b.Property(x => x.Profile).HasMaxLength(Response.TextMaxLength).IsRequired();
+        b.Property(x => x.Expectations).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Comments).HasMaxLength(Response.TextMaxLength * 2).IsRequired();
+        b.HasIndex(x => new { x.WaveId, x.FormNumber, x.EntryNo }).IsUnique();
+        b.HasOne<Wave>().WithMany().HasForeignKey(x => x.WaveId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,6 +14,8 @@ internal static class SipasModule
         builder.Services.AddScoped<SurveyWaves>();
         builder.Services.AddScoped<SurveyCollection>();
         builder.Services.AddScoped<WaveIndices>();
+        builder.Services.AddScoped<PaperForms>();
+        builder.Services.AddScoped<SurveyReview>();
         builder.Services.AddScoped<WaveAccess>();
         builder.Services.AddSingleton(new Infrastructure.Web.CitizenEntry("Sipas.Portal", "Sipas.PortalEntry", "/khao-sat", 30));
         return builder;

@@ -83,6 +83,9 @@ internal sealed class Response
 
     public string? RecheckNote { get; private set; }
 
+    /// <summary>Answers changed after review, one line each: when, who, item, from → to, and the reason.</summary>
+    public string Corrections { get; private set; } = "";
+
     /// <summary>Whether it counts in the indices: submitted, valid and not failed at re-check.</summary>
     public bool Counts => SubmittedAt is not null && Review == ReviewState.Valid && Recheck != RecheckState.Differs;
 
@@ -132,6 +135,20 @@ internal sealed class Response
     }
 
     public void SelectForRecheck() => Recheck = RecheckState.Selected;
+
+    /// <summary>Changes one answer after review; the reason is required and kept with the response (and the audit keeps before/after).</summary>
+    public void Correct(int index, char value, string reason, string who, DateTime at)
+    {
+        var old = Answers[index];
+        var chars = Answers.ToCharArray();
+        chars[index] = value;
+        Answers = new string(chars);
+        var line = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at:yyyy-MM-dd HH:mm} {who}: #{index + 1} {old}→{value} ({reason})");
+        var all = Corrections.Length == 0 ? line : Corrections + "\n" + line;
+        Corrections = all.Length > CorrectionsMaxLength ? all[^CorrectionsMaxLength..] : all;
+    }
+
+    public const int CorrectionsMaxLength = 4000;
 
     public void Rechecked(RecheckState outcome, string? note)
     {

@@ -35,7 +35,7 @@ internal sealed record FramePreview(IReadOnlyList<FrameRow> Rows, IReadOnlyList<
 /// the sizes per stratum, the seeded draw, replacements, opt-outs and progress. Callers check the capability
 /// (<see cref="WaveAccess"/>); the CLI runs as the operator.
 /// </summary>
-internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, IAgencies agencies, TimeProvider clock)
+internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, IAgencies agencies, Accounts.IPeople people, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -341,6 +341,23 @@ internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, I
             db.Add(OptOut.Of(agency, key, Now));
         }
     }
+
+    public async Task SetStaffAsync(Guid waveId, IReadOnlyCollection<Guid> staff, CancellationToken ct)
+    {
+        var wave = await db.Set<Wave>().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new NotFoundException();
+        var members = (await PeopleAsync(wave.AgencyId, ct)).Select(p => p.Id).ToHashSet();
+        if (staff.Any(id => !members.Contains(id)))
+        {
+            throw new DomainValidationException("Staff", "Sipas.StaffNotInAgency");
+        }
+
+        wave.SetStaff(staff);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The people of the wave's agency who could be named its survey staff.</summary>
+    public async Task<IReadOnlyList<Accounts.Person>> PeopleAsync(Guid agencyId, CancellationToken ct) =>
+        await people.InUnitsAsync([.. (await agencies.UnitsAsync(agencyId, ct)).Select(u => u.Id)], ct);
 
     public async Task CloseAsync(Guid waveId, CancellationToken ct)
     {

@@ -177,6 +177,13 @@ internal sealed class Wave : IAggregateRoot
         Staff = Join(s.Staff);
     }
 
+    /// <summary>Names the wave's survey staff (those who see its contacts); at least one.</summary>
+    public void SetStaff(IReadOnlyCollection<Guid> staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        Staff = staff.Count > 0 ? Join(staff) : throw new DomainValidationException("Staff", "Sipas.StaffRequired");
+    }
+
     public void Sampled(long seed, DateTime at)
     {
         if (Status != WaveStatus.Draft)

@@ -35,6 +35,8 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
 
     public WaveResult? Result { get; private set; }
 
+    public IReadOnlyList<Accounts.Person> People { get; private set; } = [];
+
     private string Here => "/sipas/waves/" + Id;
 
     public string Message(FieldError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
@@ -89,6 +91,8 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
 
     public Task<IActionResult> OnPostReplaceAsync(Guid contactId, ContactState why, CancellationToken ct) => Act(() => waves.ReplaceAsync(Id, contactId, why, null, ct), "Sipas.Replaced", ct);
 
+    public Task<IActionResult> OnPostStaffAsync(List<Guid> staff, CancellationToken ct) => Act(() => waves.SetStaffAsync(Id, staff, ct), "Sipas.StaffSaved", ct, contacts: false);
+
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => Act(() => waves.CloseAsync(Id, ct), "Sipas.Closed", ct, contacts: false);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) => Act(() => waves.PublishAsync(Id, ct), "Sipas.Published", ct, contacts: false);
@@ -136,6 +140,7 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
         var q = await library.GetAsync(Wave.QuestionnaireId, ct);
         QuestionnaireName = $"{q.Code} v{q.Version}";
         Progress = await waves.ProgressAsync(Id, ct);
+        People = await waves.PeopleAsync(Wave.AgencyId, ct);
         if (Wave.Status == WaveStatus.Draft && Progress.Count > 0)
         {
             Plan = await waves.DrawAsync(Id, null, apply: false, ct);

@@ -2018,6 +2018,59 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("sipas_opt_outs", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Sipas.PaperEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("EnteredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EntryNo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Expectations")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FormNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "FormNumber", "EntryNo")
+                        .IsUnique();
+
+                    b.ToTable("sipas_paper_entries", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Sipas.Questionnaire", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2089,6 +2142,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Corrections")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<Guid?>("EnteredBy")
                         .HasColumnType("uuid");
@@ -2676,6 +2734,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Sipar.Modules.Sipas.Contact", b =>
+                {
+                    b.HasOne("Sipar.Modules.Sipas.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Sipas.PaperEntry", b =>
                 {
                     b.HasOne("Sipar.Modules.Sipas.Wave", null)
                         .WithMany()

@@ -2005,6 +2005,59 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("sipas_opt_outs", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Sipas.PaperEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnteredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expectations")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "FormNumber", "EntryNo")
+                        .IsUnique();
+
+                    b.ToTable("sipas_paper_entries", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Sipas.Questionnaire", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2075,6 +2128,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Corrections")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("EnteredBy")
@@ -2663,6 +2721,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Sipar.Modules.Sipas.Contact", b =>
+                {
+                    b.HasOne("Sipar.Modules.Sipas.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Sipas.PaperEntry", b =>
                 {
                     b.HasOne("Sipar.Modules.Sipas.Wave", null)
                         .WithMany()
