@@ -256,6 +256,77 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         Assert.Equal(3, after.QuerySelectorAll("[data-testid=response-row]").Length);
     }
 
+    [Fact]
+    public async Task A_PAR_campaign_takes_its_survey_points_from_the_agencys_finished_wave_with_the_index_frozen_beside_them()
+    {
+        var (agencyId, unitId, agencyName) = await app.CreateAgencyAsync();
+        var (campaignId, assessmentId) = await app.CreateDraftAssessmentAsync(agencyId, 2026);
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            var a = await db.Set<Sipar.Modules.ParIndex.ParAssessment>().Include(x => x.Scores).SingleAsync(x => x.Id == assessmentId);
+            foreach (var s in a.Scores.Where(x => x.Method != Sipar.Modules.ParIndex.ScoringMethod.Survey))
+            {
+                if (s.IsComputedFromData)
+                {
+                    a.SetComputed(s.Id, 0, "{}");
+                }
+                else
+                {
+                    a.SelfScore(s.Id, 0, "Chưa thực hiện");
+                }
+            }
+
+            a.MarkReviewed(Guid.NewGuid(), app.UtcNow);
+            a.Submit(Guid.NewGuid(), app.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+        // The agency's 2026 wave: four phone interviews, two satisfied throughout and two not: DV = 50%.
+        var office = await app.CreateUserAsync(Role.Office, agencyId, unitId);
+        var waveId = await app.WithServicesAsync(async sp =>
+        {
+            var library = sp.GetRequiredService<QuestionnaireLibrary>();
+            var questionnaire = (await library.ListAsync(CancellationToken.None)).FirstOrDefault(q => q.Code == "SIPAS-DV")?.Id
+                ?? await library.ImportAsync(QuestionnaireLibrary.StandardJson("standard-service"), CancellationToken.None);
+            var waves = sp.GetRequiredService<SurveyWaves>();
+            var id = await waves.CreateAsync(agencyId, new WaveSettings("SIPAS 2026", new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 30), app.Today.AddDays(30), questionnaire,
+                [agencyId], [], SurveyChannels.Phone, 0.05m, Stratification.None, MinCell: 1, StaffIds: [office.Id]), CancellationToken.None);
+            var list = "Họ tên,Điện thoại,Thủ tục,Ngày trả kết quả\n" + string.Concat(Enumerable.Range(1, 4).Select(i => $"Người {i},09140000{i:00},Cấp giấy phép,10/11/2026\n"));
+            Assert.True((await waves.ImportFrameAsync(id, "ds.csv", Encoding.UTF8.GetBytes(list), ContactSource.Imported, apply: true, CancellationToken.None)).Applied);
+            await waves.DrawAsync(id, 1, apply: true, CancellationToken.None);
+            var codes = (await library.GetAsync(questionnaire, CancellationToken.None)).ItemCodes.Split(',');
+            var collection = sp.GetRequiredService<SurveyCollection>();
+            var contacts = await waves.ContactsAsync(id, drawnOnly: true, CancellationToken.None);
+            for (var i = 0; i < 4; i++)
+            {
+                var items = codes.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => i < 2 ? (4 + (x.k % 2)).ToString(System.Globalization.CultureInfo.InvariantCulture) : (2 + (x.k % 2)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await collection.EnterByPhoneAsync(id, contacts[i].Id, new SurveyAnswers(items, new Dictionary<string, string>(), [], new Dictionary<string, string>()), office.Id, CancellationToken.None);
+            }
+
+            return id;
+        });
+
+        var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
+        var page = $"/par/campaigns/{campaignId}";
+        var wrong = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(appraiser, page, new() { ["SurveyLinks"] = "1.1 = DV" }, page + "?handler=LinkSurvey"));
+        Assert.Contains("không phải tiêu chí chấm qua điều tra", wrong.QuerySelector("[data-testid=survey-links-error]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, page, new() { ["SurveyLinks"] = "8.1 = DV | 90=10;80=8;50=5;0=0\n8.2 = overall" }, page + "?handler=LinkSurvey")).StatusCode);
+
+        // While the wave is still collecting, there is nothing finished to take.
+        var early = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(appraiser, page, [], page + "?handler=ApplySurvey"));
+        Assert.Contains("chưa có đợt SIPAS đã kết thúc", early.QuerySelector("[data-testid=survey-taken]")!.TextContent, StringComparison.Ordinal);
+        await app.WithServicesAsync(sp => sp.GetRequiredService<SurveyWaves>().CloseAsync(waveId, CancellationToken.None));
+        var taken = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(appraiser, page, [], page + "?handler=ApplySurvey"));
+        var rows = taken.QuerySelectorAll("[data-testid=survey-taken] tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains(agencyName, StringComparison.Ordinal) && r.Contains("8.1", StringComparison.Ordinal) && r.Contains('5'));
+        var scores = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Sipar.Modules.ParIndex.ParAssessment>().Include(a => a.Scores)
+            .Where(a => a.Id == assessmentId).SelectMany(a => a.Scores).Where(x => x.Code == "8.1" || x.Code == "8.2").OrderBy(x => x.Code).ToListAsync());
+        Assert.Equal([5m, 2.75m], scores.Select(x => x.AppraisedPoints!.Value));
+        Assert.Contains("sipas: SIPAS 2026", scores[0].Snapshot, StringComparison.Ordinal);
+        Assert.Contains("50.00%", scores[0].Snapshot, StringComparison.Ordinal);
+    }
+
     private async Task<int> CountedAsync(Guid waveId) =>
         (await app.WithServicesAsync(sp => sp.GetRequiredService<WaveIndices>().ComputeAsync(waveId, CancellationToken.None))).Overall.Responses;
 

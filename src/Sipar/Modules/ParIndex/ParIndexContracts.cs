@@ -37,3 +37,16 @@ public static class ParDataSources
 
     public static bool IsKnown(string? source) => All.Contains((source ?? "").Trim().ToLowerInvariant());
 }
+
+/// <summary>One index of a survey wave: the overall value ("overall"), an aspect, a factor or an item by its code, in percent.</summary>
+public sealed record SurveyIndexValue(string Code, string Name, decimal? Value, decimal? Low, decimal? High, int Responses, bool Enough);
+
+/// <summary>A survey wave's indices as PAR INDEX takes them for its survey-scored criteria.</summary>
+public sealed record SurveyWaveIndices(Guid WaveId, string Name, DateOnly PeriodFrom, DateOnly PeriodTo, IReadOnlyList<SurveyIndexValue> Indices);
+
+/// <summary>The plug-in through which PAR INDEX reads survey results (SIPAS registers it): an agency's latest finished wave of a year.</summary>
+public interface ISurveyIndexSource
+{
+    /// <summary>The agency's latest closed or published wave whose period ends in <paramref name="year"/>; null when none.</summary>
+    Task<SurveyWaveIndices?> LatestAsync(Guid agencyId, int year, CancellationToken ct);
+}

@@ -17,6 +17,7 @@ internal static class SipasModule
         builder.Services.AddScoped<PaperForms>();
         builder.Services.AddScoped<SurveyReview>();
         builder.Services.AddScoped<WaveAccess>();
+        builder.Services.AddScoped<ParIndex.ISurveyIndexSource, SipasParSource>();
         builder.Services.AddSingleton(new Infrastructure.Web.CitizenEntry("Sipas.Portal", "Sipas.PortalEntry", "/khao-sat", 30));
         return builder;
     }

@@ -33,11 +33,17 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
 
     public string? SurveyFileName { get; private set; }
 
+    [BindProperty]
+    public string? SurveyLinks { get; set; }
+
+    public IReadOnlyList<(string Agency, string Criterion, decimal? Points, string? ProblemKey)>? SurveyTaken { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         var c = View.Campaign;
         Form = CampaignForm.Of(c);
+        SurveyLinks = c.SurveyLinks;
         return Page();
     }
 
@@ -54,6 +60,26 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
 
     public Task<IActionResult> OnPostPublishAsync(bool publish, CancellationToken ct) =>
         RunAsync(() => campaigns.PublishAsync(CampaignId, publish, ct), publish ? "Par.PublishedDone" : "Par.UnpublishedDone", Here, () => LoadAsync(ct));
+
+    public Task<IActionResult> OnPostLinkSurveyAsync(CancellationToken ct) =>
+        RunAsync(() => campaigns.LinkSurveyAsync(CampaignId, SurveyLinks, ct), "Common.Saved", Here, () => LoadAsync(ct));
+
+    /// <summary>Takes the linked SIPAS indices into every appraisable assessment and shows what each got (or why not).</summary>
+    public async Task<IActionResult> OnPostApplySurveyAsync(CancellationToken ct)
+    {
+        try
+        {
+            SurveyTaken = await campaigns.ApplySurveyAsync(CampaignId, ct);
+        }
+        catch (DomainValidationException e)
+        {
+            e.AddTo(ModelState, Localizer);
+        }
+
+        await LoadAsync(ct);
+        SurveyLinks = View.Campaign.SurveyLinks;
+        return Page();
+    }
 
     /// <summary>Survey points: the first post checks the file and shows what it will do; the second (with apply) saves.</summary>
     public async Task<IActionResult> OnPostSurveyAsync(IFormFile? upload, string? content, string? fileName, bool apply, CancellationToken ct)

@@ -271,6 +271,13 @@ internal sealed class ParAssessment : IAggregateRoot
         Score(scoreId).SetComputed(points, snapshot);
     }
 
+    /// <summary>A survey-scored item takes its points from a survey index, with the index frozen beside them as its drill-down.</summary>
+    public void TakeSurvey(Guid scoreId, decimal points, string snapshot)
+    {
+        EnsureAppraisable();
+        Score(scoreId).TakeSurvey(points, snapshot);
+    }
+
     /// <summary>The appraiser accepts (same points) or adjusts (with a reason) an item; only once submitted and until finalised.</summary>
     public void Appraise(Guid scoreId, decimal? points, string? reason)
     {
@@ -412,6 +419,17 @@ internal sealed class ParScore
         // Saved even without evidence or explanation; NeedsExplanation tells the person at once, and Submit refuses it.
         SelfPoints = points;
         Explanation = string.IsNullOrWhiteSpace(explanation) ? null : explanation.Trim();
+    }
+
+    internal void TakeSurvey(decimal points, string snapshot)
+    {
+        if (Method != ScoringMethod.Survey)
+        {
+            throw new DomainValidationException("SurveyLinks", "Par.NotSurveyItem", Code);
+        }
+
+        Appraise(points, null);
+        Snapshot = snapshot;
     }
 
     internal void SetComputed(decimal points, string snapshot)

@@ -111,6 +111,25 @@ internal sealed class ParCampaign : IAggregateRoot
         SurveyHeld = surveyHeld;
     }
 
+    public const int SurveyLinksMaxLength = 4000;
+
+    /// <summary>Which survey index gives each survey-scored criterion its points, a line each: "8.1 = DV | 90=10;80=8;0=5" (no rule: max × index / 100).</summary>
+    public string? SurveyLinks { get; private set; }
+
+    public IReadOnlyList<SurveyLink> SurveyLinkList => SurveyLink.ParseAll(SurveyLinks).Links;
+
+    public void LinkSurvey(string? text)
+    {
+        var (_, errors) = SurveyLink.ParseAll(text);
+        if (errors.Count > 0)
+        {
+            throw new DomainValidationException(errors);
+        }
+
+        var t = (text ?? "").Trim();
+        SurveyLinks = t.Length == 0 ? null : t.Length > SurveyLinksMaxLength ? throw new DomainValidationException("SurveyLinks", "Error.MaxLength", SurveyLinksMaxLength) : t;
+    }
+
     public void Publish(DateTime now) => PublishedAt ??= now;
 
     public void Unpublish() => PublishedAt = null;

@@ -14,6 +14,8 @@ internal sealed class ParCampaignConfiguration : IEntityTypeConfiguration<ParCam
         b.Property(x => x.Recipients).HasMaxLength(ParCampaign.RecipientsMaxLength);
         b.Property(x => x.Bands).HasMaxLength(ParCampaign.BandsMaxLength).IsRequired();
         b.Ignore(x => x.BandList);
+        b.Property(x => x.SurveyLinks).HasMaxLength(ParCampaign.SurveyLinksMaxLength);
+        b.Ignore(x => x.SurveyLinkList);
         b.HasIndex(x => x.Year);
     }
 }

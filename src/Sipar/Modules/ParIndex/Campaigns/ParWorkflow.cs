@@ -56,7 +56,7 @@ internal sealed record ParticipantLine(Guid AssessmentId, Guid AgencyId, string 
 internal sealed record CampaignView(ParCampaign Campaign, IReadOnlyList<ParticipantLine> Participants);
 
 /// <summary>Campaigns: create with the participating agencies, configure classes, publish, and enter or import survey points.</summary>
-internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUser me, IAgencies agencyDirectory, TimeProvider clock)
+internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentUser me, IAgencies agencyDirectory, TimeProvider clock, ISurveyIndexSource? surveys = null)
 {
     public async Task<IReadOnlyList<CampaignSummary>> ListAsync(CancellationToken ct)
     {
@@ -185,6 +185,75 @@ internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentU
 
         await db.SaveChangesAsync(ct);
         return (changes.Count, []);
+    }
+
+    /// <summary>Saves which survey index scores each survey criterion; every criterion named must be survey-scored in the campaign's frameworks.</summary>
+    public async Task LinkSurveyAsync(Guid id, string? text, CancellationToken ct)
+    {
+        ParAccess.Ensure(access.ManagesCampaigns);
+        var campaign = await db.Set<ParCampaign>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
+        var (links, errors) = SurveyLink.ParseAll(text);
+        var survey = await db.Set<ParAssessment>().Where(a => a.CampaignId == id).SelectMany(a => a.Scores).Where(x => x.Method == ScoringMethod.Survey).Select(x => x.Code).Distinct().ToListAsync(ct);
+        var unknown = links.Where(l => !survey.Contains(l.Criterion, StringComparer.OrdinalIgnoreCase)).Select(l => new FieldError("SurveyLinks", "Par.NotSurveyItem", l.Criterion));
+        var all = errors.Concat(unknown).ToList();
+        if (all.Count > 0)
+        {
+            throw new DomainValidationException(all);
+        }
+
+        campaign.LinkSurvey(text);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Takes the linked survey indices into every appraisable assessment: the agency's latest finished wave of the campaign's year,
+    /// the index's value through the rule, the index frozen as the item's drill-down. Returns what was set and what could not be.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Agency, string Criterion, decimal? Points, string? ProblemKey)>> ApplySurveyAsync(Guid id, CancellationToken ct)
+    {
+        ParAccess.Ensure(access.ManagesCampaigns);
+        var campaign = await db.Set<ParCampaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
+        var links = campaign.SurveyLinkList;
+        if (links.Count == 0 || surveys is null)
+        {
+            throw new DomainValidationException("SurveyLinks", "Par.NoSurveyLinks");
+        }
+
+        var assessments = await db.Set<ParAssessment>().Include(a => a.Scores).Where(a => a.CampaignId == id).ToListAsync(ct);
+        var names = (await agencyDirectory.ListAsync(ct)).ToDictionary(a => a.Id, a => a.Name);
+        var result = new List<(string, string, decimal?, string?)>();
+        foreach (var a in assessments)
+        {
+            var agency = names.GetValueOrDefault(a.AgencyId, "");
+            var wave = await surveys.LatestAsync(a.AgencyId, campaign.Year, ct);
+            foreach (var link in links)
+            {
+                var score = a.Scores.FirstOrDefault(x => x.Method == ScoringMethod.Survey && string.Equals(x.Code, link.Criterion, StringComparison.OrdinalIgnoreCase));
+                var index = wave?.Indices.FirstOrDefault(i => string.Equals(i.Code, link.Index, StringComparison.OrdinalIgnoreCase));
+                string? problem = score is null ? "Par.NotSurveyItem"
+                    : a.Status is not (AssessmentStatus.Submitted or AssessmentStatus.ExplanationRequested or AssessmentStatus.Answered) ? "Par.SurveyNotAppraisable"
+                    : wave is null ? "Par.NoSurveyWave"
+                    : index?.Value is null ? "Par.SurveyIndexMissing"
+                    : !index.Enough ? "Par.SurveyIndexTooFew"
+                    : null;
+                if (problem is not null)
+                {
+                    result.Add((agency, link.Criterion, null, problem));
+                    continue;
+                }
+
+                var points = link.Points(index!.Value!.Value, score!.MaxPoints);
+                var rows = wave!.Indices.Where(i => i.Code == index.Code || i.Code == "overall")
+                    .Select(i => new DataSourceRow(i.Code + " " + i.Name, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i.Value:0.00}% [{i.Low:0.00}–{i.High:0.00}], n={i.Responses}"), null))
+                    .Append(new DataSourceRow("Quy tắc", link.RuleText, null)).ToList();
+                var snapshot = new IndicatorSnapshot("sipas: " + wave.Name, wave.PeriodTo, 0, index.Responses, index.Value.Value, rows, "chỉ số hài lòng " + index.Code);
+                a.TakeSurvey(score.Id, points, snapshot.ToJson());
+                result.Add((agency, link.Criterion, points, null));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return result;
     }
 
     /// <summary>What an import of survey points would do: how many points it sets, or every bad row; saves nothing.</summary>

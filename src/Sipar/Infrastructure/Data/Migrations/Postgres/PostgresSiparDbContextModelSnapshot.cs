@@ -1140,6 +1140,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("SurveyHeld")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SurveyLinks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

@@ -1127,6 +1127,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("SurveyHeld")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SurveyLinks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
