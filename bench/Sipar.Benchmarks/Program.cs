@@ -46,6 +46,24 @@ internal static class BenchProgram
             }
         }
 
+        // bench/sipas.sh: sipas-seed <responses> <tokens> <tokens file> | sipas-indices <wave> <iterations>, each with the app's settings after.
+        if (args.Length > 2 && args[0] is "sipas-seed" or "sipas-indices")
+        {
+            var settings = args[0] == "sipas-seed" ? args[4..] : args[3..];
+            await using var app = Program.CreateApp([.. settings, "--Sipar:Demo=false", "--Logging:LogLevel:Default=Warning"]);
+            await DatabaseMigrator.MigrateAndSeedAsync(app.Services, migrate: true, CancellationToken.None);
+            var connection = app.Services.GetRequiredService<IConfiguration>().GetConnectionString("Sipar")!;
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            if (args[0] == "sipas-seed")
+            {
+                var (wave, _) = await SipasBench.SeedAsync(app.Services, connection, int.Parse(args[1], invariant), int.Parse(args[2], invariant), args[3]);
+                Console.WriteLine(wave);
+                return 0;
+            }
+
+            return await SipasBench.IndicesAsync(app.Services, connection, Guid.Parse(args[1]), int.Parse(args[2], invariant));
+        }
+
         if (args.Length > 2 && args[0] == "bare-lookup")
         {
             await DossierBench.BareLookupAsync(args[1], args[2]);
