@@ -75,51 +75,43 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
             return new SurveySession(TokenState.Unknown, null, null, null);
         }
 
-        var contact = await db.Set<Contact>().AsNoTracking().FirstOrDefaultAsync(c => c.Token == code, ct);
-        if (contact is null)
+        var (state, contact, wave, doc) = await LoadAsync(code, tracked: false, ct);
+        if (state != TokenState.Open)
         {
-            return new SurveySession(TokenState.Unknown, null, null, null);
+            return new SurveySession(state, wave, doc, null);
         }
 
-        var wave = await db.Set<Wave>().AsNoTracking().FirstAsync(w => w.Id == contact.WaveId, ct);
-        var questionnaire = await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct);
-        if (contact.State == ContactState.Answered)
-        {
-            return new SurveySession(TokenState.Used, wave, questionnaire.Document, null);
-        }
-
-        if (contact.State != ContactState.Sampled || !wave.IsOpen(VietnamTime.Today(clock)))
-        {
-            return new SurveySession(TokenState.Expired, wave, questionnaire.Document, null);
-        }
-
-        var saved = await db.Set<Response>().AsNoTracking().FirstOrDefaultAsync(r => r.ContactId == contact.Id && r.SubmittedAt == null, ct);
-        return new SurveySession(TokenState.Open, wave, questionnaire.Document, saved);
+        var saved = await db.Set<Response>().AsNoTracking().FirstOrDefaultAsync(r => r.ContactId == contact!.Id && r.SubmittedAt == null, ct);
+        return new SurveySession(TokenState.Open, wave, doc, saved);
     }
 
     /// <summary>Saves the answers on the token; with <paramref name="submit"/> the response is final and the token used. Sent is true only for the submission that used it.</summary>
     public async Task<(TokenState State, bool Sent)> SaveAsync(string? token, SurveyAnswers answers, bool submit, CancellationToken ct)
     {
-        var session = await OpenAsync(token, ct);
-        if (session.State != TokenState.Open)
+        var code = Contact.NormaliseToken(token);
+        if (code.Length != Contact.TokenLength)
         {
-            return (session.State, false);
+            return (TokenState.Unknown, false);
         }
 
-        var code = Contact.NormaliseToken(token);
-        var contact = await db.Set<Contact>().FirstAsync(c => c.Token == code, ct);
-        var response = await db.Set<Response>().FirstOrDefaultAsync(r => r.ContactId == contact.Id && r.SubmittedAt == null, ct);
+        var (state, contact, wave, doc) = await LoadAsync(code, tracked: true, ct);
+        if (state != TokenState.Open)
+        {
+            return (state, false);
+        }
+
+        var response = await db.Set<Response>().FirstOrDefaultAsync(r => r.ContactId == contact!.Id && r.SubmittedAt == null, ct);
         if (response is null)
         {
-            response = Response.Start(contact.WaveId, session.Wave!.QuestionnaireId, contact, ResponseChannel.Online, session.Questionnaire!.Items.Count(), Now, null);
+            response = Response.Start(contact!.WaveId, wave!.QuestionnaireId, contact, ResponseChannel.Online, doc!.Items.Count(), Now, null);
             db.Add(response);
         }
 
-        Fill(response, session.Questionnaire!, answers);
+        Fill(response, doc!, answers);
         if (submit)
         {
             response.Submit(Now, ValidityRules.Check(response.Answers, Now - response.StartedAt, ResponseChannel.Online, validity));
-            contact.Answered();
+            contact!.Answered();
         }
 
         try
@@ -132,6 +124,34 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
         }
 
         return submit ? (TokenState.Used, true) : (TokenState.Open, false);
+    }
+
+    // Parsed questionnaires by id and import time: a version's file changes only before its first response, and then its time changes too.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, DateTime), QuestionnaireDocument> Documents = new();
+
+    /// <summary>The token's contact, wave and questionnaire in two queries, and where the token stands.</summary>
+    private async Task<(TokenState State, Contact? Contact, Wave? Wave, QuestionnaireDocument? Questionnaire)> LoadAsync(string code, bool tracked, CancellationToken ct)
+    {
+        var contacts = tracked ? db.Set<Contact>() : db.Set<Contact>().AsNoTracking();
+        var contact = await contacts.FirstOrDefaultAsync(c => c.Token == code, ct);
+        if (contact is null)
+        {
+            return (TokenState.Unknown, null, null, null);
+        }
+
+        var head = await db.Set<Wave>().AsNoTracking().Where(w => w.Id == contact.WaveId)
+            .Join(db.Set<Questionnaire>(), w => w.QuestionnaireId, q => q.Id, (w, q) => new { Wave = w, q.ImportedAt }).FirstAsync(ct);
+        var key = (head.Wave.QuestionnaireId, head.ImportedAt);
+        if (!Documents.TryGetValue(key, out var doc))
+        {
+            var content = await db.Set<Questionnaire>().AsNoTracking().Where(q => q.Id == head.Wave.QuestionnaireId).Select(q => q.Content).FirstAsync(ct);
+            doc = Documents.GetOrAdd(key, QuestionnaireDocument.Parse(content));
+        }
+
+        var state = contact.State == ContactState.Answered ? TokenState.Used
+            : contact.State != ContactState.Sampled || !head.Wave.IsOpen(VietnamTime.Today(clock)) ? TokenState.Expired
+            : TokenState.Open;
+        return (state, contact, head.Wave, doc);
     }
 
     /// <summary>A phone interview keyed in by survey staff for a drawn contact.</summary>
