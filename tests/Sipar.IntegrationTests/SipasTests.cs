@@ -154,6 +154,24 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         var results = await SiparFactory.HtmlAsync(await citizen.GetAsync("/khao-sat/ket-qua/" + waveId));
         Assert.NotEmpty(results.QuerySelector("[data-testid=public-overall]")!.TextContent.Trim());
         Assert.Equal(5, results.QuerySelectorAll("[data-testid=public-factors] meter").Length);
+        Assert.StartsWith("data:image/png;base64,", results.QuerySelector("[data-testid=share] img")!.GetAttribute("src"), StringComparison.Ordinal);
+
+        // The anonymised export: no names, phones or codes; its CSV recomputes the same indices through compute-file.
+        var xlsx = DocumentChecks.ValidSheetText(await (await office.GetAsync(page + "?handler=Export&format=xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("TC1", xlsx, StringComparison.Ordinal);
+        Assert.Contains("Nữ", xlsx, StringComparison.Ordinal);
+        var csvText = Encoding.UTF8.GetString(await (await office.GetAsync(page + "?handler=Export&format=csv")).Content.ReadAsByteArrayAsync());
+        foreach (var secret in new[] { "Người dân", "0912", token, replacement.Token! })
+        {
+            Assert.DoesNotContain(secret, csvText, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, xlsx, StringComparison.Ordinal);
+        }
+
+        var recomputed = ResponsesFile.Compute(new StringReader(csvText), service.Document.Structure(), IndexRules.Default with { Seed = 20261201 });
+        Assert.Empty(recomputed.Errors);
+        var published = await app.WithServicesAsync(sp => sp.GetRequiredService<WaveIndices>().ComputeAsync(waveId, CancellationToken.None));
+        Assert.Equal(published.Overall.Overall.Value, recomputed.Overall!.Overall.Value);
+        Assert.Equal(2, recomputed.Rows);
 
         // After the wave closes, an unused code is a friendly "the survey has ended".
         app.Clock.Advance(TimeSpan.FromDays(40));

@@ -14,6 +14,7 @@ internal static class SipasModule
         builder.Services.AddScoped<SurveyWaves>();
         builder.Services.AddScoped<SurveyCollection>();
         builder.Services.AddScoped<WaveIndices>();
+        builder.Services.AddScoped<WaveExport>();
         builder.Services.AddScoped<PaperForms>();
         builder.Services.AddScoped<SurveyReview>();
         builder.Services.AddScoped<WaveAccess>();

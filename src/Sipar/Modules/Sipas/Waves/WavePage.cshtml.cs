@@ -8,7 +8,7 @@ using Sipar.Infrastructure.Web;
 namespace Sipar.Modules.Sipas;
 
 /// <summary>A wave: its frame (from returned dossiers or a checked list), the draw, progress, contacts for its staff, and the indices.</summary>
-internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIndices indices, QuestionnaireLibrary library, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIndices indices, QuestionnaireLibrary library, WaveExport export, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public const int WebMaxBytes = 3_000_000;
 
@@ -42,6 +42,15 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
     public string Message(FieldError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Guard(async () => await LoadAsync(null, ct));
+
+    /// <summary>The anonymised responses that count: .xlsx with profile and expectations, .csv in the compute-file format.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        await access.EnsureRunAsync(Id, ct);
+        return format == "csv"
+            ? File(await export.CsvAsync(Id, ct), "text/csv; charset=utf-8", "phieu-khao-sat.csv")
+            : File(await export.XlsxAsync(Id, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "phieu-khao-sat.xlsx");
+    }
 
     public Task<IActionResult> OnPostFrameFromDossiersAsync(CancellationToken ct) => Act(() => waves.FrameFromDossiersAsync(Id, ct), "Sipas.FrameBuilt", ct);
 
