@@ -172,6 +172,11 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         var published = await app.WithServicesAsync(sp => sp.GetRequiredService<WaveIndices>().ComputeAsync(waveId, CancellationToken.None));
         Assert.Equal(published.Overall.Overall.Value, recomputed.Overall!.Overall.Value);
         Assert.Equal(2, recomputed.Rows);
+        var report = DocumentChecks.ValidWordText(await (await office.GetAsync(page + "?handler=Report")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Kết quả khảo sát sự hài lòng của người dân, tổ chức: Khảo sát tháng 11/2026", report, StringComparison.Ordinal);
+        Assert.Contains("hạt giống 20261201", report, StringComparison.Ordinal);
+        Assert.Contains("Tiếp cận dịch vụ", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912", report, StringComparison.Ordinal);
 
         // After the wave closes, an unused code is a friendly "the survey has ended".
         app.Clock.Advance(TimeSpan.FromDays(40));

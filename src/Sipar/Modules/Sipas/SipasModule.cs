@@ -15,6 +15,7 @@ internal static class SipasModule
         builder.Services.AddScoped<SurveyCollection>();
         builder.Services.AddScoped<WaveIndices>();
         builder.Services.AddScoped<WaveExport>();
+        builder.Services.AddScoped<SipasReport>();
         builder.Services.AddScoped<PaperForms>();
         builder.Services.AddScoped<SurveyReview>();
         builder.Services.AddScoped<WaveAccess>();

@@ -8,7 +8,7 @@ using Sipar.Infrastructure.Web;
 namespace Sipar.Modules.Sipas;
 
 /// <summary>A wave: its frame (from returned dossiers or a checked list), the draw, progress, contacts for its staff, and the indices.</summary>
-internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIndices indices, QuestionnaireLibrary library, WaveExport export, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIndices indices, QuestionnaireLibrary library, WaveExport export, SipasReport report, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public const int WebMaxBytes = 3_000_000;
 
@@ -50,6 +50,12 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
         return format == "csv"
             ? File(await export.CsvAsync(Id, ct), "text/csv; charset=utf-8", "phieu-khao-sat.csv")
             : File(await export.XlsxAsync(Id, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "phieu-khao-sat.xlsx");
+    }
+
+    public async Task<IActionResult> OnGetReportAsync(CancellationToken ct)
+    {
+        await access.EnsureRunAsync(Id, ct);
+        return File(await report.DocxAsync(Id, ct), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "bao-cao-khao-sat.docx");
     }
 
     public Task<IActionResult> OnPostFrameFromDossiersAsync(CancellationToken ct) => Act(() => waves.FrameFromDossiersAsync(Id, ct), "Sipas.FrameBuilt", ct);
