@@ -305,30 +305,33 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
             await db.SaveChangesAsync();
         });
 
-        // The agency's 2026 wave: four phone interviews, two satisfied throughout and two not: DV = 50%.
+        // The agency's 2025 wave (everyone satisfied), then its 2026 wave: four phone interviews, two satisfied throughout and two not: DV = 50%.
         var office = await app.CreateUserAsync(Role.Office, agencyId, unitId);
-        var waveId = await app.WithServicesAsync(async sp =>
+        async Task<Guid> WaveAsync(string name, int year, int interviews, int satisfied) => await app.WithServicesAsync(async sp =>
         {
             var library = sp.GetRequiredService<QuestionnaireLibrary>();
             var questionnaire = (await library.ListAsync(CancellationToken.None)).FirstOrDefault(q => q.Code == "SIPAS-DV")?.Id
                 ?? await library.ImportAsync(QuestionnaireLibrary.StandardJson("standard-service"), CancellationToken.None);
             var waves = sp.GetRequiredService<SurveyWaves>();
-            var id = await waves.CreateAsync(agencyId, new WaveSettings("SIPAS 2026", new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 30), app.Today.AddDays(30), questionnaire,
+            var id = await waves.CreateAsync(agencyId, new WaveSettings(name, new DateOnly(year, 1, 1), new DateOnly(year, 11, 30), app.Today.AddDays(30), questionnaire,
                 [agencyId], [], SurveyChannels.Phone, 0.05m, Stratification.None, MinCell: 1, StaffIds: [office.Id]), CancellationToken.None);
-            var list = "Họ tên,Điện thoại,Thủ tục,Ngày trả kết quả\n" + string.Concat(Enumerable.Range(1, 4).Select(i => $"Người {i},09140000{i:00},Cấp giấy phép,10/11/2026\n"));
+            var list = "Họ tên,Điện thoại,Thủ tục,Ngày trả kết quả\n" + string.Concat(Enumerable.Range(1, interviews).Select(i => $"Người {i},0914{year % 100:00}00{i:00},Cấp giấy phép,10/11/{year}\n"));
             Assert.True((await waves.ImportFrameAsync(id, "ds.csv", Encoding.UTF8.GetBytes(list), ContactSource.Imported, apply: true, CancellationToken.None)).Applied);
             await waves.DrawAsync(id, 1, apply: true, CancellationToken.None);
             var codes = (await library.GetAsync(questionnaire, CancellationToken.None)).ItemCodes.Split(',');
             var collection = sp.GetRequiredService<SurveyCollection>();
             var contacts = await waves.ContactsAsync(id, drawnOnly: true, CancellationToken.None);
-            for (var i = 0; i < 4; i++)
+            for (var i = 0; i < interviews; i++)
             {
-                var items = codes.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => i < 2 ? (4 + (x.k % 2)).ToString(System.Globalization.CultureInfo.InvariantCulture) : (2 + (x.k % 2)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                await collection.EnterByPhoneAsync(id, contacts[i].Id, new SurveyAnswers(items, new Dictionary<string, string>(), [], new Dictionary<string, string>()), office.Id, CancellationToken.None);
+                var items = codes.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => i < satisfied ? (4 + (x.k % 2)).ToString(System.Globalization.CultureInfo.InvariantCulture) : (2 + (x.k % 2)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await collection.EnterByPhoneAsync(id, contacts[i].Id, new SurveyAnswers(items, new Dictionary<string, string> { ["gioi_tinh"] = i % 2 == 0 ? "Nam" : "Nữ" }, [], new Dictionary<string, string>()), office.Id, CancellationToken.None);
             }
 
             return id;
         });
+        var lastYear = await WaveAsync("SIPAS 2025", 2025, 2, 2);
+        await app.WithServicesAsync(sp => sp.GetRequiredService<SurveyWaves>().CloseAsync(lastYear, CancellationToken.None));
+        var waveId = await WaveAsync("SIPAS 2026", 2026, 4, 2);
 
         var appraiser = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Appraiser));
         var page = $"/par/campaigns/{campaignId}";
@@ -348,6 +351,13 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         Assert.Equal([5m, 2.75m], scores.Select(x => x.AppraisedPoints!.Value));
         Assert.Contains("sipas: SIPAS 2026", scores[0].Snapshot, StringComparison.Ordinal);
         Assert.Contains("50.00%", scores[0].Snapshot, StringComparison.Ordinal);
+
+        // The wave page compares with last year by item code, and breaks the index down by profile.
+        var officeClient = await app.SignedInClientAsync(office);
+        var wavePage = await SiparFactory.HtmlAsync(await officeClient.GetAsync($"/sipas/waves/{waveId}"));
+        var dv = wavePage.QuerySelectorAll("[data-testid=comparison] tbody tr").Single(r => r.Children[0].TextContent.Trim() == "DV");
+        Assert.Equal(["50,00%", "100,00%", "-50,00"], dv.Children.Skip(1).Select(c => c.TextContent.Trim()));
+        Assert.Contains(wavePage.QuerySelectorAll("[data-testid=breakdown] tr"), r => r.TextContent.Contains("Nữ", StringComparison.Ordinal));
     }
 
     private async Task<int> CountedAsync(Guid waveId) =>

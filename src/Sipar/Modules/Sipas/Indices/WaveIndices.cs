@@ -6,14 +6,102 @@ namespace Sipar.Modules.Sipas;
 /// <summary>A breakdown cell: its label, the indices, and whether it has enough responses to be shown and ranked.</summary>
 internal sealed record IndexCell(string Label, SipasIndices Indices);
 
+/// <summary>A breakdown: its title (a resource key or a profile question's text) and its cells.</summary>
+internal sealed record Breakdown(string Title, IReadOnlyList<IndexCell> Cells);
+
+/// <summary>One index now and in the previous wave (by the code it had then).</summary>
+internal sealed record IndexChange(string Code, string? PreviousCode, decimal? Now, decimal? Before, decimal? Change);
+
 /// <summary>An expectation option and the share of respondents who chose it.</summary>
 internal sealed record ExpectationShare(string Option, int Count, decimal Share);
 
 internal sealed record WaveResult(Wave Wave, QuestionnaireDocument Questionnaire, SipasIndices Overall, IReadOnlyList<IndexCell> Strata, IReadOnlyList<IndexCell> Channels, IReadOnlyList<ExpectationShare> Expectations);
 
 /// <summary>The indices of a wave over the responses that count (submitted, valid, not failed at re-check), overall and by stratum and channel.</summary>
-internal sealed class WaveIndices(SiparDbContext db)
+internal sealed class WaveIndices(SiparDbContext db, Organisation.IAgencies agencies)
 {
+    /// <summary>The wave's cells by processing unit, by procedure and by each profile question (cells below the minimum are marked, never ranked).</summary>
+    public async Task<IReadOnlyList<Breakdown>> BreakdownsAsync(Guid waveId, CancellationToken ct)
+    {
+        var wave = await db.Set<Wave>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new Infrastructure.Errors.NotFoundException();
+        var doc = (await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct)).Document;
+        var rules = doc.Rules(IndexRules.Default with { MinCell = wave.MinCell, Seed = wave.Seed ?? IndexRules.Default.Seed });
+        var structure = doc.Structure();
+        var rows = await db.Set<Response>().AsNoTracking()
+            .Where(r => r.WaveId == waveId && r.SubmittedAt != null && r.Review == ReviewState.Valid && r.Recheck != RecheckState.Differs)
+            .Select(r => new { r.Answers, r.UnitId, r.ProcedureCode, r.Profile }).ToListAsync(ct);
+        var matrix = new AnswerMatrix(structure.ItemCodes.Count, rows.Count);
+        foreach (var r in rows)
+        {
+            matrix.Add(r.Answers, rules);
+        }
+
+        IReadOnlyList<IndexCell> Cells(Func<int, string?> key)
+        {
+            var keys = Enumerable.Range(0, rows.Count).Select(key).ToList();
+            return [.. keys.Where(k => k is not null).Distinct().Order(StringComparer.Ordinal)
+                .Select(k => new IndexCell(k!, SipasCalculator.Compute(structure, matrix.Where(i => keys[i] == k), rules)))];
+        }
+
+        var units = await agencies.UnitsByIdAsync([.. rows.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct()], ct);
+        var profiles = rows.Select(r => r.Profile.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1])).ToList();
+        var result = new List<Breakdown>
+        {
+            new("Sipas.ByUnit", Cells(i => rows[i].UnitId is { } u && units.TryGetValue(u, out var info) ? info.Name : null)),
+            new("Sipas.ByProcedure", Cells(i => rows[i].ProcedureCode.Length > 0 ? rows[i].ProcedureCode : null)),
+        };
+        result.AddRange(doc.Profile.Select(q => new Breakdown(q.Text, Cells(i => profiles[i].GetValueOrDefault(q.Code)))));
+        return [.. result.Where(b => b.Cells.Count > 0)];
+    }
+
+    /// <summary>
+    /// Year over year: each index of the wave next to the same code in the agency's previous finished wave (a later questionnaire
+    /// version maps its item codes to the previous one's); null when there is no previous wave.
+    /// </summary>
+    public async Task<(string PreviousWave, IReadOnlyList<IndexChange> Changes)?> CompareAsync(WaveResult current, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var w = current.Wave;
+        var previous = (await db.Set<Wave>().AsNoTracking()
+            .Where(x => x.AgencyId == w.AgencyId && x.Id != w.Id && (x.Status == WaveStatus.Closed || x.Status == WaveStatus.Published)).ToListAsync(ct))
+            .Where(x => x.PeriodTo < w.PeriodFrom).OrderByDescending(x => x.PeriodTo).FirstOrDefault();
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var before = await ComputeAsync(previous.Id, ct);
+        var old = Values(before);
+        var sameFamily = before.Questionnaire.Code == current.Questionnaire.Code && before.Questionnaire.Version < current.Questionnaire.Version;
+        var map = sameFamily ? QuestionnaireLibrary.PreviousCodes(current.Questionnaire, old.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase)) : null;
+        var changes = Values(current).Select(x =>
+        {
+            var code = map is not null && map.TryGetValue(x.Key, out var mapped) ? mapped : x.Key;
+            decimal? was = code is not null && old.TryGetValue(code, out var v) ? v : null;
+            return new IndexChange(x.Key, code, x.Value, was, x.Value is { } now && was is { } then ? now - then : null);
+        }).ToList();
+        return (previous.Name, changes);
+    }
+
+    private static Dictionary<string, decimal?> Values(WaveResult r)
+    {
+        var values = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase) { ["overall"] = r.Overall.Overall.Value };
+        foreach (var a in r.Overall.Aspects)
+        {
+            values[a.Code] = a.Index.Value;
+            foreach (var f in a.Factors)
+            {
+                values[f.Code] = f.Index.Value;
+                foreach (var i in f.Items)
+                {
+                    values[i.Code] = i.Index.Value;
+                }
+            }
+        }
+
+        return values;
+    }
+
     public async Task<WaveResult> ComputeAsync(Guid waveId, CancellationToken ct)
     {
         var wave = await db.Set<Wave>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new Infrastructure.Errors.NotFoundException();

@@ -37,6 +37,10 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
 
     public IReadOnlyList<Accounts.Person> People { get; private set; } = [];
 
+    public IReadOnlyList<Breakdown> Breakdowns { get; private set; } = [];
+
+    public (string PreviousWave, IReadOnlyList<IndexChange> Changes)? Comparison { get; private set; }
+
     private string Here => "/sipas/waves/" + Id;
 
     public string Message(FieldError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
@@ -165,6 +169,8 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
         {
             Contacts = access.MaySeeContacts(Wave) ? await waves.ContactsAsync(Id, drawnOnly: true, ct) : null;
             Result = await indices.ComputeAsync(Id, ct);
+            Breakdowns = await indices.BreakdownsAsync(Id, ct);
+            Comparison = await indices.CompareAsync(Result, ct);
         }
     }
 }
