@@ -108,5 +108,12 @@ public sealed class DemoTests(DemoFactory app) : IClassFixture<DemoFactory>
         var permit = await SiparFactory.HtmlAsync(await app.NewClient().GetAsync(catalogue.QuerySelector("[data-testid=procedures] a[href^='/thu-tuc/']")!.GetAttribute("href")));
         Assert.Equal("Tại Bộ phận Một cửa; qua bưu chính", permit.QuerySelector("[data-testid=delivery]")!.TextContent.Trim());
         Assert.Equal(3, permit.QuerySelectorAll("[data-testid=steps] tbody tr").Length);
+
+        // SIPAS has a published wave: the survey page lists it and its results have enough responses to show.
+        var survey = await SiparFactory.HtmlAsync(await app.NewClient().GetAsync("/khao-sat"));
+        var link = survey.QuerySelector("[data-testid=published] a")!.GetAttribute("href")!;
+        var results = await SiparFactory.HtmlAsync(await app.NewClient().GetAsync(link));
+        Assert.EndsWith("%", results.QuerySelector("[data-testid=public-overall]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(5, results.QuerySelectorAll("[data-testid=public-factors] meter").Length);
     }
 }

@@ -85,6 +85,8 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         await SeedPlanAsync(db, sld.Id, cancellationToken);
         await SeedDossiersAsync(db, sld.Id, desk.Id, cancellationToken);
         await SeedParIndexAsync(db, [sld.Id, stp.Id], cancellationToken);
+        var staff = await db.Set<Sipar.Modules.Accounts.User>().Where(u => u.Email == "vanphong@sldtbxh.demo" || u.Email == "dieutra@sldtbxh.demo").Select(u => u.Id).ToListAsync(cancellationToken);
+        await SeedSipasAsync(db, sld.Id, office.Id, staff, cancellationToken);
 
         var dir = DataModule.DataDirectory(configuration);
         Directory.CreateDirectory(dir);
@@ -127,6 +129,69 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         returned.Sign(now.AddMinutes(-30), null, calendar);
         returned.Return(Sipar.Modules.Dossiers.ResultDelivery.AtDesk, now.AddMinutes(-20), null);
         db.AddRange(accepted, waiting, returned);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// SIPAS: the two standard questionnaires and the department's published 2025 wave — 60 people who received a result, 45
+    /// drawn with seed 2025, answers online, on paper and by phone (two refused), so the wave page, the public
+    /// results page and the PAR link have figures to show.
+    /// </summary>
+    private static async Task SeedSipasAsync(SiparDbContext db, Guid agencyId, Guid unitId, IReadOnlyList<Guid> staff, CancellationToken ct)
+    {
+        var now = new DateTime(2026, 1, 20, 2, 0, 0, DateTimeKind.Utc);
+        Sipar.Modules.Sipas.Questionnaire? service = null;
+        foreach (var name in Sipar.Modules.Sipas.QuestionnaireLibrary.Standard)
+        {
+            var q = Sipar.Modules.Sipas.Questionnaire.Create(Sipar.Modules.Sipas.QuestionnaireDocument.Parse(Sipar.Modules.Sipas.QuestionnaireLibrary.StandardJson(name)), null, now);
+            db.Add(q);
+            service ??= q;
+        }
+
+        var wave = Sipar.Modules.Sipas.Wave.Create(agencyId, new Sipar.Modules.Sipas.WaveSettings(
+            "Khảo sát sự hài lòng năm 2025", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 31), service!.Id, [agencyId], [],
+            Sipar.Modules.Sipas.SurveyChannels.Online | Sipar.Modules.Sipas.SurveyChannels.Paper | Sipar.Modules.Sipas.SurveyChannels.Phone,
+            0.1m, Sipar.Modules.Sipas.Stratification.None, MinCell: 30, StaffIds: staff), now);
+        db.Add(wave);
+        var doc = service.Document;
+        var codes = doc.Items.Select(i => i.Code).ToList();
+        var random = new Random(2025);
+        var contacts = Enumerable.Range(1, 60).Select(i => Sipar.Modules.Sipas.Contact.InFrame(wave.Id, i, "", new Sipar.Modules.Sipas.FramePerson(
+            $"Người dân {i:00}", $"0915{i:000000}", null, agencyId, unitId, "1.001776", "Giải quyết hưởng trợ cấp xã hội hằng tháng", new DateOnly(2025, 1 + (i % 12), 10),
+            Sipar.Modules.Sipas.ContactSource.Imported, $"row {i + 1}"))).ToList();
+        var ranks = Sipar.Modules.Sipas.SampleDesign.Ranks(contacts.Count, 2025, "");
+        var drawn = Sipar.Modules.Sipas.SampleDesign.Size(contacts.Count, 0.1m);
+        var channels = new[] { Sipar.Modules.Sipas.ResponseChannel.Online, Sipar.Modules.Sipas.ResponseChannel.Paper, Sipar.Modules.Sipas.ResponseChannel.Phone };
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            var c = contacts[i];
+            c.Ranked(ranks[i]);
+            if (ranks[i] > drawn)
+            {
+                continue;
+            }
+
+            c.Draw(null);
+            if (ranks[i] % 15 == 0)
+            {
+                c.NotReached(Sipar.Modules.Sipas.ContactState.Refused, "Không muốn tham gia");
+                continue;
+            }
+
+            var channel = channels[ranks[i] % 3];
+            var r = Sipar.Modules.Sipas.Response.Start(wave.Id, service.Id, c, channel, codes.Count, now.AddMinutes(-ranks[i] * 7), null);
+            var lean = ranks[i] % 5 == 0 ? "233344" : "3444455555";
+            var items = codes.ToDictionary(x => x, _ => lean[random.Next(lean.Length)].ToString());
+            var profile = doc.Profile.ToDictionary(p => p.Code, p => p.Options[random.Next(p.Options.Count)]);
+            Sipar.Modules.Sipas.SurveyCollection.Fill(r, doc, new Sipar.Modules.Sipas.SurveyAnswers(items, profile, [1 + random.Next(8)], new Dictionary<string, string>()));
+            r.Submit(now.AddMinutes(-ranks[i] * 7 + 6), Sipar.Modules.Sipas.ValidityRules.Check(r.Answers, TimeSpan.FromMinutes(6), channel, Sipar.Modules.Sipas.ValidityOptions.Default));
+            c.Answered();
+            db.Add(r);
+        }
+
+        db.AddRange(contacts);
+        wave.Sampled(2025, now.AddDays(-19));
+        wave.Publish();
         await db.SaveChangesAsync(ct);
     }
 
