@@ -148,6 +148,13 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         Assert.Equal(0, sampleCode);
         Assert.Contains("\"seed\": 20261201", sampleJson, StringComparison.Ordinal);
 
+        // A person may decline on their own code: the code stops working and the agency's next waves will not draw them.
+        var decline = contacts.First(c => c.Id != contacts[0].Id && c.Id != contacts[1].Id && c.Id != contacts[2].Id);
+        var declined = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(citizen, "/khao-sat?ma=" + decline.Token, new() { ["Code"] = decline.Token! }, "/khao-sat?handler=OptOut"));
+        Assert.NotNull(declined.QuerySelector("[data-testid=survey-opted-out]"));
+        Assert.NotNull((await SiparFactory.HtmlAsync(await citizen.GetAsync("/khao-sat?ma=" + decline.Token))).QuerySelector("[data-testid=survey-unknown]"));
+        Assert.True(await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<OptOut>().AnyAsync(o => o.AgencyId == agencyId && o.Key == decline.Phone)));
+
         // Published: citizens see the results without signing in.
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/khao-sat/ket-qua/" + waveId)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, page, [], page + "?handler=Publish")).StatusCode);

@@ -126,6 +126,31 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
         return submit ? (TokenState.Used, true) : (TokenState.Open, false);
     }
 
+    /// <summary>The citizen declines on the invitation's code: never asked again by the agency's waves; the staff draw a replacement.</summary>
+    public async Task<bool> OptOutAsync(string? token, CancellationToken ct)
+    {
+        var code = Contact.NormaliseToken(token);
+        if (code.Length != Contact.TokenLength)
+        {
+            return false;
+        }
+
+        var (state, contact, wave, _) = await LoadAsync(code, tracked: true, ct);
+        if (state != TokenState.Open)
+        {
+            return false;
+        }
+
+        contact!.OptOut();
+        if (Contact.OptOutKey(contact.Phone, contact.Email) is { } key && !await db.Set<OptOut>().AnyAsync(o => o.AgencyId == wave!.AgencyId && o.Key == key, ct))
+        {
+            db.Add(OptOut.Of(wave!.AgencyId, key, Now));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     // Parsed questionnaires by id and import time: a version's file changes only before its first response, and then its time changes too.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, DateTime), QuestionnaireDocument> Documents = new();
 

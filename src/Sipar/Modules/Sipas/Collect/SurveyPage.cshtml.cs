@@ -74,6 +74,21 @@ internal sealed class SurveyPageModel(SurveyCollection collection, SiparDbContex
 
     public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => PostAsync(submit: false, ct);
 
+    public bool OptedOut { get; private set; }
+
+    /// <summary>"Tôi không muốn tham gia": the code is withdrawn and the person is not asked again.</summary>
+    public async Task<IActionResult> OnPostOptOutAsync(CancellationToken ct)
+    {
+        Code = Contact.NormaliseToken(Code);
+        OptedOut = await collection.OptOutAsync(Code, ct);
+        if (!OptedOut)
+        {
+            await LoadAsync(null, ct);
+        }
+
+        return Page();
+    }
+
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => PostAsync(submit: true, ct);
 
     private async Task<IActionResult> PostAsync(bool submit, CancellationToken ct)
