@@ -79,6 +79,9 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         var invitations = await SiparFactory.HtmlAsync(await office.GetAsync(page + "/invitations"));
         Assert.Equal(19, invitations.QuerySelectorAll("[data-testid=invitation]").Length);
         Assert.StartsWith("data:image/png;base64,", invitations.QuerySelector("[data-testid=invitation] img")!.GetAttribute("src"), StringComparison.Ordinal);
+        var invitationsDocx = DocumentChecks.ValidWordText(await (await office.GetAsync(page + "/invitations?handler=Docx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(19, invitationsDocx.Split("GIẤY MỜI THAM GIA KHẢO SÁT").Length - 1);
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.GetAsync(page + "/invitations?handler=Docx")).StatusCode);
 
         var contacts = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Contact>().Where(c => c.WaveId == waveId && c.Token != null).OrderBy(c => c.Rank).ThenBy(c => c.Stratum).ToListAsync());
         var citizen = app.NewClient();

@@ -72,7 +72,15 @@ internal sealed class Decree30Document : IDisposable
     public void Picture(byte[] png, int sizeMm, string caption)
     {
         ArgumentNullException.ThrowIfNull(png);
-        var main = document.MainDocumentPart!;
+        pictures++;
+        var drawing = InlinePicture(document.MainDocumentPart!, png, sizeMm, (uint)pictures, caption);
+        body.Append(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new Run(drawing)));
+        body.Append(Para(caption, italic: true, size: 22, justify: JustificationValues.Center));
+    }
+
+    /// <summary>A PNG embedded in <paramref name="main"/> as an inline drawing <paramref name="sizeMm"/> square (QR codes).</summary>
+    internal static Drawing InlinePicture(MainDocumentPart main, byte[] png, int sizeMm, uint number, string caption)
+    {
         var image = main.AddImagePart(ImagePartType.Png);
         using (var data = new MemoryStream(png))
         {
@@ -81,12 +89,11 @@ internal sealed class Decree30Document : IDisposable
 
         var id = main.GetIdOfPart(image);
         var emu = sizeMm * 36000L;
-        pictures++;
-        var name = "Picture " + pictures.ToString(Invariant);
-        var drawing = new Drawing(new Wp.Inline(
+        var name = "Picture " + number.ToString(Invariant);
+        return new Drawing(new Wp.Inline(
             new Wp.Extent { Cx = emu, Cy = emu },
             new Wp.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new Wp.DocProperties { Id = (uint)pictures, Name = name, Description = caption },
+            new Wp.DocProperties { Id = number, Name = name, Description = caption },
             new Wp.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
             new A.Graphic(new A.GraphicData(new Pic.Picture(
                 new Pic.NonVisualPictureProperties(new Pic.NonVisualDrawingProperties { Id = 0U, Name = name }, new Pic.NonVisualPictureDrawingProperties()),
@@ -98,8 +105,6 @@ internal sealed class Decree30Document : IDisposable
         {
             DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U,
         });
-        body.Append(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new Run(drawing)));
-        body.Append(Para(caption, italic: true, size: 22, justify: JustificationValues.Center));
     }
 
     /// <summary>A table with a bold header row; every cell 13 pt. <paramref name="weights"/> share the width (equal by default).</summary>
@@ -222,7 +227,7 @@ internal sealed class Decree30Document : IDisposable
         return row;
     }
 
-    private static Paragraph Para(string text, bool bold = false, bool italic = false, int size = 28, JustificationValues? justify = null,
+    internal static Paragraph Para(string text, bool bold = false, bool italic = false, int size = 28, JustificationValues? justify = null,
         bool firstLineIndent = false, int spacingBefore = 0, bool underline = false)
     {
         var runProperties = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font });
@@ -254,7 +259,7 @@ internal sealed class Decree30Document : IDisposable
         return new Paragraph(properties, new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    internal static void AddStyles(MainDocumentPart main)
     {
         var styles = main.AddNewPart<StyleDefinitionsPart>();
         styles.Styles = new Styles(new DocDefaults(

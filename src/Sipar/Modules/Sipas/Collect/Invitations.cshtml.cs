@@ -28,6 +28,28 @@ internal sealed class InvitationsModel(SurveyWaves waves, WaveAccess access, IAg
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
 
+    /// <summary>The same invitations as a .docx: two A5 cards to an A4 sheet.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Forbid();
+        }
+
+        var until = ClosesOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var cards = Cards.Select(c => ((IReadOnlyList<CardLine>)
+        [
+            new(AgencyName.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), Bold: true, Size: 22),
+            new("GIẤY MỜI THAM GIA KHẢO SÁT", Bold: true, Size: 30, Centre: true),
+            new("Kính gửi: " + c.Name),
+            new($"Cơ quan trân trọng mời Ông/Bà cho biết mức độ hài lòng về dịch vụ đã nhận ({WaveName}). Ý kiến của Ông/Bà được giữ kín và chỉ dùng để cải thiện việc phục vụ."),
+            new("Trả lời tại: " + c.Url),
+            new("Mã khảo sát: " + c.Token, Bold: true, Size: 30),
+            new($"Mã dùng một lần, đến hết ngày {until}." + (Hotline is null ? "" : " Liên hệ: " + Hotline), Size: 20),
+        ], (byte[]?)QrCodes.Png(c.Url, 6)));
+        return File(CardsDocument.Write(cards), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "giay-moi-khao-sat.docx");
+    }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Wave wave;
