@@ -287,6 +287,27 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         var after = await SiparFactory.HtmlAsync(await office.GetAsync(review));
         Assert.Contains("chưa từng nhận phiếu", after.QuerySelector("[data-testid=responses]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(3, after.QuerySelectorAll("[data-testid=response-row]").Length);
+
+        // An answer changed after review needs a reason, which stays with the response.
+        var correct = new Dictionary<string, string> { ["ResponseId"] = selected[1].Id.ToString(), ["ItemCode"] = "TC1", ["Value"] = "2" };
+        var noWhy = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(office, review, correct, review + "?handler=Correct"));
+        Assert.Contains("Cần ghi lý do", noWhy.QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.Ordinal);
+        correct["Reason"] = "Nhập nhầm khi gõ phiếu giấy";
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, review, correct, review + "?handler=Correct")).StatusCode);
+        var corrected = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Response>().SingleAsync(r => r.Id == selected[1].Id));
+        Assert.Equal('2', corrected.Answers[0]);
+        Assert.Contains("→2 (Nhập nhầm khi gõ phiếu giấy)", corrected.Corrections, StringComparison.Ordinal);
+
+        // The policy aspect's frame: a list of residents needs only a name and a contact.
+        var residents = await app.WithServicesAsync(async sp =>
+        {
+            var waves = sp.GetRequiredService<SurveyWaves>();
+            var policy = (await sp.GetRequiredService<QuestionnaireLibrary>().ListAsync(CancellationToken.None)).First(q => q.Code == "SIPAS-CS").Id;
+            var id = await waves.CreateAsync(agencyId, new WaveSettings("Chính sách", app.Today.AddDays(-30), app.Today.AddDays(-1), app.Today.AddDays(30), policy, [agencyId], [],
+                SurveyChannels.Phone, 0.05m, Stratification.None), CancellationToken.None);
+            return await waves.ImportFrameAsync(id, "cu-dan.csv", Encoding.UTF8.GetBytes("Họ tên,Điện thoại\nCư dân 1,0916000001\nCư dân 2,0916000002\n"), ContactSource.Resident, apply: true, CancellationToken.None);
+        });
+        Assert.True(residents.Applied);
     }
 
     [Fact]

@@ -21,6 +21,12 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
     [BindProperty]
     public string? FileName { get; set; }
 
+    /// <summary>The list is of residents (the policy aspect's frame): name and a contact only, no procedure or date.</summary>
+    [BindProperty]
+    public bool Residents { get; set; }
+
+    private ContactSource Source => Residents ? ContactSource.Resident : ContactSource.Imported;
+
     public Wave? Wave { get; private set; }
 
     public string QuestionnaireName { get; private set; } = "";
@@ -71,7 +77,7 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
             var bytes = await UploadCheck.ReadUploadAsync(upload, WebMaxBytes, [".csv", ".txt", ".xlsx"], "Sipas.FrameFileType", ct);
             FileContent = Convert.ToBase64String(bytes);
             FileName = Path.GetFileName(upload!.FileName);
-            await LoadAsync(await waves.ImportFrameAsync(Id, FileName, bytes, ContactSource.Imported, apply: false, ct), ct);
+            await LoadAsync(await waves.ImportFrameAsync(Id, FileName, bytes, Source, apply: false, ct), ct);
         }
         catch (DomainValidationException e)
         {
@@ -83,7 +89,7 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
     public async Task<IActionResult> OnPostFrameApplyAsync(CancellationToken ct)
     {
         await access.EnsureContactsAsync(Id, ct);
-        var preview = await waves.ImportFrameAsync(Id, FileName ?? "", UploadCheck.FromPreview(FileContent), ContactSource.Imported, apply: true, ct);
+        var preview = await waves.ImportFrameAsync(Id, FileName ?? "", UploadCheck.FromPreview(FileContent), Source, apply: true, ct);
         if (preview.Applied)
         {
             TempData["Flash"] = Localizer["Sipas.FrameBuilt"].Value;
