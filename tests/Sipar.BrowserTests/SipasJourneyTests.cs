@@ -133,7 +133,7 @@ public sealed class SipasJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await surveyor.GotoAsync(waveUrl + "/review");
         var flagged = surveyor.GetByTestId("response-row").Filter(new() { HasText = "quá nhanh" });
         await flagged.GetByLabel("Trạng thái").SelectOptionAsync(new SelectOptionValue { Label = "Hợp lệ" });
-        await flagged.GetByLabel("Lý do").FillAsync("Đã gọi lại, người dân xác nhận");
+        await flagged.GetByLabel("Lý do", new() { Exact = true }).FillAsync("Đã gọi lại, người dân xác nhận");
         await flagged.GetByTestId("review").ClickAsync();
         await surveyor.GetByTestId("draw-recheck").ClickAsync();
         var selected = surveyor.GetByTestId("response-row").Filter(new() { HasText = "Chờ phúc tra" }).First;
