@@ -17,7 +17,7 @@ port=5198
 work=$(mktemp -d)
 db="sipar_sipas_$$"
 pg="Host=/var/run/postgresql;Username=$(id -un);Database=$db;Maximum Pool Size=50"
-cleanup() { [[ -n "${app:-}" ]] && kill "$app" 2>/dev/null || true; psql -h /var/run/postgresql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() { for pid in ${app:-} ${bareapp:-}; do kill "$pid" 2>/dev/null || true; done; psql -h /var/run/postgresql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 dotnet build bench/Sipar.Benchmarks -c Release -nologo -v q >/dev/null
 structure=src/Sipar/Modules/Sipas/Questionnaires/standard-service.json
@@ -50,11 +50,14 @@ fi
 
 [[ $parts == *indices* || $parts == *page* ]] || exit 0
 psql -h /var/run/postgresql -d postgres -qc "CREATE DATABASE $db" >/dev/null
+# PG_SYNC=off shows how much of the page's latency is the commit's flush (diagnosis only; production keeps it on).
+[[ "${PG_SYNC:-on}" == off ]] && psql -h /var/run/postgresql -d postgres -qc "ALTER DATABASE $db SET synchronous_commit = off" >/dev/null
 settings=(--Database:Provider=Postgres "--ConnectionStrings:Sipar=$pg")
 bench() { dotnet bench/Sipar.Benchmarks/bin/Release/net10.0/Sipar.Benchmarks.dll "$@"; }
-echo "== $rows responses and 20,000 drawn contacts loaded by COPY"
+echo "== $rows responses and 40,000 drawn contacts loaded by COPY"
 start=$(date +%s.%N)
-wave=$(bench sipas-seed "$rows" 20000 "$work/tokens.txt" "${settings[@]}" | tail -n 1)
+wave=$(bench sipas-seed "$rows" 40000 "$work/tokens.txt" "${settings[@]}" | tail -n 1)
+head -n 20000 "$work/tokens.txt" > "$work/tokens-sipar.txt"; tail -n 20000 "$work/tokens.txt" > "$work/tokens-bare.txt"
 printf 'loaded in %.1f s; responses table %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT pg_size_pretty(pg_total_relation_size('sipas_responses'))")"
 if [[ $parts == *indices* ]]; then
   bench sipas-indices "$wave" 5 "${settings[@]}"
@@ -65,7 +68,10 @@ echo "== public survey page, wrk ${seconds}s × $connections connections"
 ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres ConnectionStrings__Sipar="$pg" Sipar__DataDirectory="$work" \
   RateLimits__AnonymousPerMinute=100000000 Logging__LogLevel__Default=Warning dotnet src/Sipar/bin/Release/net10.0/sipar.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
 app=$!
+bench bare-submit "http://127.0.0.1:$((port + 1))" "$pg" >"$work/bare.log" 2>&1 &
+bareapp=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; do sleep 0.2; done
+until curl -s -o /dev/null "http://127.0.0.1:$((port + 1))/"; do sleep 0.2; done
 first=$(head -n 1 "$work/tokens.txt")
 printf 'page: %s bytes, %s bytes gzip\n' "$(curl -fs "http://127.0.0.1:$port/khao-sat?ma=$first" | wc -c)" "$(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/khao-sat?ma=$first" | gzip -c | wc -c)"
 jar="$work/cookies"
@@ -73,10 +79,12 @@ token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/khao-sat?ma=$first" | grep -o
 cookie=$(awk '$6 ~ /Antiforgery/ {print $6"="$7}' "$jar")
 answers=""
 for c in TC1 TC2 TC3 TT1 TT2 TT3 TT4 CC1 CC2 CC3 KQ1 KQ2 KQ3 PA1 PA2 PA3; do answers="$answers&Items%5B$c%5D=$(( (RANDOM % 3) + 3 ))"; done
+for target in "sipar|$port|Sipar /khao-sat" "bare|$((port + 1))|bare Kestrel + SQL"; do
+IFS='|' read -r who p name <<<"$target"
 cat >"$work/submit.lua" <<LUA
 local tokens = {}
-for line in io.lines("$work/tokens.txt") do tokens[#tokens + 1] = line end
-local threads, counter = {}, 0
+for line in io.lines("$work/tokens-$who.txt") do tokens[#tokens + 1] = line end
+local counter = 0
 function setup(thread) counter = counter + 1; thread:set("offset", counter) end
 local i = 0
 function request()
@@ -87,8 +95,10 @@ function request()
 end
 $(cat bench/p95.lua)
 LUA
-out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/submit.lua" "http://127.0.0.1:$port")
-grep -q "errors 0" <<<"$out" || { echo "$(grep errors <<<"$out")"; }
-saved=$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT count(*) FROM sipas_responses WHERE \"WaveId\" = '$wave' AND \"ContactId\" IS NOT NULL AND \"SubmittedAt\" IS NOT NULL")
-printf 'requests/s %s · submissions saved %s (%.0f/s) · p50 %s ms · p99 %s ms\n' "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$saved" "$(echo "$saved / $seconds" | bc -l)" \
+before=$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT count(*) FROM sipas_responses WHERE \"ContactId\" IS NOT NULL AND \"SubmittedAt\" IS NOT NULL")
+out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/submit.lua" "http://127.0.0.1:$p")
+grep -q "errors 0" <<<"$out" || { echo "$name: $(grep errors <<<"$out")"; }
+after=$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT count(*) FROM sipas_responses WHERE \"ContactId\" IS NOT NULL AND \"SubmittedAt\" IS NOT NULL")
+printf '%-22s requests/s %8s · submissions saved %5s (%.0f/s) · p50 %6s ms · p99 %6s ms\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$((after - before))" "$(echo "($after - $before) / $seconds" | bc -l)" \
   "$(awk '/^p50/ {print $2}' <<<"$out")" "$(awk '/^p99/ {print $2}' <<<"$out")"
+done

@@ -64,6 +64,12 @@ internal static class BenchProgram
             return await SipasBench.IndicesAsync(app.Services, connection, Guid.Parse(args[1]), int.Parse(args[2], invariant));
         }
 
+        if (args.Length > 2 && args[0] == "bare-submit")
+        {
+            await SipasBench.BareSubmitAsync(args[1], args[2]);
+            return 0;
+        }
+
         if (args.Length > 2 && args[0] == "bare-lookup")
         {
             await DossierBench.BareLookupAsync(args[1], args[2]);

@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
@@ -179,6 +183,62 @@ internal static class SipasBench
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return [.. Enumerable.Range(0, 32).Select(reader.GetInt64)];
+    }
+
+    /// <summary>
+    /// The machine's ceiling for the same work: a bare Kestrel endpoint taking the posted form, finding the drawn contact by its
+    /// code with one hand-written query, and in one transaction inserting the response and marking the contact answered.
+    /// </summary>
+    public static async Task BareSubmitAsync(string url, string connectionString)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var app = builder.Build();
+        string[] codes = ["TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2", "KQ3", "PA1", "PA2", "PA3"];
+        app.MapPost("/khao-sat", async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            var answers = new string([.. codes.Select(c => form[$"Items[{c}]"].ToString() is { Length: 1 } v ? v[0] : '-')]);
+            await using var connection = await source.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var find = new NpgsqlCommand(
+                "SELECT c.\"Id\", c.\"WaveId\", w.\"QuestionnaireId\", c.\"AgencyId\" FROM sipas_contacts c JOIN sipas_waves w ON w.\"Id\" = c.\"WaveId\" WHERE c.\"Token\" = $1 AND c.\"State\" = 'Sampled' FOR UPDATE OF c",
+                connection, transaction);
+            find.Parameters.AddWithValue(form["Code"].ToString());
+            Guid contact, wave, questionnaire, agency;
+            await using (var reader = await find.ExecuteReaderAsync())
+            {
+                if (!await reader.ReadAsync())
+                {
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.WriteAsync("<p>Phiếu này đã được gửi.</p>");
+                    return;
+                }
+
+                (contact, wave, questionnaire, agency) = (reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3));
+            }
+
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO sipas_responses (\"Id\", \"WaveId\", \"ContactId\", \"QuestionnaireId\", \"Channel\", \"Stratum\", \"AgencyId\", \"ProcedureCode\", \"Answers\", \"Profile\", \"Expectations\", \"Comments\", \"StartedAt\", \"SubmittedAt\", \"Review\", \"Flags\", \"Recheck\", \"Corrections\") " +
+                "VALUES ($1, $2, $3, $4, 'Online', '', $5, '', $6, '', '1', '', now(), now(), 'Valid', '', 'None', '')",
+                connection, transaction);
+            insert.Parameters.AddWithValue(Guid.CreateVersion7());
+            insert.Parameters.AddWithValue(wave);
+            insert.Parameters.AddWithValue(contact);
+            insert.Parameters.AddWithValue(questionnaire);
+            insert.Parameters.AddWithValue(agency);
+            insert.Parameters.AddWithValue(answers);
+            await insert.ExecuteNonQueryAsync();
+            await using var update = new NpgsqlCommand("UPDATE sipas_contacts SET \"State\" = 'Answered' WHERE \"Id\" = $1", connection, transaction);
+            update.Parameters.AddWithValue(contact);
+            await update.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync("<p>Cảm ơn Ông/Bà đã trả lời phiếu khảo sát.</p>");
+        });
+        await app.RunAsync();
     }
 
     private static double P(List<double> values, double p)

@@ -154,18 +154,20 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
     // Parsed questionnaires by id and import time: a version's file changes only before its first response, and then its time changes too.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, DateTime), QuestionnaireDocument> Documents = new();
 
-    /// <summary>The token's contact, wave and questionnaire in two queries, and where the token stands.</summary>
+    /// <summary>The token's contact, wave and questionnaire in one query (the parsed questionnaire is cached), and where the token stands.</summary>
     private async Task<(TokenState State, Contact? Contact, Wave? Wave, QuestionnaireDocument? Questionnaire)> LoadAsync(string code, bool tracked, CancellationToken ct)
     {
         var contacts = tracked ? db.Set<Contact>() : db.Set<Contact>().AsNoTracking();
-        var contact = await contacts.FirstOrDefaultAsync(c => c.Token == code, ct);
-        if (contact is null)
+        var head = await contacts.Where(c => c.Token == code)
+            .Join(db.Set<Wave>(), c => c.WaveId, w => w.Id, (c, w) => new { Contact = c, Wave = w })
+            .Join(db.Set<Questionnaire>(), x => x.Wave.QuestionnaireId, q => q.Id, (x, q) => new { x.Contact, x.Wave, q.ImportedAt })
+            .FirstOrDefaultAsync(ct);
+        if (head is null)
         {
             return (TokenState.Unknown, null, null, null);
         }
 
-        var head = await db.Set<Wave>().AsNoTracking().Where(w => w.Id == contact.WaveId)
-            .Join(db.Set<Questionnaire>(), w => w.QuestionnaireId, q => q.Id, (w, q) => new { Wave = w, q.ImportedAt }).FirstAsync(ct);
+        var contact = head.Contact;
         var key = (head.Wave.QuestionnaireId, head.ImportedAt);
         if (!Documents.TryGetValue(key, out var doc))
         {
