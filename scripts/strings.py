@@ -1063,6 +1063,7 @@ s("Sipas.Correct", "Sửa một câu trả lời (ghi lý do)", "Change one answ
 s("Sipas.CorrectReason", "Lý do sửa", "Why it is changed")
 s("Sipas.Answer", "Câu trả lời", "Answer")
 s("Sipas.Residents", "Danh sách cư dân (khía cạnh chính sách): chỉ cần họ tên và điện thoại hoặc email", "A list of residents (the policy aspect): name and a phone or email only")
+s("Sipas.Settings", "Cài đặt đợt khảo sát", "Wave settings")
 s("WaveStatus.Draft", "Đang chuẩn bị", "Preparing")
 s("WaveStatus.Sampled", "Đang thu phiếu", "Collecting")
 s("WaveStatus.Closed", "Đã kết thúc thu phiếu", "Closed")

@@ -71,6 +71,14 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         Assert.Equal("20261201", sampled.QuerySelector("[data-testid=seed]")!.TextContent.Trim());
         Assert.Equal(19, sampled.QuerySelectorAll("[data-testid=contact-row]").Length);
 
+        // Once sampled, the collection may be extended, but the period can no longer move.
+        var settings = new Dictionary<string, string>(form) { ["Input.ClosesOn"] = "2027-01-15", ["Input.Channels"] = "Online" };
+        var moved = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(office, page, new(settings) { ["Input.PeriodTo"] = "2026-11-29" }, page + "?handler=Settings"));
+        Assert.Contains("Đợt khảo sát đã chọn mẫu", moved.QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.Ordinal);
+        var phoneAndOnline = new FormUrlEncodedContent([.. settings.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)), new("Input.Channels", "Phone"), new("__RequestVerificationToken", await SiparFactory.AntiforgeryTokenAsync(office, page))]);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync(page + "?handler=Settings", phoneAndOnline)).StatusCode);
+        Assert.Equal(new DateOnly(2027, 1, 15), await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Wave>().Where(w => w.Id == waveId).Select(w => w.ClosesOn).SingleAsync()));
+
         // Contacts are for the wave's staff only: a surveyor of the same agency not named on the wave sees the progress, not the people.
         var notStaff = await SiparFactory.HtmlAsync(await colleague.GetAsync(page));
         Assert.NotNull(notStaff.QuerySelector("[data-testid=progress]"));

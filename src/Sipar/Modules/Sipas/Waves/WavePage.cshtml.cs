@@ -8,7 +8,8 @@ using Sipar.Infrastructure.Web;
 namespace Sipar.Modules.Sipas;
 
 /// <summary>A wave: its frame (from returned dossiers or a checked list), the draw, progress, contacts for its staff, and the indices.</summary>
-internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIndices indices, QuestionnaireLibrary library, WaveExport export, SipasReport report, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIndices indices, QuestionnaireLibrary library, WaveExport export, SipasReport report, Organisation.IAgencies agencies, Accounts.CurrentUser me, IStringLocalizer<SharedResource> t)
+    : SiparPageModel(t), IWaveForm
 {
     public const int WebMaxBytes = 3_000_000;
 
@@ -28,6 +29,13 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
     private ContactSource Source => Residents ? ContactSource.Resident : ContactSource.Imported;
 
     public Wave? Wave { get; private set; }
+
+    [BindProperty]
+    public WaveInput Input { get; set; } = new();
+
+    public IReadOnlyList<Questionnaire> Questionnaires { get; private set; } = [];
+
+    public IReadOnlyList<Organisation.AgencyInfo> Agencies { get; private set; } = [];
 
     public string QuestionnaireName { get; private set; } = "";
 
@@ -116,6 +124,13 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
 
     public Task<IActionResult> OnPostReplaceAsync(Guid contactId, ContactState why, CancellationToken ct) => Act(() => waves.ReplaceAsync(Id, contactId, why, null, ct), "Sipas.Replaced", ct);
 
+    /// <summary>The wave's settings; once sampled only the name, closing date, channels and review rules may change.</summary>
+    public async Task<IActionResult> OnPostSettingsAsync(CancellationToken ct)
+    {
+        var wave = await access.EnsureRunAsync(Id, ct);
+        return await RunAsync(() => waves.ChangeAsync(Id, Input.Settings(wave.AgencyId, wave.StaffIds), ct), "Common.Saved", Here, () => LoadAsync(null, ct, keepInput: true), "Input.");
+    }
+
     public Task<IActionResult> OnPostStaffAsync(List<Guid> staff, CancellationToken ct) => Act(() => waves.SetStaffAsync(Id, staff, ct), "Sipas.StaffSaved", ct, contacts: false);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => Act(() => waves.CloseAsync(Id, ct), "Sipas.Closed", ct, contacts: false);
@@ -158,9 +173,16 @@ internal sealed class WavePageModel(SurveyWaves waves, WaveAccess access, WaveIn
         return Page();
     }
 
-    private async Task LoadAsync(FramePreview? preview, CancellationToken ct)
+    private async Task LoadAsync(FramePreview? preview, CancellationToken ct, bool keepInput = false)
     {
         Wave = await waves.GetAsync(Id, ct);
+        if (!keepInput)
+        {
+            Input = WaveInput.Of(Wave);
+        }
+
+        Questionnaires = await library.ListAsync(ct);
+        Agencies = [.. (await agencies.ListAsync(ct)).Where(a => a.Id == Wave.AgencyId || a.Id == me.AgencyId)];
         FramePreview = preview;
         var q = await library.GetAsync(Wave.QuestionnaireId, ct);
         QuestionnaireName = $"{q.Code} v{q.Version}";
