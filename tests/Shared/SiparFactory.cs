@@ -132,6 +132,39 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
             return (campaign.Id, assessment.Id);
         });
 
+    /// <summary>An assessment submitted for appraisal with every item at 0 (computed items frozen empty): ready for survey points and appraisal.</summary>
+    internal Task SubmitWithZeroScoresAsync(Guid assessmentId) =>
+        WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            var a = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(db.Set<Sipar.Modules.ParIndex.ParAssessment>(), x => x.Scores), x => x.Id == assessmentId);
+            foreach (var s in a.Scores.Where(x => x.Method != Sipar.Modules.ParIndex.ScoringMethod.Survey))
+            {
+                if (s.IsComputedFromData)
+                {
+                    a.SetComputed(s.Id, 0, "{}");
+                }
+                else
+                {
+                    a.SelfScore(s.Id, 0, "Chưa thực hiện");
+                }
+            }
+
+            a.MarkReviewed(Guid.NewGuid(), UtcNow);
+            a.Submit(Guid.NewGuid(), UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>Runs <c>sipar</c> with these arguments against this app's database: the exit code and what it printed.</summary>
+    public async Task<(int Code, string Out, string Error)> RunCliAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await Sipar.Infrastructure.Cli.SiparCommandLine.RunAsync(args, Program.CreateApp, output, error, Settings);
+        return (code, output.ToString(), error.ToString());
+    }
+
     /// <summary>A new user with <paramref name="role"/>; returns the email and the generated password.</summary>
     public Task<CreatedUser> CreateUserAsync(Role role, Guid? agencyId = null, Guid? unitId = null, string name = "Người dùng thử") =>
         WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().CreateAsync(

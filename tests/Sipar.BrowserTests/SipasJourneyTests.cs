@@ -35,26 +35,7 @@ public sealed class SipasJourneyTests(BrowserFixture fixture) : IClassFixture<Br
             return (id, unit, title);
         });
         var (campaignId, assessmentId) = await app.CreateDraftAssessmentAsync(agency, 2026);
-        await app.WithServicesAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SiparDbContext>();
-            var a = await db.Set<ParAssessment>().Include(x => x.Scores).SingleAsync(x => x.Id == assessmentId);
-            foreach (var s in a.Scores.Where(x => x.Method != ScoringMethod.Survey))
-            {
-                if (s.IsComputedFromData)
-                {
-                    a.SetComputed(s.Id, 0, "{}");
-                }
-                else
-                {
-                    a.SelfScore(s.Id, 0, "Chưa thực hiện");
-                }
-            }
-
-            a.MarkReviewed(Guid.NewGuid(), app.UtcNow);
-            a.Submit(Guid.NewGuid(), app.UtcNow);
-            await db.SaveChangesAsync();
-        });
+        await app.SubmitWithZeroScoresAsync(assessmentId);
 
         // The office sets the wave up, takes its frame from the desk, draws, and prints the invitations.
         var surveyorUser = await app.CreateUserAsync(Role.Surveyor, agency, office, "Điều tra viên Lan");

@@ -13,13 +13,7 @@ public abstract class CommandLineTests<TFactory>(TFactory app) : IClassFixture<T
 {
     protected TFactory App => app;
 
-    protected async Task<(int Code, string Out, string Error)> Sipar(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await SiparCommandLine.RunAsync(args, Program.CreateApp, output, error, app.Settings);
-        return (code, output.ToString(), error.ToString());
-    }
+    protected Task<(int Code, string Out, string Error)> Sipar(params string[] args) => app.RunCliAsync(args);
 
     [Fact]
     public async Task Calendar_due_prints_the_appointment_date_on_its_own_line()

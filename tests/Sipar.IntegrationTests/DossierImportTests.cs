@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Data;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Dossiers;
@@ -263,13 +262,7 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
         Assert.Equal([p + "-2"], soon.QuerySelectorAll("[data-testid=register] tbody tr td:first-child").Select(c => c.TextContent.Trim()));
     }
 
-    private async Task<(int Code, string Out, string Error)> Cli(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await SiparCommandLine.RunAsync(args, Program.CreateApp, output, error, app.Settings);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Error)> Cli(params string[] args) => app.RunCliAsync(args);
 
     private Task<int> CountAsync<T>(System.Linq.Expressions.Expression<Func<T, bool>> where)
         where T : class =>

@@ -348,24 +348,11 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
     {
         var (agencyId, _, _) = await app.CreateAgencyAsync();
         var (campaignId, assessmentId) = await app.CreateDraftAssessmentAsync(agencyId);
+        await app.SubmitWithZeroScoresAsync(assessmentId);
         var due = await app.WithServicesAsync(async sp =>
         {
             var db = sp.GetRequiredService<SiparDbContext>();
             var a = await db.Set<ParAssessment>().Include(x => x.Scores).SingleAsync(x => x.Id == assessmentId);
-            foreach (var s in a.Scores.Where(x => x.Method != ScoringMethod.Survey))
-            {
-                if (s.IsComputedFromData)
-                {
-                    a.SetComputed(s.Id, 0, "{}");
-                }
-                else
-                {
-                    a.SelfScore(s.Id, 0, "Chưa thực hiện");
-                }
-            }
-
-            a.MarkReviewed(Guid.NewGuid(), app.UtcNow);
-            a.Submit(Guid.NewGuid(), app.UtcNow);
             var first = a.Scores.First(x => x.Method == ScoringMethod.SelfAssessed);
             a.RequestExplanation(new Dictionary<Guid, string> { [first.Id] = "Đề nghị giải trình" }, app.UtcNow);
             foreach (var s in a.Scores)

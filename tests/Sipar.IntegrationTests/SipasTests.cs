@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Sipar.Infrastructure.Cli;
 using Sipar.Infrastructure.Data;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Sipas;
@@ -323,26 +322,7 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
     {
         var (agencyId, unitId, agencyName) = await app.CreateAgencyAsync();
         var (campaignId, assessmentId) = await app.CreateDraftAssessmentAsync(agencyId, 2026);
-        await app.WithServicesAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SiparDbContext>();
-            var a = await db.Set<Sipar.Modules.ParIndex.ParAssessment>().Include(x => x.Scores).SingleAsync(x => x.Id == assessmentId);
-            foreach (var s in a.Scores.Where(x => x.Method != Sipar.Modules.ParIndex.ScoringMethod.Survey))
-            {
-                if (s.IsComputedFromData)
-                {
-                    a.SetComputed(s.Id, 0, "{}");
-                }
-                else
-                {
-                    a.SelfScore(s.Id, 0, "Chưa thực hiện");
-                }
-            }
-
-            a.MarkReviewed(Guid.NewGuid(), app.UtcNow);
-            a.Submit(Guid.NewGuid(), app.UtcNow);
-            await db.SaveChangesAsync();
-        });
+        await app.SubmitWithZeroScoresAsync(assessmentId);
 
         // The agency's 2025 wave (everyone satisfied), then its 2026 wave: four phone interviews, two satisfied throughout and two not: DV = 50%.
         var office = await app.CreateUserAsync(Role.Office, agencyId, unitId);
@@ -411,13 +391,7 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
         return await SiparFactory.HtmlAsync(response);
     }
 
-    private async Task<(int Code, string Out, string Error)> Cli(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await SiparCommandLine.RunAsync(args, Program.CreateApp, output, error, app.Settings);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Error)> Cli(params string[] args) => app.RunCliAsync(args);
 }
 
 public sealed class SipasTestsOnSqlite(SqliteFactory app) : SipasTests<SqliteFactory>(app);

@@ -62,13 +62,7 @@ internal static class SipasCommands
                 return 0;
             }
 
-            await WriteAsync(cli.Out, result.Overall, "");
-            foreach (var (name, indices) in strata)
-            {
-                await cli.Out.WriteLineAsync();
-                await cli.Out.WriteLineAsync("Tầng: " + name + (indices.Enough ? "" : " — chưa đủ số phiếu"));
-                await WriteAsync(cli.Out, indices, "  ");
-            }
+            await WriteAsync(cli.Out, result.Overall, strata);
 
             return 0;
         }, ct));
@@ -119,17 +113,23 @@ internal static class SipasCommands
                 return 0;
             }
 
-            await WriteAsync(cli.Out, result.Overall, "");
-            foreach (var (name, indices) in result.Strata)
-            {
-                await cli.Out.WriteLineAsync();
-                await cli.Out.WriteLineAsync("Nhóm (stratum): " + name + (indices.Enough ? "" : " — chưa đủ số phiếu"));
-                await WriteAsync(cli.Out, indices, "  ");
-            }
+            await WriteAsync(cli.Out, result.Overall, result.Strata);
 
             return 0;
         }, ct, migrate: false));
         return command;
+    }
+
+    /// <summary>The indices overall, then each stratum's (marked when it has too few responses).</summary>
+    private static async Task WriteAsync(TextWriter output, SipasIndices overall, IReadOnlyList<(string Stratum, SipasIndices Indices)> strata)
+    {
+        await WriteAsync(output, overall, "");
+        foreach (var (name, indices) in strata)
+        {
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("Tầng (stratum): " + name + (indices.Enough ? "" : " — chưa đủ số phiếu"));
+            await WriteAsync(output, indices, "  ");
+        }
     }
 
     private static async Task WriteAsync(TextWriter output, SipasIndices indices, string indent)

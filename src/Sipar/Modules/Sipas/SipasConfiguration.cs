@@ -98,7 +98,6 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         b.Property(x => x.Recheck).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.RecheckNote).HasMaxLength(500);
         b.Property(x => x.Corrections).HasMaxLength(Response.CorrectionsMaxLength).IsRequired();
-        b.Ignore(x => x.Counts);
         b.HasIndex(x => x.ContactId).IsUnique();
         b.HasIndex(x => new { x.WaveId, x.Review });
         b.HasOne<Wave>().WithMany().HasForeignKey(x => x.WaveId).OnDelete(DeleteBehavior.Cascade);

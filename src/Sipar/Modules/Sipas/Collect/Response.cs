@@ -86,8 +86,13 @@ internal sealed class Response
     /// <summary>Answers changed after review, one line each: when, who, item, from → to, and the reason.</summary>
     public string Corrections { get; private set; } = "";
 
-    /// <summary>Whether it counts in the indices: submitted, valid and not failed at re-check.</summary>
-    public bool Counts => SubmittedAt is not null && Review == ReviewState.Valid && Recheck != RecheckState.Differs;
+    /// <summary>Whether a response counts in the indices and exports: submitted, valid and not failed at re-check (one rule, used by every query).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Response, bool>> Counts =
+        r => r.SubmittedAt != null && r.Review == ReviewState.Valid && r.Recheck != RecheckState.Differs;
+
+    /// <summary>Profile answers stored as "code=option" lines, by code.</summary>
+    public static Dictionary<string, string> Lines(string text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
 
     public static Response Start(Guid waveId, Guid questionnaireId, Contact? contact, ResponseChannel channel, int items, DateTime at, Guid? by) => new()
     {

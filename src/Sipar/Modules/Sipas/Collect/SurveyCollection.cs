@@ -141,11 +141,7 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
             return false;
         }
 
-        contact!.OptOut();
-        if (Contact.OptOutKey(contact.Phone, contact.Email) is { } key && !await db.Set<OptOut>().AnyAsync(o => o.AgencyId == wave!.AgencyId && o.Key == key, ct))
-        {
-            db.Add(OptOut.Of(wave!.AgencyId, key, Now));
-        }
+        await SurveyWaves.RecordOptOutAsync(db, wave!.AgencyId, contact!, Now, ct);
 
         await db.SaveChangesAsync(ct);
         return true;

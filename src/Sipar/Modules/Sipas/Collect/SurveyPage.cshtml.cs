@@ -23,8 +23,7 @@ internal sealed record SurveyFormView(QuestionnaireDocument Questionnaire, Surve
         }
 
         var items = q.Items.Select((item, i) => (item.Code, i < r.Answers.Length ? r.Answers[i] : '-')).Where(x => x.Item2 != '-').ToDictionary(x => x.Code, x => x.Item2.ToString());
-        static Dictionary<string, string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-        return new(items, Lines(r.Profile), [.. r.Expectations.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))], Lines(r.Comments));
+        return new(items, Response.Lines(r.Profile), [.. r.Expectations.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))], Response.Lines(r.Comments));
     }
 }
 

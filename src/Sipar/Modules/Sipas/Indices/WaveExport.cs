@@ -28,7 +28,7 @@ internal sealed class WaveExport(SiparDbContext db)
         headers.AddRange(doc.Profile.Select(p => p.Code));
         headers.Add("mong_doi");
         var responses = await db.Set<Response>().AsNoTracking()
-            .Where(r => r.WaveId == waveId && r.SubmittedAt != null && r.Review == ReviewState.Valid && r.Recheck != RecheckState.Differs)
+            .Where(r => r.WaveId == waveId).Where(Response.Counts)
             .OrderBy(r => r.Stratum).ThenBy(r => r.SubmittedAt)
             .Select(r => new { r.Stratum, r.Channel, r.SubmittedAt, r.Answers, r.Profile, r.Expectations }).ToListAsync(ct);
         var rows = new List<IReadOnlyList<string>>(responses.Count);
@@ -36,7 +36,7 @@ internal sealed class WaveExport(SiparDbContext db)
         {
             var row = new List<string> { r.Stratum, r.Channel.ToString(), Infrastructure.Time.VietnamTime.DateOf(r.SubmittedAt!.Value).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) };
             row.AddRange(items.Select((_, i) => i < r.Answers.Length && r.Answers[i] is >= '1' and <= '9' ? r.Answers[i].ToString() : ""));
-            var profile = r.Profile.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+            var profile = Response.Lines(r.Profile);
             row.AddRange(doc.Profile.Select(p => profile.GetValueOrDefault(p.Code, "")));
             row.Add(r.Expectations.Replace(',', ';'));
             rows.Add(row);

@@ -23,18 +23,7 @@ internal sealed class WaveIndices(SiparDbContext db, Organisation.IAgencies agen
     /// <summary>The wave's cells by processing unit, by procedure and by each profile question (cells below the minimum are marked, never ranked).</summary>
     public async Task<IReadOnlyList<Breakdown>> BreakdownsAsync(Guid waveId, CancellationToken ct)
     {
-        var wave = await db.Set<Wave>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new Infrastructure.Errors.NotFoundException();
-        var doc = (await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct)).Document;
-        var rules = doc.Rules(IndexRules.Default with { MinCell = wave.MinCell, Seed = wave.Seed ?? IndexRules.Default.Seed });
-        var structure = doc.Structure();
-        var rows = await db.Set<Response>().AsNoTracking()
-            .Where(r => r.WaveId == waveId && r.SubmittedAt != null && r.Review == ReviewState.Valid && r.Recheck != RecheckState.Differs)
-            .Select(r => new { r.Answers, r.UnitId, r.ProcedureCode, r.Profile }).ToListAsync(ct);
-        var matrix = new AnswerMatrix(structure.ItemCodes.Count, rows.Count);
-        foreach (var r in rows)
-        {
-            matrix.Add(r.Answers, rules);
-        }
+        var (_, doc, rules, structure, rows, matrix) = await LoadAsync(waveId, r => new Counted(r.Answers, "", r.Channel, "", r.UnitId, r.ProcedureCode, r.Profile), ct);
 
         IReadOnlyList<IndexCell> Cells(Func<int, string?> key)
         {
@@ -44,7 +33,7 @@ internal sealed class WaveIndices(SiparDbContext db, Organisation.IAgencies agen
         }
 
         var units = await agencies.UnitsByIdAsync([.. rows.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct()], ct);
-        var profiles = rows.Select(r => r.Profile.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1])).ToList();
+        var profiles = rows.Select(r => Response.Lines(r.Profile)).ToList();
         var result = new List<Breakdown>
         {
             new("Sipas.ByUnit", Cells(i => rows[i].UnitId is { } u && units.TryGetValue(u, out var info) ? info.Name : null)),
@@ -83,6 +72,27 @@ internal sealed class WaveIndices(SiparDbContext db, Organisation.IAgencies agen
         return (previous.Name, changes);
     }
 
+    /// <summary>A counted response with the columns a computation asked for (the others empty).</summary>
+    private sealed record Counted(string Answers, string Stratum, ResponseChannel Channel, string Expectations, Guid? UnitId, string ProcedureCode, string Profile);
+
+    /// <summary>The wave, its questionnaire and rules, and the responses that count (<see cref="Response.Counts"/>) with their answers in a matrix.</summary>
+    private async Task<(Wave Wave, QuestionnaireDocument Doc, IndexRules Rules, IndexStructure Structure, List<Counted> Rows, AnswerMatrix Matrix)> LoadAsync(
+        Guid waveId, System.Linq.Expressions.Expression<Func<Response, Counted>> columns, CancellationToken ct)
+    {
+        var wave = await db.Set<Wave>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new Infrastructure.Errors.NotFoundException();
+        var doc = (await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct)).Document;
+        var rules = doc.Rules(IndexRules.Default with { MinCell = wave.MinCell, Seed = wave.Seed ?? IndexRules.Default.Seed });
+        var structure = doc.Structure();
+        var rows = await db.Set<Response>().AsNoTracking().Where(r => r.WaveId == waveId).Where(Response.Counts).Select(columns).ToListAsync(ct);
+        var matrix = new AnswerMatrix(structure.ItemCodes.Count, rows.Count);
+        foreach (var r in rows)
+        {
+            matrix.Add(r.Answers, rules);
+        }
+
+        return (wave, doc, rules, structure, rows, matrix);
+    }
+
     private static Dictionary<string, decimal?> Values(WaveResult r)
     {
         var values = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase) { ["overall"] = r.Overall.Overall.Value };
@@ -104,18 +114,8 @@ internal sealed class WaveIndices(SiparDbContext db, Organisation.IAgencies agen
 
     public async Task<WaveResult> ComputeAsync(Guid waveId, CancellationToken ct)
     {
-        var wave = await db.Set<Wave>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new Infrastructure.Errors.NotFoundException();
-        var doc = (await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct)).Document;
-        var rules = doc.Rules(IndexRules.Default with { MinCell = wave.MinCell, Seed = wave.Seed ?? IndexRules.Default.Seed });
-        var structure = doc.Structure();
-        var rows = await db.Set<Response>().AsNoTracking()
-            .Where(r => r.WaveId == waveId && r.SubmittedAt != null && r.Review == ReviewState.Valid && r.Recheck != RecheckState.Differs)
-            .Select(r => new { r.Answers, r.Stratum, r.Channel, r.Expectations }).ToListAsync(ct);
-        var matrix = new AnswerMatrix(structure.ItemCodes.Count, rows.Count);
-        foreach (var r in rows)
-        {
-            matrix.Add(r.Answers, rules);
-        }
+        // Only the columns the indices need: a million responses are read on every computation.
+        var (wave, doc, rules, structure, rows, matrix) = await LoadAsync(waveId, r => new Counted(r.Answers, r.Stratum, r.Channel, r.Expectations, null, "", ""), ct);
 
         var overall = SipasCalculator.Compute(structure, matrix, rules);
         var strata = rows.Select(r => r.Stratum).Distinct().Order(StringComparer.Ordinal)

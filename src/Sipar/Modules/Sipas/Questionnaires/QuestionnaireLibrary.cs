@@ -60,6 +60,20 @@ internal sealed class QuestionnaireLibrary(SiparDbContext db, TimeProvider clock
         return q.Id;
     }
 
+    /// <summary>Adds the standard questionnaires shipped with Sipar that are not there yet (same code and version).</summary>
+    public async Task AddStandardAsync(CancellationToken ct)
+    {
+        var known = (await ListAsync(ct)).Select(q => (q.Code, q.Version)).ToHashSet();
+        foreach (var json in Standard.Select(StandardJson))
+        {
+            var doc = QuestionnaireDocument.Parse(json);
+            if (!known.Contains((doc.Code, doc.Version)))
+            {
+                await ImportAsync(json, ct);
+            }
+        }
+    }
+
     /// <summary>Each item code of a version and the code it had in the previous version (itself unless mapped; none when new).</summary>
     public static IReadOnlyDictionary<string, string?> PreviousCodes(QuestionnaireDocument doc, IReadOnlySet<string> previousCodes)
     {

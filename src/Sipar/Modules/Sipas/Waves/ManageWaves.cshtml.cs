@@ -103,20 +103,7 @@ internal sealed class ManageWavesModel(SurveyWaves waves, QuestionnaireLibrary l
         : Task.FromResult<IActionResult>(Forbid());
 
     public Task<IActionResult> OnPostStandardAsync(CancellationToken ct) => Allowed
-        ? RunAsync(
-            async () =>
-            {
-                var known = (await library.ListAsync(ct)).Select(q => (q.Code, q.Version)).ToHashSet();
-                foreach (var name in QuestionnaireLibrary.Standard)
-                {
-                    var doc = QuestionnaireDocument.Parse(QuestionnaireLibrary.StandardJson(name));
-                    if (!known.Contains((doc.Code, doc.Version)))
-                    {
-                        await library.ImportAsync(QuestionnaireLibrary.StandardJson(name), ct);
-                    }
-                }
-            },
-            "Sipas.QuestionnaireImported", "/sipas", () => LoadAsync(ct))
+        ? RunAsync(() => library.AddStandardAsync(ct), "Sipas.QuestionnaireImported", "/sipas", () => LoadAsync(ct))
         : Task.FromResult<IActionResult>(Forbid());
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)

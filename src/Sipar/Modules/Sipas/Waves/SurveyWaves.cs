@@ -169,7 +169,7 @@ internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, I
             DateOnly? date = null;
             if (Cell("date") is { Length: > 0 } d)
             {
-                if (TryDate(d, out var parsed))
+                if (TableCells.TryDate(d, out var parsed))
                 {
                     date = parsed;
                 }
@@ -335,10 +335,16 @@ internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, I
     private async Task OptOutAsync(Contact contact, CancellationToken ct)
     {
         var agency = await db.Set<Wave>().Where(w => w.Id == contact.WaveId).Select(w => w.AgencyId).FirstAsync(ct);
+        await RecordOptOutAsync(db, agency, contact, Now, ct);
+    }
+
+    /// <summary>The person declines (told to the staff or on their own code): the code is withdrawn and the agency keeps their key so no wave draws them again.</summary>
+    internal static async Task RecordOptOutAsync(SiparDbContext db, Guid agencyId, Contact contact, DateTime at, CancellationToken ct)
+    {
         contact.OptOut();
-        if (Contact.OptOutKey(contact.Phone, contact.Email) is { } key && !await db.Set<OptOut>().AnyAsync(o => o.AgencyId == agency && o.Key == key, ct))
+        if (Contact.OptOutKey(contact.Phone, contact.Email) is { } key && !await db.Set<OptOut>().AnyAsync(o => o.AgencyId == agencyId && o.Key == key, ct))
         {
-            db.Add(OptOut.Of(agency, key, Now));
+            db.Add(OptOut.Of(agencyId, key, at));
         }
     }
 
@@ -397,25 +403,5 @@ internal sealed class SurveyWaves(SiparDbContext db, IDossierRecords dossiers, I
     {
         var wave = await GetAsync(waveId, ct);
         return wave.Status == WaveStatus.Draft ? wave : throw new DomainValidationException("", "Sipas.WaveAlreadySampled");
-    }
-
-    private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
-
-    public static bool TryDate(string text, out DateOnly date)
-    {
-        if (DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
-        {
-            date = DateOnly.FromDateTime(dt);
-            return true;
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20_000 and < 80_000)
-        {
-            date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
-            return true;
-        }
-
-        date = default;
-        return false;
     }
 }
