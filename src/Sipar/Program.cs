@@ -9,6 +9,7 @@ using Sipar.Modules.Calendar;
 using Sipar.Modules.Demo;
 using Sipar.Modules.Documents;
 using Sipar.Modules.Dossiers;
+using Sipar.Modules.Feedback;
 using Sipar.Modules.Home;
 using Sipar.Modules.Operations;
 using Sipar.Modules.Organisation;
@@ -46,6 +47,7 @@ public partial class Program
         builder.AddParIndex();
         builder.AddDossiers();
         builder.AddSipas();
+        builder.AddFeedback();
         builder.AddDemo();
         builder.AddOperations();
 
@@ -61,6 +63,7 @@ public partial class Program
         app.MapParIndex();
         app.MapDossiers();
         app.MapSipas();
+        app.MapFeedback();
         app.MapOperations();
         return app;
     }
@@ -75,6 +78,7 @@ public partial class Program
         ParIndexModule.Commands(cli),
         DossiersCommands.Commands(cli),
         SipasCommands.Commands(cli),
+        FeedbackCommands.Commands(cli),
         .. OperationsModule.BackupCommands(cli),
     ];
 }

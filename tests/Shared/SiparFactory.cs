@@ -56,6 +56,7 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         $"--Smtp:Port={Smtp.Port}",
         // The apology-prompt job would tick with the fake clock in the middle of a test: tests run the prompter themselves.
         "--Dossiers:PromptEveryMinutes=0",
+        "--Feedback:CheckEveryMinutes=0",
         .. RateLimitSettings,
     ];
 

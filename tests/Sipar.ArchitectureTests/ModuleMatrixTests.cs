@@ -20,6 +20,7 @@ public sealed class ModuleMatrixTests
         ["ParIndex"] = ["Accounts", "Calendar", "Organisation", "Plans"],
         ["Dossiers"] = ["Accounts", "Calendar", "Organisation", "ParIndex"],
         ["Sipas"] = ["Accounts", "Organisation", "Dossiers", "ParIndex"],
+        ["Feedback"] = ["Accounts", "Calendar", "Organisation", "Dossiers", "ParIndex", "Plans"],
         ["Home"] = ["Accounts", "Organisation"],
         ["Operations"] = [],
     };

@@ -101,7 +101,8 @@ public static class EvidenceCheck
         return (name, contentType, bytes);
     }
 
-    private static bool ContentMatches(string extension, byte[] b)
+    /// <summary>Whether the first bytes are those of a file with this (lower-case) extension.</summary>
+    public static bool ContentMatches(string extension, byte[] b)
     {
         bool Starts(params byte[] magic) => b.Length >= magic.Length && b.AsSpan(0, magic.Length).SequenceEqual(magic);
         return extension switch

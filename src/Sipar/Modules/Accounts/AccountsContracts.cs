@@ -209,6 +209,9 @@ public interface IPeople
 
     /// <summary>The people placed in these units, by name (e.g. whom a dossier can be handed to).</summary>
     Task<IReadOnlyList<Person>> InUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken ct);
+
+    /// <summary>The emails of the agency's people whose roles grant <paramref name="capability"/> there (e.g. its leaders, for an escalation).</summary>
+    Task<IReadOnlyList<string>> EmailsWithAsync(Guid agencyId, Capability capability, CancellationToken ct);
 }
 
 /// <summary>A person as other modules may show them: id, unit, full name.</summary>

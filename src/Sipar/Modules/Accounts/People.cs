@@ -21,4 +21,12 @@ internal sealed class People(SiparDbContext db) : IPeople
     public async Task<IReadOnlyList<Person>> InUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken ct) =>
         await db.Users.AsNoTracking().Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value)).OrderBy(u => u.FullName)
             .Select(u => new Person(u.Id, u.UnitId, u.FullName)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<string>> EmailsWithAsync(Guid agencyId, Capability capability, CancellationToken ct)
+    {
+        var roles = RoleCapabilities.Table.Where(r => r.Value.ContainsKey(capability)).Select(r => r.Key).ToList();
+        return await db.Users.AsNoTracking()
+            .Where(u => u.AgencyId == agencyId && u.Email != null && u.Roles.Any(r => roles.Contains(r.Role)))
+            .Select(u => u.Email!).ToListAsync(ct);
+    }
 }

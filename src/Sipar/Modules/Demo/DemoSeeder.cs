@@ -87,6 +87,7 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         await SeedParIndexAsync(db, [sld.Id, stp.Id], cancellationToken);
         var staff = await db.Set<Sipar.Modules.Accounts.User>().Where(u => u.Email == "vanphong@sldtbxh.demo" || u.Email == "dieutra@sldtbxh.demo").Select(u => u.Id).ToListAsync(cancellationToken);
         await SeedSipasAsync(db, sld.Id, office.Id, staff, cancellationToken);
+        await SeedFeedbackAsync(db, sld.Id, planning.Id, desk.Id, cancellationToken);
 
         var dir = DataModule.DataDirectory(configuration);
         Directory.CreateDirectory(dir);
@@ -129,6 +130,40 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         returned.Sign(now.AddMinutes(-30), null, calendar);
         returned.Return(Sipar.Modules.Dossiers.ResultDelivery.AtDesk, now.AddMinutes(-20), null);
         db.AddRange(accepted, waiting, returned);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Feedback: four items of the department — one just received on the web, one with the planning division, one
+    /// conduct complaint naming the one-stop desk (seen only by leaders and the office), and one answered, published
+    /// and rated — so the register, the public answers and the indicators have something to show.
+    /// </summary>
+    private static async Task SeedFeedbackAsync(SiparDbContext db, Guid agencyId, Guid planningUnit, Guid deskUnit, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var calendar = Sipar.Modules.Calendar.CalendarService.Shipped();
+        var today = VietnamTime.DateOf(now);
+        var categories = Sipar.Modules.Feedback.FeedbackCategory.Defaults.ToDictionary(c => c.Code);
+        Sipar.Modules.Feedback.FeedbackItem F(string category, string text, string? name, string? phone, bool consent, Sipar.Modules.Feedback.FeedbackChannel channel, DateTime at) =>
+            Sipar.Modules.Feedback.FeedbackItem.Receive(agencyId, categories[category], new Sipar.Modules.Feedback.FeedbackIntakeInput(
+                categories[category].Id, text, null, null, null, name, phone, null, name is null, consent), channel, at, calendar, null);
+        var fresh = F("truc-tuyen", "Cổng dịch vụ công báo lỗi khi tải tờ khai đề nghị trợ cấp xã hội lên, đã thử nhiều lần trong buổi sáng.", "Lý Thị Hoa", "0913000001", true,
+            Sipar.Modules.Feedback.FeedbackChannel.Web, now.AddHours(-5));
+        var assigned = F("thu-tuc", "Đề nghị hướng dẫn rõ hơn thành phần hồ sơ đề nghị cấp giấy phép lao động cho người nước ngoài.", "Công ty TNHH Minh Phát", "0913000002", true,
+            Sipar.Modules.Feedback.FeedbackChannel.Hotline, now.AddDays(-3));
+        assigned.Classify(categories["thu-tuc"], null, VietnamTime.DateOf(now.AddDays(-3)), 10, calendar, now.AddDays(-3), null);
+        assigned.Assign(planningUnit, now.AddDays(-3), null);
+        var conduct = F("cong-vu", "Cán bộ tại quầy gợi ý nộp thêm tiền để được trả kết quả sớm.", null, null, false, Sipar.Modules.Feedback.FeedbackChannel.Web, now.AddDays(-2));
+        conduct.Classify(categories["cong-vu"], deskUnit, VietnamTime.DateOf(now.AddDays(-2)), 10, calendar, now.AddDays(-2), null);
+        var answered = F("chat-luong", "Khu vực chờ tại Bộ phận Một cửa thiếu ghế ngồi vào giờ cao điểm. Liên hệ tôi qua số 0913000003.", "Vy Văn Nam", "0913000003", true,
+            Sipar.Modules.Feedback.FeedbackChannel.Web, now.AddDays(-12));
+        answered.Classify(categories["chat-luong"], null, VietnamTime.DateOf(now.AddDays(-12)), 10, calendar, now.AddDays(-12), null);
+        answered.Assign(planningUnit, now.AddDays(-11), null);
+        answered.WriteAnswer("Sở đã bổ sung 20 ghế chờ và bố trí thêm một quầy vào buổi sáng thứ Hai. Cảm ơn Ông đã phản ánh.", now.AddDays(-6), null);
+        answered.Approve(null, "Khu vực chờ tại Bộ phận Một cửa thiếu ghế ngồi vào giờ cao điểm.", "Sở đã bổ sung 20 ghế chờ và bố trí thêm một quầy vào buổi sáng thứ Hai.", false, now.AddDays(-5), null);
+        answered.Send(VietnamTime.DateOf(now.AddDays(-5)), calendar, now.AddDays(-5), null);
+        answered.Rate(true, null, false, today, 10, calendar, now.AddDays(-4));
+        db.AddRange(fresh, assigned, conduct, answered);
         await db.SaveChangesAsync(ct);
     }
 

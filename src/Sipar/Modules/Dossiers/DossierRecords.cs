@@ -50,6 +50,12 @@ internal sealed class DossierRecords(SiparDbContext db, TimeProvider clock, Cale
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    public Task<string?> ProcedureNameAsync(Guid agencyId, string code, CancellationToken ct)
+    {
+        var c = code.Trim();
+        return db.Set<Procedure>().AsNoTracking().Where(p => p.AgencyId == agencyId && p.Code == c).Select(p => (string?)p.Name).FirstOrDefaultAsync(ct);
+    }
 }
 
 /// <summary>

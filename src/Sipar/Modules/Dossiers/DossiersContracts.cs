@@ -34,4 +34,7 @@ public interface IDossierRecords
 
     /// <summary>A complaint names the dossier (by its code); false when no dossier has that code in the agency.</summary>
     Task<bool> MarkComplainedAboutAsync(Guid agencyId, string code, CancellationToken ct);
+
+    /// <summary>The name of the agency's procedure with this code (as in the national database); null when the agency offers none.</summary>
+    Task<string?> ProcedureNameAsync(Guid agencyId, string code, CancellationToken ct);
 }

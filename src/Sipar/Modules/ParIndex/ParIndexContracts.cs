@@ -33,7 +33,13 @@ public static class ParDataSources
     /// <summary>Share of one-stop dossiers finished by their appointment date (Dossiers).</summary>
     public const string DossiersOnTime = "dossiers-on-time";
 
-    public static readonly IReadOnlyList<string> All = [UnitReportsOnTime, PlanTasksOnTime, DossiersOnTime];
+    /// <summary>Share of feedback in scope answered by its deadline, QĐ 766 (Feedback).</summary>
+    public const string FeedbackOnTime = "feedback-on-time";
+
+    /// <summary>QĐ 766 feedback satisfaction: share of feedback in scope neither rated unsatisfied nor late (Feedback).</summary>
+    public const string FeedbackSatisfaction = "feedback-satisfaction";
+
+    public static readonly IReadOnlyList<string> All = [UnitReportsOnTime, PlanTasksOnTime, DossiersOnTime, FeedbackOnTime, FeedbackSatisfaction];
 
     public static bool IsKnown(string? source) => All.Contains((source ?? "").Trim().ToLowerInvariant());
 }
