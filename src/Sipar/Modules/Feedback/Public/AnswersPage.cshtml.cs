@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipar.Infrastructure.Web;
 using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.Feedback;
 
 /// <summary>Phản ánh đã trả lời: the published answers (only what the approver made public), searchable without diacritics.</summary>
 [AllowAnonymous]
-internal sealed class AnswersPageModel(FeedbackLookup lookup, IAgencies agencies) : PageModel
+internal sealed class AnswersPageModel(FeedbackLookup lookup, IAgencies agencies, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     public const int PageSize = 20;
 
