@@ -64,6 +64,33 @@ internal static class BenchProgram
             return await SipasBench.IndicesAsync(app.Services, connection, Guid.Parse(args[1]), int.Parse(args[2], invariant));
         }
 
+        // bench/feedback.sh: feedback-seed <items> | feedback-indicators <agency> <iterations> | feedback-challenges <count> <file>, each with the app's settings after.
+        if (args.Length > 2 && args[0] is "feedback-seed" or "feedback-indicators" or "feedback-challenges")
+        {
+            var settings = args[0] == "feedback-seed" ? args[2..] : args[3..];
+            await using var app = Program.CreateApp([.. settings, "--Sipar:Demo=false", "--Logging:LogLevel:Default=Warning"]);
+            await DatabaseMigrator.MigrateAndSeedAsync(app.Services, migrate: true, CancellationToken.None);
+            var connection = app.Services.GetRequiredService<IConfiguration>().GetConnectionString("Sipar")!;
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            switch (args[0])
+            {
+                case "feedback-seed":
+                    Console.WriteLine(await FeedbackBench.SeedAsync(app.Services, connection, int.Parse(args[1], invariant)));
+                    return 0;
+                case "feedback-indicators":
+                    return await FeedbackBench.IndicatorsAsync(app.Services, connection, Guid.Parse(args[1]), int.Parse(args[2], invariant));
+                default:
+                    await FeedbackBench.WriteChallengesAsync(app.Services, int.Parse(args[1], invariant), args[2]);
+                    return 0;
+            }
+        }
+
+        if (args.Length > 2 && args[0] == "bare-intake")
+        {
+            await FeedbackBench.BareIntakeAsync(args[1], args[2]);
+            return 0;
+        }
+
         if (args.Length > 2 && args[0] == "bare-submit")
         {
             await SipasBench.BareSubmitAsync(args[1], args[2]);
