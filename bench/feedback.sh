@@ -16,7 +16,7 @@ port=5298
 work=$(mktemp -d)
 db="sipar_feedback_$$"
 pg="Host=/var/run/postgresql;Username=$(id -un);Database=$db;Maximum Pool Size=50"
-cleanup() { cp "$work"/*.log /tmp/ 2>/dev/null || true; for pid in ${app:-} ${bareapp:-}; do kill "$pid" 2>/dev/null || true; done; psql -h /var/run/postgresql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() { for pid in ${app:-} ${bareapp:-}; do kill "$pid" 2>/dev/null || true; done; psql -h /var/run/postgresql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 dotnet build src/Sipar -c Release -nologo -v q >/dev/null
 dotnet build bench/Sipar.Benchmarks -c Release -nologo -v q >/dev/null
