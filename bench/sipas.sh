@@ -68,7 +68,8 @@ echo "== public survey page, wrk ${seconds}s × $connections connections"
 ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres ConnectionStrings__Sipar="$pg" Sipar__DataDirectory="$work" \
   RateLimits__AnonymousPerMinute=100000000 Logging__LogLevel__Default=Warning dotnet src/Sipar/bin/Release/net10.0/sipar.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
 app=$!
-bench bare-submit "http://127.0.0.1:$((port + 1))" "$pg" >"$work/bare.log" 2>&1 &
+# Started directly (not through the bench function) so that $! is the process itself and cleanup stops it.
+dotnet bench/Sipar.Benchmarks/bin/Release/net10.0/Sipar.Benchmarks.dll bare-submit "http://127.0.0.1:$((port + 1))" "$pg" >"$work/bare.log" 2>&1 &
 bareapp=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; do sleep 0.2; done
 until curl -s -o /dev/null "http://127.0.0.1:$((port + 1))/"; do sleep 0.2; done
