@@ -49,12 +49,12 @@ cookie=$(awk '$6 ~ /Antiforgery/ {print $6"="$7}' "$jar")
 category=0195a000-0000-7000-8000-000000000003
 body="Agency=$agency&CategoryId=$category&Description=Khu+v%E1%BB%B1c+ch%E1%BB%9D+thi%E1%BA%BFu+gh%E1%BA%BF+ng%E1%BB%93i+v%C3%A0o+gi%E1%BB%9D+cao+%C4%91i%E1%BB%83m.&Name=Nguy%E1%BB%85n+V%C4%83n+B&Phone=0912345678&ConsentToPublish=true&__RequestVerificationToken=$token"
 count() { psql -h /var/run/postgresql -d "$db" -qtAc "SELECT count(*) FROM feedback_items WHERE \"Channel\" = 'Web'"; }
-head -n 100000 "$work/challenges.txt" > "$work/ch-sipar.txt"
-for target in "sipar|$port|Sipar /phan-anh" "bare|$((port + 1))|bare Kestrel + SQL"; do
-IFS='|' read -r who p name <<<"$target"
+head -n 100000 "$work/challenges.txt" > "$work/ch-run.txt"
+sed -n '100001,180000p' "$work/challenges.txt" > "$work/ch-warm.txt"
+script() { # $1: the challenges file; writes the wrk script
 cat >"$work/intake.lua" <<LUA
 local challenges = {}
-for line in io.lines("$work/ch-sipar.txt") do challenges[#challenges + 1] = line end
+for line in io.lines("$1") do challenges[#challenges + 1] = line end
 local counter = 0
 function setup(thread) counter = counter + 1; thread:set("offset", counter) end
 local i = 0
@@ -69,6 +69,12 @@ function request()
 end
 $(cat bench/p95.lua)
 LUA
+}
+for target in "sipar|$port|Sipar /phan-anh" "bare|$((port + 1))|bare Kestrel + SQL"; do
+IFS='|' read -r who p name <<<"$target"
+# A warm-up (JIT, pools, caches) on challenges of its own, then the measured run on fresh ones.
+script "$work/ch-warm.txt"; wrk -t2 -c"$connections" -d3s -s "$work/intake.lua" "http://127.0.0.1:$p" >/dev/null
+script "$work/ch-run.txt"
 before=$(count)
 out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/intake.lua" "http://127.0.0.1:$p")
 grep -q "errors 0" <<<"$out" || { echo "$name: $(grep -i "errors\|non-2xx" <<<"$out")"; }

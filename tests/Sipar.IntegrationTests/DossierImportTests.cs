@@ -414,7 +414,8 @@ public abstract class DossierFormsTests<TFactory>(TFactory app) : IClassFixture<
         var procedureId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(x => x.AgencyId == agencyId).Select(x => x.Id).FirstAsync());
         var citizen = app.NewClient();
         byte[]? css = null;
-        foreach (var (url, agencyShown) in new[] { ("/", false), ($"/co-quan/{agencyId}", true), ($"/thu-tuc?Agency={agencyId}", true), ($"/thu-tuc/{procedureId}", true), ("/tra-cuu", false), ("/khao-sat", false) })
+        foreach (var (url, agencyShown) in new[] { ("/", false), ($"/co-quan/{agencyId}", true), ($"/thu-tuc?Agency={agencyId}", true), ($"/thu-tuc/{procedureId}", true), ("/tra-cuu", false), ("/khao-sat", false),
+            ($"/phan-anh?Agency={agencyId}", true), ("/phan-anh/tra-cuu", false), ($"/phan-anh/da-tra-loi?Agency={agencyId}", true) })
         {
             var response = await citizen.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -436,9 +437,9 @@ public abstract class DossierFormsTests<TFactory>(TFactory app) : IClassFixture<
 
         var portal = await SiparFactory.HtmlAsync(await citizen.GetAsync("/"));
         Assert.Contains("motcua@stp.example.vn", portal.QuerySelector("[data-testid=contacts]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["/thu-tuc", "/tra-cuu", "/khao-sat"], portal.QuerySelectorAll("[data-testid=portal-entries] a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/thu-tuc", "/tra-cuu", "/khao-sat", "/phan-anh", "/phan-anh/da-tra-loi"], portal.QuerySelectorAll("[data-testid=portal-entries] a").Select(a => a.GetAttribute("href")));
         var agencyPortal = await SiparFactory.HtmlAsync(await citizen.GetAsync($"/co-quan/{agencyId}"));
-        Assert.Equal([$"/thu-tuc?Agency={agencyId}", "/tra-cuu", "/khao-sat"], agencyPortal.QuerySelectorAll("[data-testid=portal-entries] a").Select(a => a.GetAttribute("href")));
+        Assert.Equal([$"/thu-tuc?Agency={agencyId}", "/tra-cuu", "/khao-sat", $"/phan-anh?Agency={agencyId}", $"/phan-anh/da-tra-loi?Agency={agencyId}"], agencyPortal.QuerySelectorAll("[data-testid=portal-entries] a").Select(a => a.GetAttribute("href")));
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/co-quan/{Guid.NewGuid()}")).StatusCode);
     }
 

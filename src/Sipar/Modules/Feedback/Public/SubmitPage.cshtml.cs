@@ -78,6 +78,10 @@ internal sealed class SubmitPageModel(FeedbackIntake intake, FeedbackChallenge c
             Receipt = await intake.SubmitPublicAsync(Agency ?? Guid.Empty,
                 new FeedbackIntakeInput(CategoryId ?? Guid.Empty, Description ?? "", ProcedureCode, null, DossierCode, Name, Phone, Email, Anonymous, ConsentToPublish),
                 FeedbackModule.Files(attachments), ChallengeToken, ChallengeAnswer, Website, HttpContext.Connection.RemoteIpAddress, ct);
+
+            // The receipt shows no form: only the agency (for its contacts at the foot) is read again.
+            Chosen = await agencies.FindAsync(Agency!.Value, ct);
+            return Page();
         }
         catch (DomainValidationException e)
         {
