@@ -57,7 +57,9 @@ bench() { dotnet bench/Sipar.Benchmarks/bin/Release/net10.0/Sipar.Benchmarks.dll
 echo "== $rows responses and 40,000 drawn contacts loaded by COPY"
 start=$(date +%s.%N)
 wave=$(bench sipas-seed "$rows" 40000 "$work/tokens.txt" "${settings[@]}" | tail -n 1)
-head -n 20000 "$work/tokens.txt" > "$work/tokens-sipar.txt"; tail -n 20000 "$work/tokens.txt" > "$work/tokens-bare.txt"
+# Each side gets 15,000 codes to measure on and 5,000 of its own for the warm-up.
+sed -n '1,15000p' "$work/tokens.txt" > "$work/tokens-sipar.txt"; sed -n '15001,20000p' "$work/tokens.txt" > "$work/tokens-sipar-warm.txt"
+sed -n '20001,35000p' "$work/tokens.txt" > "$work/tokens-bare.txt"; sed -n '35001,40000p' "$work/tokens.txt" > "$work/tokens-bare-warm.txt"
 printf 'loaded in %.1f s; responses table %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT pg_size_pretty(pg_total_relation_size('sipas_responses'))")"
 if [[ $parts == *indices* ]]; then
   bench sipas-indices "$wave" 5 "${settings[@]}"
@@ -82,9 +84,11 @@ answers=""
 for c in TC1 TC2 TC3 TT1 TT2 TT3 TT4 CC1 CC2 CC3 KQ1 KQ2 KQ3 PA1 PA2 PA3; do answers="$answers&Items%5B$c%5D=$(( (RANDOM % 3) + 3 ))"; done
 for target in "sipar|$port|Sipar /khao-sat" "bare|$((port + 1))|bare Kestrel + SQL"; do
 IFS='|' read -r who p name <<<"$target"
+for run in warm measure; do
+file="$work/tokens-$who.txt"; [[ $run == warm ]] && file="$work/tokens-$who-warm.txt"
 cat >"$work/submit.lua" <<LUA
 local tokens = {}
-for line in io.lines("$work/tokens-$who.txt") do tokens[#tokens + 1] = line end
+for line in io.lines("$file") do tokens[#tokens + 1] = line end
 local counter = 0
 function setup(thread) counter = counter + 1; thread:set("offset", counter) end
 local i = 0
@@ -96,10 +100,13 @@ function request()
 end
 $(cat bench/p95.lua)
 LUA
+# A warm-up (JIT, pools, caches) on codes of its own, then the measured run.
+if [[ $run == warm ]]; then wrk -t2 -c"$connections" -d3s -s "$work/submit.lua" "http://127.0.0.1:$p" >/dev/null; continue; fi
 before=$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT count(*) FROM sipas_responses WHERE \"ContactId\" IS NOT NULL AND \"SubmittedAt\" IS NOT NULL")
 out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/submit.lua" "http://127.0.0.1:$p")
 grep -q "errors 0" <<<"$out" || { echo "$name: $(grep errors <<<"$out")"; }
 after=$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT count(*) FROM sipas_responses WHERE \"ContactId\" IS NOT NULL AND \"SubmittedAt\" IS NOT NULL")
 printf '%-22s requests/s %8s · submissions saved %5s (%.0f/s) · p50 %6s ms · p99 %6s ms\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$((after - before))" "$(echo "($after - $before) / $seconds" | bc -l)" \
   "$(awk '/^p50/ {print $2}' <<<"$out")" "$(awk '/^p99/ {print $2}' <<<"$out")"
+done
 done

@@ -59,6 +59,12 @@ public abstract partial class FeedbackTests<TFactory>(TFactory app) : IClassFixt
         var calendar = await app.WithServicesAsync(sp => sp.GetRequiredService<ICalendars>().GetAsync(CancellationToken.None));
         var page = $"/feedback/{id}";
 
+        // Every step is audited, but the sender's contact details never reach the trail.
+        var audit = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Sipar.Modules.Audit.AuditEntry>()
+            .Where(e => e.EntityId == id.ToString()).Select(e => e.Changes).ToListAsync());
+        Assert.NotEmpty(audit);
+        Assert.DoesNotContain(audit, c => c.Contains("0912345678", StringComparison.Ordinal) || c.Contains("lan@example.vn", StringComparison.Ordinal) || c.Contains("Phạm Thị Lan", StringComparison.Ordinal));
+
         // The office sees it; the text is shown as text (never as markup); the unit sees nothing before it is assigned.
         var office = await app.SignedInClientAsync(w.Office);
         var raw = await office.GetStringAsync(page);
@@ -338,6 +344,37 @@ public abstract partial class FeedbackTests<TFactory>(TFactory app) : IClassFixt
         Assert.NotNull((await SiparFactory.HtmlAsync(await office.GetAsync("/feedback/recurring?Threshold=5"))).QuerySelector("[data-testid=in-plan]"));
         var unit = await app.SignedInClientAsync(w.UnitAOfficer);
         Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/feedback/recurring")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Categories_are_data_an_administrator_adds_one_with_its_own_deadlines_and_it_applies()
+    {
+        var w = await WorldAsync();
+        var admin = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
+        var office = await app.SignedInClientAsync(w.Office);
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.GetAsync("/feedback/categories")).StatusCode);
+        var bad = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(admin, "/feedback/categories", new() { ["Code"] = "Có dấu!", ["Name"] = "", ["ClassifyDays"] = "1", ["AnswerDays"] = "5" }, "/feedback/categories?handler=Add"));
+        Assert.Contains("chữ thường không dấu", Message(bad, "Code"), StringComparison.Ordinal);
+        var code = "moi-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(admin, "/feedback/categories",
+            new() { ["Code"] = code, ["Name"] = "Chế độ chính sách", ["ClassifyDays"] = "1", ["AnswerDays"] = "5" }, "/feedback/categories?handler=Add")).StatusCode);
+        var category = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<FeedbackCategory>().SingleAsync(c => c.Code == code));
+        var tooLong = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(admin, "/feedback/categories",
+            new() { ["Id"] = category.Id.ToString(), ["Name"] = "Chế độ chính sách", ["ClassifyDays"] = "1", ["AnswerDays"] = "120", ["Active"] = "true" }, "/feedback/categories?handler=Save"));
+        Assert.Contains("Từ 1 đến 90 ngày làm việc", Message(tooLong, "AnswerDays"), StringComparison.Ordinal);
+
+        var r = await office.PostAsJsonAsync("/api/feedback", new { CategoryId = category.Id, Description = "Chậm chi trả trợ cấp tháng này.", Anonymous = true, Channel = "InPerson" }, SiparFactory.Json);
+        var id = (await r.Content.ReadFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>(SiparFactory.Json))!["id"].GetGuid();
+        await office.PostAsJsonAsync($"/api/feedback/{id}/classify", new { CategoryId = category.Id }, SiparFactory.Json);
+        var calendar = await app.WithServicesAsync(sp => sp.GetRequiredService<ICalendars>().GetAsync(CancellationToken.None));
+        var item = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<FeedbackItem>().SingleAsync(f => f.Id == id));
+        Assert.Equal(calendar.AddWorkingDays(item.ReceivedOn, 1), item.ClassifyDue);
+        Assert.Equal(calendar.AddWorkingDays(item.ClassifiedOn!.Value, 5), item.AnswerDue);
+
+        // Retired: no longer offered on the public form.
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(admin, "/feedback/categories",
+            new() { ["Id"] = category.Id.ToString(), ["Name"] = "Chế độ chính sách", ["ClassifyDays"] = "1", ["AnswerDays"] = "5" }, "/feedback/categories?handler=Save")).StatusCode);
+        Assert.DoesNotContain("Chế độ chính sách", await app.NewClient().GetStringAsync($"/phan-anh?Agency={w.AgencyId}"), StringComparison.Ordinal);
     }
 
     private async Task AnswerAndSendAsync(World w, Guid id)

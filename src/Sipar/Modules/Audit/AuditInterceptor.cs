@@ -25,8 +25,11 @@ internal sealed class AuditInterceptor(ActorAccessor actors, TimeProvider clock)
         typeof(IdentityUserRole<Guid>),
     ];
 
-    /// <summary>Secrets and bookkeeping that must never be copied into the audit trail.</summary>
-    private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "LookupSecret"];
+    /// <summary>
+    /// Secrets, and the contact details of citizens who sent feedback (shown only to those handling the item, so not to
+    /// whoever reads the trail), that must never be copied into the audit trail.
+    /// </summary>
+    private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "LookupSecret", "SenderName", "SenderPhone", "SenderEmail"];
 
     private static readonly HashSet<string> Ignored = ["SearchName", "NormalizedEmail", "NormalizedUserName", "ConcurrencyStamp", "Version"];
 

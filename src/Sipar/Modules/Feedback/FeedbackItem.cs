@@ -617,9 +617,14 @@ internal sealed class FeedbackCategory
 
     public bool Active { get; private set; }
 
-    public void Change(string? name, int classifyDays, int answerDays, bool active)
+    public void Change(string? name, int classifyDays, int answerDays, bool active, string? nameEn = null)
     {
         Name = FeedbackItem.Required(name, "Name", NameMaxLength);
+        if (nameEn is not null)
+        {
+            NameEn = FeedbackItem.Required(nameEn, "NameEn", NameMaxLength);
+        }
+
         if (classifyDays is < 1 or > 30)
         {
             throw new DomainValidationException("ClassifyDays", "Feedback.DaysRange", 1, 30);
