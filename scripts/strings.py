@@ -302,7 +302,8 @@ s("Calendar.DayExists", "Ngày này đã có trong lịch.", "This date is alrea
 s("Calendar.DayNotFound", "Ngày này không có trong lịch.", "This date is not in the calendar.")
 s("Calendar.DaysRange", "Số ngày làm việc phải từ 0 đến 3650.", "Working days must be between 0 and 3650.")
 s("Calendar.CutoffFormat", "Giờ chốt phải có dạng HH:mm, ví dụ 15:00.", "The cut-off must look like HH:mm, e.g. 15:00.")
-s("Calendar.ReceivedFormat", "Thời điểm tiếp nhận phải có dạng yyyy-MM-dd HH:mm.", "Received-at must look like yyyy-MM-dd HH:mm.")
+s("Calendar.ReceivedFormat", "Thời điểm tiếp nhận phải có dạng yyyy-MM-dd HH:mm (cần cả giờ: giờ tiếp nhận quyết định ngày bắt đầu tính).", "Received-at must look like yyyy-MM-dd HH:mm (the time is needed: it decides the day counting starts).")
+s("Calendar.CountOrder", "Ngày kết thúc phải không trước ngày bắt đầu.", "The end date must not be before the start date.")
 s("Calendar.RequiredReceived", "Vui lòng nhập thời điểm tiếp nhận.", "Please enter when it was received.")
 s("Calendar.RequiredDate", "Vui lòng nhập ngày.", "Please enter the date.")
 

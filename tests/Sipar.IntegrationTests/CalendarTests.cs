@@ -78,6 +78,9 @@ public abstract class CalendarTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Contains("Giờ chốt phải có dạng HH:mm", bad.QuerySelector("[data-valmsg-for=Cutoff]")!.TextContent, StringComparison.Ordinal);
         var count = await SiparFactory.HtmlAsync(await client.GetAsync("/calendar?From=2025-01-20&To=2025-02-10"));
         Assert.Equal("10 ngày làm việc", count.QuerySelector("[data-testid=count-result]")!.TextContent.Trim());
+        var backwards = await SiparFactory.HtmlAsync(await client.GetAsync("/calendar?From=2025-02-10&To=2025-01-20"));
+        Assert.Null(backwards.QuerySelector("[data-testid=count-result]"));
+        Assert.Contains("Ngày kết thúc phải không trước ngày bắt đầu", backwards.QuerySelector("[data-valmsg-for=To]")!.TextContent, StringComparison.Ordinal);
     }
 }
 

@@ -42,6 +42,20 @@ public abstract class CommandLineTests<TFactory>(TFactory app) : IClassFixture<T
         var (code, _, error) = await Sipar("calendar", "due", "--received", "24/01/2025", "--days", "5");
         Assert.Equal(2, code);
         Assert.Contains("Thời điểm tiếp nhận phải có dạng yyyy-MM-dd HH:mm", error, StringComparison.Ordinal);
+
+        // Without a time the receipt day is unknown (the cut-off decides it): refused, never taken as midnight.
+        (code, _, error) = await Sipar("calendar", "due", "--received", "2025-01-24", "--days", "5", "--cutoff", "15:00");
+        Assert.Equal(2, code);
+        Assert.Contains("cần cả giờ", error, StringComparison.Ordinal);
+
+        // A period that ends before it starts is an error, not a negative count — in the CLI, the API and the page.
+        (code, var output, error) = await Sipar("calendar", "count", "--from", "2025-02-10", "--to", "2025-01-20");
+        Assert.Equal(2, code);
+        Assert.Contains("Ngày kết thúc phải không trước ngày bắt đầu", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("-10", output, StringComparison.Ordinal);
+        var api = await app.NewClient().GetAsync("/api/calendar/count?from=2025-02-10&to=2025-01-20");
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Contains("Ngày kết thúc phải không trước ngày bắt đầu", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal static class CalendarModule
         api.MapGet("/due", async (CalendarService calendars, DateTime received, int days, string? cutoff, CancellationToken ct) =>
             TypedResults.Ok(Due(await calendars.GetAsync(ct), received, days, ParseCutoff(cutoff))));
         api.MapGet("/count", async (CalendarService calendars, DateOnly from, DateOnly to, CancellationToken ct) =>
-            TypedResults.Ok(new CountResult(from, to, (await calendars.GetAsync(ct)).CountWorkingDays(from, to))));
+            TypedResults.Ok(Count(await calendars.GetAsync(ct), from, to)));
         api.MapGet("/{year:int}", async (CalendarAdministration admin, int year, CancellationToken ct) =>
         {
             var (info, days) = await admin.GetYearAsync(year, ct);
@@ -97,7 +97,7 @@ internal static class CalendarModule
         count.SetAction(async (parse, ct) => await cli.RunAsync(async services =>
         {
             var calendar = await services.GetRequiredService<CalendarService>().GetAsync(ct);
-            var result = new CountResult(parse.GetValue(from), parse.GetValue(to), calendar.CountWorkingDays(parse.GetValue(from), parse.GetValue(to)));
+            var result = Count(calendar, parse.GetValue(from), parse.GetValue(to));
             cli.Out.WriteLine(parse.GetValue(countJson)
                 ? JsonSerializer.Serialize(result, CliContext.Json)
                 : result.WorkingDays.ToString(CultureInfo.InvariantCulture));
@@ -107,8 +107,18 @@ internal static class CalendarModule
         return new Command("calendar", "Lịch ngày làm việc / working-day calendar") { due, count };
     }
 
+    /// <summary>Working days after <paramref name="from"/> up to <paramref name="to"/>; a period that ends before it starts is an error, not a negative count.</summary>
+    internal static CountResult Count(WorkingDayCalendar calendar, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return to < from
+            ? throw new DomainValidationException("to", "Calendar.CountOrder")
+            : new CountResult(from, to, calendar.CountWorkingDays(from, to));
+    }
+
+    /// <summary>The time is required: it decides whether the receipt day is today or the next working day (the cut-off).</summary>
     private static DateTime ParseReceived(string value) =>
-        DateTime.TryParseExact(value.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-dd H:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"],
+        DateTime.TryParseExact(value.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-dd H:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"],
             CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? at
             : throw new DomainValidationException("received", "Calendar.ReceivedFormat");

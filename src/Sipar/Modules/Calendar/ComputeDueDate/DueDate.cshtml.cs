@@ -55,7 +55,7 @@ internal sealed class DueDateModel(CalendarService calendars, IStringLocalizer<S
             {
                 if (From is { } from && To is { } to)
                 {
-                    Count = calendar.CountWorkingDays(from, to);
+                    Count = CalendarModule.Count(calendar, from, to).WorkingDays;
                 }
                 else
                 {
@@ -67,7 +67,7 @@ internal sealed class DueDateModel(CalendarService calendars, IStringLocalizer<S
         {
             foreach (var error in e.Errors)
             {
-                var field = error.Field switch { "cutoff" => nameof(Cutoff), "days" => nameof(Days), _ => nameof(Received) };
+                var field = error.Field switch { "cutoff" => nameof(Cutoff), "days" => nameof(Days), "to" => nameof(To), _ => nameof(Received) };
                 ModelState.AddModelError(field, new LabelLocalizer(Localizer)[error.MessageKey, error.Args]);
             }
         }
