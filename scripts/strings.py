@@ -411,7 +411,7 @@ s("Par.NegativeNotDeduction", "Điểm âm chỉ dùng cho tiêu chí trừ đi�
 s("Par.UnknownMethod", "Phương pháp \"{0}\" không hợp lệ (Tự đánh giá, Điều tra, Tính từ dữ liệu).", "Unknown method \"{0}\" (SelfAssessed, Survey, Computed).")
 s("Par.UnknownRule", "Quy tắc chấm \"{0}\" không hợp lệ (yesno, levels:…, bands:…, proportional, deduction:…).", "Unknown rule \"{0}\" (yesno, levels:…, bands:…, proportional, deduction:…).")
 s("Par.ParentMissing", "Không có mục cha \"{1}\" của \"{0}\".", "\"{0}\" has no parent \"{1}\".")
-s("Par.ChildrenSum", "Tổng điểm các mục con của \"{0}\" là {2}, khác điểm tối đa {1}.", "The children of \"{0}\" add up to {2}, not its maximum {1}.")
+s("Par.ChildrenSum", "Tổng điểm các mục con của \"{0}\" (dòng {3}) là {2}, khác điểm tối đa {1}.", "The children of \"{0}\" (rows {3}) add up to {2}, not its maximum {1}.")
 s("Par.TotalMismatch", "Tổng điểm các lĩnh vực là {0}, khác tổng điểm khai báo {1}.", "The areas add up to {0}, not the declared total {1}.")
 s("Plan.Close", "Kết thúc kế hoạch", "Close the plan")
 s("Plan.CloseConfirm", "Kết thúc kế hoạch? Nhiệm vụ và báo cáo sẽ chỉ còn để xem.", "Close the plan? Tasks and reports become read-only.")

@@ -35,7 +35,26 @@ public sealed class FrameworkTests
         var errors = Validate(json);
         var sum = errors.Single(e => e.MessageKey == "Par.ChildrenSum");
         Assert.Equal(items.IndexOf(items.Single(i => (string?)i!["code"] == "2")) + 1, sum.Row);
-        Assert.Equal(["2", "10", "11"], sum.Args.Select(a => a.ToString()));
+        var childRows = items.Where(i => ((string?)i!["code"])!.StartsWith("2.", StringComparison.Ordinal) && ((string?)i!["code"])!.Count(c => c == '.') == 1)
+            .Select(i => (items.IndexOf(i) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["2", "10", "11", string.Join(", ", childRows)], sum.Args.Select(a => a.ToString()));
+    }
+
+    [Fact]
+    public void One_duplicated_code_is_one_error_not_a_cascade_of_sums_and_parents()
+    {
+        // The author typed 2.2 twice (the second was meant to be 2.3): only the duplicate is reported.
+        var json = Demo();
+        var items = json["items"]!.AsArray();
+        var second = items.Single(i => (string?)i!["code"] == "2.3")!;
+        foreach (var child in items.Where(i => ((string?)i!["code"])!.StartsWith("2.3.", StringComparison.Ordinal)).ToList())
+        {
+            child!["code"] = "2.2." + ((string?)child["code"])!["2.3.".Length..];
+        }
+
+        second["code"] = "2.2";
+        var errors = Validate(json);
+        Assert.Equal(["Par.DuplicateCode"], errors.Select(e => e.MessageKey).Distinct());
     }
 
     [Fact]

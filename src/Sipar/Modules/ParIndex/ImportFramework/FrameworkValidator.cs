@@ -22,6 +22,7 @@ internal static class FrameworkValidator
         }
 
         var firstRow = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var duplicated = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in file.Lines)
         {
             if (line.Code.Length == 0)
@@ -32,6 +33,7 @@ internal static class FrameworkValidator
 
             if (!firstRow.TryAdd(Normalise(line.Code), line.Row))
             {
+                duplicated.Add(Normalise(line.Code));
                 errors.Add(new FrameworkError(line.Row, "Par.DuplicateCode", line.Code, firstRow[Normalise(line.Code)]));
             }
 
@@ -92,8 +94,11 @@ internal static class FrameworkValidator
             }
         }
 
+        // A duplicated code is one mistake with one message: the sums and parents around it are not checked again,
+        // since the line the author meant (usually the next code) is unknown and every such check would repeat it.
         var byCode = file.Lines.Where(l => l.Code.Length > 0).GroupBy(l => Normalise(l.Code)).ToDictionary(g => g.Key, g => g.First());
-        foreach (var line in file.Lines.Where(l => Depth(l.Code) > 1))
+        bool Near(string code) => duplicated.Any(d => code.StartsWith(d + ".", StringComparison.OrdinalIgnoreCase) || d.StartsWith(code + ".", StringComparison.OrdinalIgnoreCase));
+        foreach (var line in file.Lines.Where(l => Depth(l.Code) > 1 && !Near(Normalise(l.Code))))
         {
             var parent = Normalise(line.Code)[..Normalise(line.Code).LastIndexOf('.')];
             if (!byCode.ContainsKey(parent))
@@ -102,7 +107,7 @@ internal static class FrameworkValidator
             }
         }
 
-        foreach (var parent in byCode.Values.Where(p => p.MaxPoints is not null))
+        foreach (var parent in byCode.Values.Where(p => p.MaxPoints is not null && !Near(Normalise(p.Code))))
         {
             var prefix = Normalise(parent.Code) + ".";
             var children = byCode.Values.Where(c => Normalise(c.Code).StartsWith(prefix, StringComparison.Ordinal) && Depth(c.Code) == Depth(parent.Code) + 1).ToList();
@@ -114,14 +119,15 @@ internal static class FrameworkValidator
             var sum = children.Where(c => !IsDeduction(c)).Sum(c => c.MaxPoints!.Value);
             if (sum != parent.MaxPoints)
             {
-                errors.Add(new FrameworkError(parent.Row, "Par.ChildrenSum", parent.Code, F(parent.MaxPoints!.Value), F(sum)));
+                errors.Add(new FrameworkError(parent.Row, "Par.ChildrenSum", parent.Code, F(parent.MaxPoints!.Value), F(sum),
+                    string.Join(", ", children.OrderBy(c => c.Row).Select(c => c.Row.ToString(CultureInfo.InvariantCulture)))));
             }
         }
 
         var areas = byCode.Values.Where(l => l.Level == CriterionLevel.Area && l.MaxPoints is not null).ToList();
         var total = areas.Sum(a => a.MaxPoints!.Value);
         var declared = file.DeclaredTotal ?? DefaultTotal;
-        if (areas.Count > 0 && total != declared)
+        if (areas.Count > 0 && total != declared && !areas.Any(a => duplicated.Contains(Normalise(a.Code))))
         {
             errors.Add(new FrameworkError(0, "Par.TotalMismatch", F(total), F(declared)));
         }
