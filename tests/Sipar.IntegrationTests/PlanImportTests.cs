@@ -119,6 +119,11 @@ public abstract class PlanImportTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.Equal("Phòng Kế hoạch – Tài chính", sections[3].QuerySelector("[data-testid=lead]")!.TextContent.Trim());
         Assert.Equal("Tất cả các cơ quan, đơn vị", sections[5].QuerySelector("[data-testid=lead]")!.TextContent.Trim());
         Assert.Contains("Dự thảo", plan.Body!.TextContent, StringComparison.Ordinal);
+
+        // The generated plan opens with the one basis the seed cites, with its own verb: no decree from inside a task.
+        var docx = DocumentChecks.ValidWordText(await (await client.GetAsync(saved.Headers.Location + "/export/plan.docx")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Thực hiện Kế hoạch số 156/KH-UBND ngày 06/7/2022 của UBND tỉnh Lạng Sơn", docx, StringComparison.Ordinal);
+        Assert.DoesNotContain("Căn cứ", docx, StringComparison.Ordinal);
     }
 
     [Fact]

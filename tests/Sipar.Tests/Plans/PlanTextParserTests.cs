@@ -44,23 +44,49 @@ public sealed class PlanTextParserTests
     }
 
     [Fact]
-    public void The_seed_cites_its_legal_bases_with_number_date_and_issuer()
+    public void The_seed_cites_one_legal_basis_the_plan_it_implements_with_its_own_verb()
     {
-        var bases = PlanTextParser.Parse(Seed).LegalBases;
-        var plan = bases.Single(b => b.Number == "156/KH-UBND");
-        Assert.Equal("Kế hoạch", plan.Type);
-        Assert.Equal(new DateOnly(2022, 7, 6), plan.Date);
-        Assert.Equal("UBND tỉnh Lạng Sơn", plan.Issuer);
-        foreach (var decree in new[] { "120/2020/NĐ-CP", "61/2018/NĐ-CP", "60/2021/NĐ-CP", "32/2019/NĐ-CP" })
-        {
-            var b = bases.Single(x => x.Number == decree);
-            Assert.Equal("Nghị định", b.Type);
-            Assert.Equal("Chính phủ", b.Issuer);
-            Assert.NotNull(b.Date);
-        }
+        // The preamble says "Thực hiện Kế hoạch số 156/KH-UBND …"; the decrees named inside tasks are not the plan's bases.
+        var basis = Assert.Single(PlanTextParser.Parse(Seed).LegalBases);
+        Assert.Equal(("Kế hoạch", "156/KH-UBND", new DateOnly(2022, 7, 6), "UBND tỉnh Lạng Sơn"), (basis.Type, basis.Number, basis.Date!.Value, basis.Issuer));
+        Assert.StartsWith("Thực hiện Kế hoạch số 156/KH-UBND ngày 06/7/2022 của UBND tỉnh Lạng Sơn về triển khai", basis.Text, StringComparison.Ordinal);
+        Assert.Equal(basis.Text.TrimEnd('.'), PlanTextParser.Cited(basis.Text));
+        Assert.Equal("Căn cứ Nghị định số 61/2018/NĐ-CP", PlanTextParser.Cited("Nghị định số 61/2018/NĐ-CP"));
+    }
 
-        Assert.Equal(new DateOnly(2018, 4, 23), bases.Single(b => b.Number == "61/2018/NĐ-CP").Date);
-        Assert.Single(bases, b => b.Number == "17/NQ-CP");
+    [Fact]
+    public void A_preamble_line_citing_several_documents_gives_one_basis_each_with_party_numbers_and_dates_in_words()
+    {
+        const string text = """
+            TỈNH ỦY HÀ GIANG
+            UBND TỈNH HÀ GIANG
+            Số: 12/KH-UBND
+            Hà Giang, ngày 03 tháng 01 năm 2023
+
+            KẾ HOẠCH
+            Cải cách hành chính năm 2023
+
+            Căn cứ Nghị quyết số 12-NQ/TU ngày 15 tháng 7 năm 2021 của Tỉnh ủy Hà Giang về cải cách hành chính;
+            Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ, Nghị định số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ và Quyết định số 468/QĐ-TTg ngày 27/3/2021 của Thủ tướng Chính phủ;
+            UBND tỉnh ban hành Kế hoạch như sau:
+
+            I. MỤC ĐÍCH, YÊU CẦU
+            1. Mục đích
+            Nâng cao chỉ số theo Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ.
+            II. NHIỆM VỤ
+            1. Cải cách thủ tục
+            Văn phòng UBND tỉnh chủ trì:
+            a) Thực hiện Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ.
+            """;
+        var bases = PlanTextParser.Parse(text).LegalBases;
+        Assert.Equal(["12-NQ/TU", "61/2018/NĐ-CP", "107/2021/NĐ-CP", "468/QĐ-TTg"], bases.Select(b => b.Number));
+        Assert.Equal(new DateOnly(2021, 7, 15), bases[0].Date);
+        Assert.Equal("Tỉnh ủy Hà Giang", bases[0].Issuer);
+        Assert.StartsWith("Căn cứ Nghị quyết số 12-NQ/TU", bases[0].Text, StringComparison.Ordinal);
+        Assert.Equal(["Chính phủ", "Chính phủ", "Thủ tướng Chính phủ"], bases.Skip(1).Select(b => b.Issuer));
+        Assert.Equal("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ", bases[1].Text);
+        Assert.Equal("Thực hiện Quyết định số 468/QĐ-TTg ngày 27/3/2021 của Thủ tướng Chính phủ", bases[3].Text);
+        Assert.Equal(new DateOnly(2021, 3, 27), bases[3].Date);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal sealed class PlanExports(PlanQueries plans, DocumentHeaders headers)
         using var doc = new Decree30Document(header);
         foreach (var basis in plan.LegalBases)
         {
-            doc.Paragraph("Căn cứ " + basis.Text + ";", italic: true);
+            doc.Paragraph(PlanTextParser.Cited(basis.Text) + ";", italic: true);
         }
 
         doc.Heading("I. MỤC ĐÍCH, YÊU CẦU");

@@ -494,8 +494,9 @@ internal static partial class PlanTextParser
                 warnings.Add(new ParseWarning("issuer-missing", "Không xác định được cơ quan ban hành."));
             }
 
-            var body = string.Join("\n", paragraphs.Select(p => p.Text));
-            var legalBases = LegalBases(body);
+            // Legal bases are what the preamble cites (the căn cứ / thực hiện lines before the body), never the
+            // references inside tasks: those stay in the tasks' own text.
+            var legalBases = LegalBases(preamble);
             if (legalBases.Count == 0)
             {
                 warnings.Add(new ParseWarning("legal-basis-missing", "Không tìm thấy văn bản căn cứ (Kế hoạch số…, Nghị định số…)."));
@@ -582,46 +583,69 @@ internal static partial class PlanTextParser
         }
     }
 
-    internal static List<LegalBasisDraft> LegalBases(string body)
+    /// <summary>
+    /// The documents the preamble cites: every line that opens with "Căn cứ" or "Thực hiện", split into one basis per
+    /// document when a line cites several ("Thực hiện A, B và C"), each keeping the verb the plan used.
+    /// </summary>
+    internal static List<LegalBasisDraft> LegalBases(IEnumerable<string> preamble)
     {
+        ArgumentNullException.ThrowIfNull(preamble);
         var found = new Dictionary<string, LegalBasisDraft>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
-        foreach (Match m in LegalReference().Matches(body))
+        foreach (var raw in preamble)
         {
-            var type = m.Groups["type"].Value;
-            var docNumber = m.Groups["number"].Value.TrimEnd('.', ',', ';');
-            DateOnly? docDate = null;
-            if (m.Groups["day"].Success
-                && int.TryParse(m.Groups["day"].Value, CultureInfo.InvariantCulture, out var d)
-                && int.TryParse(m.Groups["month"].Value, CultureInfo.InvariantCulture, out var mo)
-                && int.TryParse(m.Groups["year"].Value, CultureInfo.InvariantCulture, out var y)
-                && mo is >= 1 and <= 12 && d >= 1 && y is > 1900 and < 2200 && d <= DateTime.DaysInMonth(y, mo))
+            var line = raw.Trim();
+            var verb = Verb().Match(line);
+            if (!verb.Success)
             {
-                docDate = new DateOnly(y, mo, d);
+                continue;
             }
 
-            var issuer = m.Groups["issuer"].Success ? m.Groups["issuer"].Value.Trim() : null;
-            var end = body.IndexOfAny(['.', ';', '\n'], m.Index + m.Length);
-            var text = body[m.Index..(end < 0 ? body.Length : end)].Trim();
-            if (text.Length > 400)
+            var matches = LegalReference().Matches(line).Where(m => m.Index >= verb.Length).ToList();
+            for (var i = 0; i < matches.Count; i++)
             {
-                text = text[..400].TrimEnd() + "…";
-            }
+                var m = matches[i];
+                var end = i + 1 < matches.Count ? matches[i + 1].Index : line.Length;
+                var cited = SplitTail().Replace(line[m.Index..end].Trim(), "").Trim();
+                var text = verb.Groups[1].Value + " " + cited;
+                if (text.Length > 400)
+                {
+                    text = text[..400].TrimEnd() + "…";
+                }
 
-            var draft = new LegalBasisDraft(type, docNumber, docDate, issuer, text);
-            var key = type + " " + docNumber;
-            if (!found.TryGetValue(key, out var existing))
-            {
-                order.Add(key);
-                found[key] = draft;
-            }
-            else if (existing.Date is null && draft.Date is not null)
-            {
-                found[key] = draft;
+                var draft = new LegalBasisDraft(m.Groups["type"].Value, m.Groups["number"].Value.TrimEnd('.', ',', ';'), DateOf(m),
+                    m.Groups["issuer"].Success ? m.Groups["issuer"].Value.Trim() : null, text);
+                var key = draft.Type + " " + draft.Number;
+                if (!found.TryGetValue(key, out var existing))
+                {
+                    order.Add(key);
+                    found[key] = draft;
+                }
+                else if (existing.Date is null && draft.Date is not null)
+                {
+                    found[key] = draft;
+                }
             }
         }
 
         return order.Select(k => found[k]).ToList();
+    }
+
+    private static DateOnly? DateOf(Match m) =>
+        m.Groups["day"].Success
+        && int.TryParse(m.Groups["day"].Value, CultureInfo.InvariantCulture, out var d)
+        && int.TryParse(m.Groups["month"].Value, CultureInfo.InvariantCulture, out var mo)
+        && int.TryParse(m.Groups["year"].Value, CultureInfo.InvariantCulture, out var y)
+        && mo is >= 1 and <= 12 && d >= 1 && y is > 1900 and < 2200 && d <= DateTime.DaysInMonth(y, mo)
+            ? new DateOnly(y, mo, d)
+            : null;
+
+    /// <summary>How a legal basis reads in a document: with the verb the plan used, "Căn cứ" for bases stored without one.</summary>
+    internal static string Cited(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim().TrimEnd('.', ';', ',').Trim();
+        return Verb().IsMatch(t) ? t : "Căn cứ " + t;
     }
 
     internal static List<TargetDraft> Targets(string task) =>
@@ -677,7 +701,16 @@ internal static partial class PlanTextParser
     [GeneratedRegex(@"^(.{3,200}?)\s+(?:xây dựng|ban hành)\s+(?:kế hoạch|Kế hoạch)")]
     private static partial Regex IssuerSentence();
 
-    [GeneratedRegex(@"(?<type>Kế hoạch|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Công văn|Văn bản|Luật|Pháp lệnh|Hướng dẫn)\s+(?:số\s+)?(?<number>\d+(?:/\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9\-]*)(?:\s+ngày\s+(?<day>\d{1,2})\s*/\s*(?<month>\d{1,2})\s*/\s*(?<year>\d{4}))?(?:\s+của\s+(?<issuer>.+?)(?=\s+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|triển khai|sửa đổi)\b|[,;.\n(]|$))?")]
+    /// <summary>The verb that opens a legal-basis line, as the plan wrote it.</summary>
+    [GeneratedRegex(@"^(Căn cứ|Thực hiện|CĂN CỨ|THỰC HIỆN|căn cứ|thực hiện)\b\s*:?\s*")]
+    private static partial Regex Verb();
+
+    /// <summary>What joins one cited document to the next ("…, " or " và "), cut from the end of the first.</summary>
+    [GeneratedRegex(@"(?:\s*[,;]\s*|\s+và\s*|\s+)+$")]
+    private static partial Regex SplitTail();
+
+    // Numbers: state style (156/KH-UBND, 61/2018/NĐ-CP) and party style (12-NQ/TU); dates as 06/7/2022 or "ngày 15 tháng 7 năm 2021".
+    [GeneratedRegex(@"(?<type>Kế hoạch|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Công văn|Văn bản|Luật|Pháp lệnh|Hướng dẫn|Kết luận|Chương trình)\s+(?:số\s+)?(?<number>\d+(?:/\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9\-]*|\d+-[A-ZĐ]{2,}/[A-ZĐ][A-ZĐa-zđ0-9\-]*)(?:\s+ngày\s+(?<day>\d{1,2})\s*(?:/|\s+tháng\s+)\s*(?<month>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?<year>\d{4}))?(?:\s+của\s+(?<issuer>.+?)(?=\s+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|triển khai|sửa đổi|và)\b|[,;.\n(]|$))?")]
     private static partial Regex LegalReference();
 
     [GeneratedRegex(@"(?<value>\d{1,3}(?:[.,]\d{1,2})?\s?%)\s*(?<measure>[^;.:]+)")]
