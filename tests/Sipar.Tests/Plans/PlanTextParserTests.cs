@@ -52,6 +52,11 @@ public sealed class PlanTextParserTests
         Assert.StartsWith("Thực hiện Kế hoạch số 156/KH-UBND ngày 06/7/2022 của UBND tỉnh Lạng Sơn về triển khai", basis.Text, StringComparison.Ordinal);
         Assert.Equal(basis.Text.TrimEnd('.'), PlanTextParser.Cited(basis.Text));
         Assert.Equal("Căn cứ Nghị định số 61/2018/NĐ-CP", PlanTextParser.Cited("Nghị định số 61/2018/NĐ-CP"));
+
+        // The decrees named inside tasks stay the tasks' references.
+        var tasks = PlanTextParser.Parse(Seed).Sections.SelectMany(x => x.Tasks).ToList();
+        Assert.Contains(tasks, t => t.References!.Contains("Nghị định số 61/2018/NĐ-CP"));
+        Assert.Contains(tasks, t => t.References!.Contains("Nghị định số 120/2020/NĐ-CP"));
     }
 
     [Fact]

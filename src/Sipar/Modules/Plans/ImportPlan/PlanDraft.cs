@@ -27,8 +27,8 @@ internal sealed record LegalBasisDraft(string Type, string Number, DateOnly? Dat
 /// <summary>Nội dung (mục II.x): one lead unit (chủ trì), coordinating units (phối hợp) and tasks.</summary>
 internal sealed record SectionDraft(string Code, string Heading, string? LeadUnit, IReadOnlyList<string> CoordinatingUnits, IReadOnlyList<TaskDraft> Tasks);
 
-/// <summary>Nhiệm vụ: the text of a bullet and the measurable targets it states.</summary>
-internal sealed record TaskDraft(string Text, IReadOnlyList<TargetDraft> Targets);
+/// <summary>Nhiệm vụ: the text of a bullet, the measurable targets it states, and the documents it refers to (the task's, not the plan's legal bases).</summary>
+internal sealed record TaskDraft(string Text, IReadOnlyList<TargetDraft> Targets, IReadOnlyList<string>? References = null);
 
 /// <summary>Chỉ tiêu: a value such as <c>100%</c> and what it measures.</summary>
 internal sealed record TargetDraft(string Value, string Measure);

@@ -526,7 +526,7 @@ internal static partial class PlanTextParser
                     warnings.Add(new ParseWarning("tasks-missing", $"Mục {s.Code} không có nhiệm vụ nào."));
                 }
 
-                sectionDrafts.Add(new SectionDraft(s.Code, s.Heading, lead, s.Coordinating, s.Tasks.Select(t => new TaskDraft(t, Targets(t))).ToList()));
+                sectionDrafts.Add(new SectionDraft(s.Code, s.Heading, lead, s.Coordinating, s.Tasks.Select(t => new TaskDraft(t, Targets(t), References(t))).ToList()));
             }
 
             if (recipients.Count == 0)
@@ -630,6 +630,10 @@ internal static partial class PlanTextParser
 
         return order.Select(k => found[k]).ToList();
     }
+
+    /// <summary>The documents a task's text names ("Nghị định số 61/2018/NĐ-CP"), once each, in order.</summary>
+    internal static List<string> References(string task) =>
+        LegalReference().Matches(task).Select(m => m.Groups["type"].Value + " số " + m.Groups["number"].Value.TrimEnd('.', ',', ';')).Distinct(StringComparer.Ordinal).ToList();
 
     private static DateOnly? DateOf(Match m) =>
         m.Groups["day"].Success
