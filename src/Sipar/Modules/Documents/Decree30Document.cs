@@ -11,7 +11,7 @@ namespace Sipar.Modules.Documents;
 /// <summary>The header of an official document: who issues it, its number, place and date, type and summary.</summary>
 internal sealed record DocumentHeader(
     string? ParentIssuer, string Issuer, string? Number, string TypeCode, string Symbol, string? Place, DateOnly? Date, string TypeName, string Summary,
-    string? FormLabel = null);
+    string? FormLabel = null, int? DraftYear = null);
 
 /// <summary>The signer block and the recipients (Nơi nhận).</summary>
 internal sealed record DocumentFooter(string? SignerTitle, string? SignerName, IReadOnlyList<string> Recipients);
@@ -50,13 +50,16 @@ internal sealed class Decree30Document : IDisposable
 
     private SectionProperties SectionProperties { get; }
 
-    /// <summary>"Lạng Sơn, ngày 05 tháng 8 năm 2022": leading zero for days 1–9 and months 1–2.</summary>
-    public static string PlaceAndDate(string? place, DateOnly? date)
+    /// <summary>
+    /// "Lạng Sơn, ngày 05 tháng 8 năm 2022": leading zero for days 1–9 and months 1–2. A draft not yet dated leaves the
+    /// day and month blank for the signer but carries its year when known ("ngày      tháng      năm 2022").
+    /// </summary>
+    public static string PlaceAndDate(string? place, DateOnly? date, int? draftYear = null)
     {
         var where = string.IsNullOrWhiteSpace(place) ? "" : place + ", ";
         if (date is not { } d)
         {
-            return where + "ngày      tháng      năm";
+            return where + "ngày      tháng      năm" + (draftYear is { } y ? " " + y.ToString(Invariant) : "");
         }
 
         var month = d.Month <= 2 ? d.Month.ToString("00", Invariant) : d.Month.ToString(Invariant);
@@ -182,19 +185,34 @@ internal sealed class Decree30Document : IDisposable
             left.Append(Para(h.ParentIssuer.ToUpper(vi), size: 26, justify: JustificationValues.Center));
         }
 
-        left.Append(Para(h.Issuer.ToUpper(vi), bold: true, size: 26, justify: JustificationValues.Center, underline: true));
+        var issuer = h.Issuer.ToUpper(vi);
+        left.Append(Para(issuer, bold: true, size: 26, justify: JustificationValues.Center));
+        // Decree 30: under the issuer a solid rule a third to a half as long as its line, centred (here 40% of the
+        // longest line, estimated from its characters at 13 pt bold capitals and capped by the cell).
+        const int leftCellWidth = (11906 - 1701 - 850) * 19 / 50;
+        var issuerLine = Math.Min(leftCellWidth, issuer.Split('\n').Max(l => l.Length) * 13 * 20 * 62 / 100);
+        left.Append(Rule((leftCellWidth - issuerLine * 40 / 100) / 2));
         // A form without a document number (a receipt, a control sheet) carries its own line, e.g. the dossier code.
         var numberLine = h.TypeCode.Length == 0 ? h.Number ?? "" : $"Số: {h.Number ?? "      "}/{h.TypeCode}-{h.Symbol}";
         left.Append(Para(numberLine, size: 26, justify: JustificationValues.Center));
         var right = new TableCell(new TableCellProperties(new TableCellWidth { Width = "3100", Type = TableWidthUnitValues.Pct }));
         right.Append(Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24, justify: JustificationValues.Center));
+        // The motto is underlined by its own run: the rule is exactly as long as the line, as Decree 30 asks.
         right.Append(Para("Độc lập - Tự do - Hạnh phúc", bold: true, size: 26, justify: JustificationValues.Center, underline: true));
-        right.Append(Para(PlaceAndDate(h.Place, h.Date), italic: true, size: 26, justify: JustificationValues.Center, spacingBefore: 120));
+        right.Append(Para(PlaceAndDate(h.Place, h.Date, h.DraftYear), italic: true, size: 26, justify: JustificationValues.Center, spacingBefore: 120));
         body.Append(new Table(NoBorders(), Grid([19, 31]), new TableRow(left, right)));
         body.Append(Para(h.TypeName.ToUpper(vi), bold: true, size: 28, justify: JustificationValues.Center, spacingBefore: 360));
         body.Append(Para(h.Summary, bold: true, size: 28, justify: JustificationValues.Center));
         body.Append(Para("", size: 14));
     }
+
+    /// <summary>A short solid rule: an empty line with a bottom border, indented by <paramref name="indent"/> twips on each side.</summary>
+    private static Paragraph Rule(int indent) => new(
+        new ParagraphProperties(
+            new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1 }),
+            new SpacingBetweenLines { Before = "0", After = "60", Line = "120", LineRule = LineSpacingRuleValues.Exact },
+            new Indentation { Left = Math.Max(0, indent).ToString(Invariant), Right = Math.Max(0, indent).ToString(Invariant) }),
+        new Run(new RunProperties(new FontSize { Val = "4" }), new Text("")));
 
     private static TableProperties NoBorders() => new(
         new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
@@ -242,12 +260,12 @@ internal sealed class Decree30Document : IDisposable
         }
 
         runProperties.Append(new FontSize { Val = size.ToString(Invariant) });
-        var properties = new ParagraphProperties();
         if (underline)
         {
-            // The rule under the issuer's name and the motto.
-            properties.Append(new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1 }));
+            runProperties.Append(new Underline { Val = UnderlineValues.Single });
         }
+
+        var properties = new ParagraphProperties();
 
         properties.Append(new SpacingBetweenLines { Before = spacingBefore.ToString(Invariant), After = "60", Line = "300", LineRule = LineSpacingRuleValues.Auto });
         if (firstLineIndent)

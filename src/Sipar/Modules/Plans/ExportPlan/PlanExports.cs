@@ -16,7 +16,7 @@ internal sealed class PlanExports(PlanQueries plans, DocumentHeaders headers)
     public async Task<(string FileName, byte[] Content)> PlanDocxAsync(Guid planId, CancellationToken ct)
     {
         var plan = await plans.GetAsync(planId, ct);
-        var header = await headers.ForAgencyAsync(plan.AgencyId, plan.Number, "KH", plan.IssuedOn, "Kế hoạch", plan.Title, ct);
+        var header = await headers.ForAgencyAsync(plan.AgencyId, plan.Number, "KH", plan.IssuedOn, "Kế hoạch", plan.Title, ct, plan.Year);
         using var doc = new Decree30Document(header);
         foreach (var basis in plan.LegalBases)
         {

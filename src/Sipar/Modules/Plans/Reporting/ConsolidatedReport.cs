@@ -114,7 +114,7 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
         var plan = await db.Set<Plan>().AsNoTracking().Where(p => p.Id == v.PlanId).Select(p => new { p.AgencyId, p.SignerTitle, p.SignerName }).FirstAsync(ct);
         var agencyId = plan.AgencyId;
         var periodName = PeriodName(v.Period.Kind);
-        var header = await headers.ForAgencyAsync(agencyId, null, "BC", null, "Báo cáo", string.Join(' ', new[] { "Kết quả thực hiện công tác cải cách hành chính", periodName, "năm " + v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(x => x.Length > 0)), ct);
+        var header = await headers.ForAgencyAsync(agencyId, null, "BC", null, "Báo cáo", string.Join(' ', new[] { "Kết quả thực hiện công tác cải cách hành chính", periodName, "năm " + v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(x => x.Length > 0)), ct, v.Year);
         using var doc = new Decree30Document(header);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         doc.Paragraph($"Thực hiện {v.PlanTitle}; số liệu từ ngày {Show.Date(v.Period.WindowStart)} đến ngày {Show.Date(v.Period.WindowEnd)}, kết quả như sau:", italic: true);
