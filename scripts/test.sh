@@ -12,6 +12,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# LibreOffice renders every generated Word document once (DocumentRenderingTests), as a văn thư's office suite would.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]}…"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
@@ -30,6 +32,7 @@ me=$(id -un)
 as_root su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='$me'\" | grep -q 1 || psql -qc 'CREATE ROLE \"$me\" LOGIN CREATEDB'" >/dev/null
 export SIPAR_TEST_POSTGRES="Host=/var/run/postgresql;Username=$me;Database=postgres"
 export SIPAR_CHROMIUM=/usr/bin/chromium
+export SIPAR_SOFFICE=$(command -v soffice)
 
 dotnet tool restore >/dev/null
 dotnet build Sipar.slnx -c Release -nologo -v q 2>&1 | grep -E "error|Warn|Error" ; build=${PIPESTATUS[0]}
