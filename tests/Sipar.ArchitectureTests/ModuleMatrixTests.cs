@@ -21,7 +21,7 @@ public sealed class ModuleMatrixTests
         ["Dossiers"] = ["Accounts", "Calendar", "Organisation", "ParIndex"],
         ["Sipas"] = ["Accounts", "Organisation", "Dossiers", "ParIndex"],
         ["Feedback"] = ["Accounts", "Calendar", "Organisation", "Dossiers", "ParIndex", "Plans"],
-        ["Home"] = ["Accounts", "Organisation"],
+        ["Home"] = ["Accounts", "Organisation", "Feedback"],
         ["Operations"] = [],
     };
 

@@ -225,6 +225,11 @@ public abstract partial class FeedbackTests<TFactory>(TFactory app) : IClassFixt
         MoveTo(calendar.NextWorkingDay(due));
         await app.WithServicesAsync(sp => sp.GetRequiredService<FeedbackDeadlines>().RunAsync(CancellationToken.None));
         Assert.Equal((2, 2), await MarksAsync(w.AgencyId));
+        // The leaders see the escalations on their home page, linked to the list.
+        var home = await SiparFactory.HtmlAsync(await (await app.SignedInClientAsync(w.Leader)).GetAsync("/"));
+        Assert.Equal("2 đã chuyển lãnh đạo", home.QuerySelector("[data-testid=feedback-escalated]")!.TextContent.Trim());
+        Assert.Equal("/feedback?Due=escalated", home.QuerySelector("[data-testid=feedback-escalated]")!.GetAttribute("href"));
+        Assert.Null((await SiparFactory.HtmlAsync(await (await app.SignedInClientAsync(w.UnitAOfficer)).GetAsync("/"))).QuerySelector("[data-testid=feedback-watch]"));
         Assert.Equal(leaderMails + 2, app.Smtp.Messages.Count(m => m.To == w.Leader.Email));
         await app.WithServicesAsync(sp => sp.GetRequiredService<FeedbackDeadlines>().RunAsync(CancellationToken.None));
         Assert.Equal(leaderMails + 2, app.Smtp.Messages.Count(m => m.To == w.Leader.Email));

@@ -18,6 +18,7 @@ internal static class FeedbackModule
         builder.Services.AddScoped<FeedbackDesk>();
         builder.Services.AddScoped<FeedbackLookup>();
         builder.Services.AddScoped<FeedbackDeadlines>();
+        builder.Services.AddScoped<IFeedbackRecords, FeedbackRecords>();
         builder.Services.AddScoped<FeedbackIndicators>();
         builder.Services.AddScoped<RecurringTopics>();
         builder.Services.AddHostedService<FeedbackDeadlineJob>();

@@ -11,8 +11,12 @@ namespace Sipar.Modules.Home;
 
 /// <summary>The home page: a landing page for visitors, and one card per role for a signed-in user.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel(CurrentUser me, IAgencies agencies, IEnumerable<CitizenEntry> entries, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class IndexModel(CurrentUser me, Capabilities can, IAgencies agencies, Feedback.IFeedbackRecords feedback, IEnumerable<CitizenEntry> entries, IStringLocalizer<SharedResource> t)
+    : SiparPageModel(t)
 {
+    /// <summary>Citizens' feedback at a glance, for leaders and the office (escalations reach the leadership here too).</summary>
+    public Feedback.FeedbackWatch? Feedback { get; private set; }
+
     /// <summary>The citizens' portal for the province (visitors): each module's entry and every agency's hotline and email.</summary>
     public IReadOnlyList<CitizenEntry> Entries { get; } = entries.OrderBy(e => e.Order).ToList();
 
@@ -39,6 +43,10 @@ internal sealed class IndexModel(CurrentUser me, IAgencies agencies, IEnumerable
         if (me.AgencyId is { } agency)
         {
             AgencyName = (await agencies.FindAsync(agency, ct))?.Name;
+            if (can.Has(Capability.HandleFeedback, agency) || can.Has(Capability.ApproveForAgency, agency))
+            {
+                Feedback = await feedback.WatchAsync(agency, ct);
+            }
         }
 
         if (User.FindFirst(Infrastructure.Auth.SiparClaims.Unit)?.Value is { } unit && Guid.TryParse(unit, out var unitId))
@@ -75,6 +83,7 @@ internal sealed class IndexModel(CurrentUser me, IAgencies agencies, IEnumerable
                 {
                     yield return ("/par", "Home.Link.ParAssessment");
                     yield return ("/dossiers", "Home.Link.Dossiers");
+                    yield return ("/feedback", "Home.Link.Feedback");
                 }
 
                 if (agency is not null)

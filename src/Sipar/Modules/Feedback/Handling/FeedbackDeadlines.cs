@@ -81,6 +81,25 @@ internal sealed class FeedbackDeadlines(SiparDbContext db, ICalendars calendars,
     }
 }
 
+/// <summary>The contract's answer: counts over the agency's open items (merged, referred and closed ones left out, flagged ones kept).</summary>
+internal sealed class FeedbackRecords(SiparDbContext db, TimeProvider clock) : IFeedbackRecords
+{
+    public async Task<FeedbackWatch> WatchAsync(Guid agencyId, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(clock);
+        var open = new[] { FeedbackStatus.Received, FeedbackStatus.Classified, FeedbackStatus.Assigned, FeedbackStatus.Answered, FeedbackStatus.Approved };
+        var items = db.Set<FeedbackItem>().AsNoTracking().Where(f => f.AgencyId == agencyId);
+        var counts = await items.Where(f => open.Contains(f.Status)).GroupBy(f => 1).Select(g => new
+        {
+            Open = g.Count(),
+            Late = g.Count(f => (f.Status == FeedbackStatus.Received ? (DateOnly?)f.ClassifyDue : f.AnswerDue) < today),
+            Escalated = g.Count(f => f.EscalatedOn != null),
+        }).FirstOrDefaultAsync(ct);
+        var flagged = await items.CountAsync(f => f.Flagged && f.Status == FeedbackStatus.Closed, ct);
+        return new FeedbackWatch(counts?.Open ?? 0, counts?.Late ?? 0, counts?.Escalated ?? 0, flagged);
+    }
+}
+
 /// <summary>Runs <see cref="FeedbackDeadlines"/> every <see cref="FeedbackOptions.CheckEveryMinutes"/> minutes.</summary>
 internal sealed partial class FeedbackDeadlineJob(IServiceScopeFactory scopes, FeedbackOptions options, TimeProvider clock, ILogger<FeedbackDeadlineJob> logger) : BackgroundService
 {
