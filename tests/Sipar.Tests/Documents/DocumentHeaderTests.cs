@@ -57,4 +57,30 @@ public sealed class DocumentHeaderTests
     [InlineData(null, "Lạng Sơn, ngày      tháng      năm")]
     public void A_draft_not_yet_dated_carries_its_year_in_the_date_line(int? year, string expected) =>
         Assert.Equal(expected, Decree30Document.PlaceAndDate("Lạng Sơn", null, year));
+
+    [Fact]
+    public void Table_columns_are_wide_enough_for_their_longest_word_and_fixed_for_every_office_suite()
+    {
+        // The self-assessment table: codes such as "10.2.3" and "Điểm tối đa" must not break inside a word.
+        string[] headers = ["Mã", "Tiêu chí", "Điểm tối đa", "Tự chấm", "Tài liệu kiểm chứng", "Giải trình"];
+        IReadOnlyList<int> weights = [6, 30, 8, 8, 28, 20];
+        IReadOnlyList<string>[] rows = [["10.2.3", "Tỷ lệ văn bản quy phạm pháp luật được rà soát", "0,75", "0,5", "Báo cáo số 12/BC-STP", "Đã thực hiện"]];
+        var widths = Decree30Document.ColumnWidths(headers, rows, weights);
+        Assert.InRange(widths.Sum(), 11906 - 1701 - 850 - 6, 11906 - 1701 - 850);
+        Assert.True(widths[0] >= Decree30Document.WordWidth("10.2.3", bold: false), $"code column {widths[0]}");
+        foreach (var (header, i) in headers.Select((h, i) => (h, i)))
+        {
+            Assert.All(header.Split(' '), w => Assert.True(widths[i] >= Decree30Document.WordWidth(w, bold: true), $"{w}: {widths[i]}"));
+        }
+
+        // The weights alone gave the code column about 1 cm: "10.2.3" broke inside the number.
+        Assert.True((11906 - 1701 - 850) * 6 / 100 < Decree30Document.WordWidth("10.2.3", bold: false));
+
+        using var doc = new Decree30Document(DocumentHeaders.For(Department, null, "BC", null, "Báo cáo", "x"));
+        doc.Table(headers, rows, weights);
+        using var word = WordprocessingDocument.Open(new MemoryStream(doc.Finish(new DocumentFooter(null, null, []))), false);
+        var table = word.MainDocumentPart!.Document.Body!.Descendants<Table>().Single(t => t.InnerText.Contains("Tự chấm", StringComparison.Ordinal));
+        Assert.Equal(TableLayoutValues.Fixed, table.GetFirstChild<TableProperties>()!.TableLayout!.Type!.Value);
+        Assert.All(table.Descendants<TableCell>(), c => Assert.NotNull(c.TableCellProperties?.TableCellWidth));
+    }
 }

@@ -115,21 +115,84 @@ internal sealed class Decree30Document : IDisposable
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
+        var all = rows.ToList();
+        var widths = ColumnWidths(headers, all, weights ?? Enumerable.Repeat(1, headers.Count).ToList());
+        var grid = new TableGrid();
+        foreach (var w in widths)
+        {
+            grid.Append(new GridColumn { Width = w.ToString(Invariant) });
+        }
+
+        // A fixed layout with each cell's width: Word and LibreOffice then lay the columns out alike.
         var table = new Table(new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableWidth { Width = widths.Sum().ToString(Invariant), Type = TableWidthUnitValues.Dxa },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
-            Grid(weights ?? Enumerable.Repeat(1, headers.Count).ToList()));
-        table.Append(Row(headers, bold: true));
-        foreach (var row in rows)
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
+            new TableLayout { Type = TableLayoutValues.Fixed }),
+            grid);
+        table.Append(Row(headers, bold: true, widths));
+        foreach (var row in all)
         {
-            table.Append(Row(row, bold: false));
+            table.Append(Row(row, bold: false, widths));
         }
 
         body.Append(table);
         body.Append(Para("", size: 14));
+    }
+
+    /// <summary>Twips between a cell's border and its text, left and right (Word's default).</summary>
+    private const int CellMargins = 2 * 108;
+
+    /// <summary>
+    /// The width a word needs at 13 pt in Times New Roman (an estimate a little above the font's average advance, so
+    /// codes such as "1.1.1" and headers such as "Điểm tối đa" are never broken inside a word).
+    /// </summary>
+    internal static int WordWidth(string word, bool bold) => (int)Math.Ceiling(word.Length * 13 * 20 * (bold ? 0.62 : 0.56)) + CellMargins;
+
+    /// <summary>
+    /// Column widths in twips: each column first gets what its longest word needs, then the rest of the text width is
+    /// shared by weight (a column already wider than its share keeps its minimum).
+    /// </summary>
+    internal static IReadOnlyList<int> ColumnWidths(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<int> weights)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(weights);
+        const int textWidth = 11906 - 1701 - 850;
+        static IEnumerable<string> Words(string? text) => (text ?? "").Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var minimum = headers.Select((h, i) => Math.Max(
+            Words(h).Select(w => WordWidth(w, bold: true)).DefaultIfEmpty(CellMargins).Max(),
+            rows.Select(r => i < r.Count ? Words(r[i]).Select(w => WordWidth(w, bold: false)).DefaultIfEmpty(CellMargins).Max() : CellMargins).DefaultIfEmpty(CellMargins).Max()))
+            .Select(m => Math.Min(m, textWidth / 2)).ToList();
+        var total = weights.Sum();
+        var widths = weights.Select(w => textWidth * w / total).ToList();
+        var tight = Enumerable.Range(0, widths.Count).Where(i => widths[i] < minimum[i]).ToHashSet();
+        // Columns below their minimum take it; the others share what is left by weight.
+        while (true)
+        {
+            var left = textWidth - tight.Sum(i => minimum[i]);
+            var loose = Enumerable.Range(0, widths.Count).Where(i => !tight.Contains(i)).ToList();
+            var looseWeight = loose.Sum(i => weights[i]);
+            foreach (var i in loose)
+            {
+                widths[i] = looseWeight == 0 ? 0 : left * weights[i] / looseWeight;
+            }
+
+            foreach (var i in tight)
+            {
+                widths[i] = minimum[i];
+            }
+
+            var more = loose.Where(i => widths[i] < minimum[i]).ToList();
+            if (more.Count == 0)
+            {
+                return widths;
+            }
+
+            tight.UnionWith(more);
+        }
     }
 
     /// <summary>Signer block on the right, Nơi nhận on the left, side by side as Decree 30 shows them.</summary>
@@ -234,12 +297,13 @@ internal sealed class Decree30Document : IDisposable
         return grid;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, bool bold)
+    private static TableRow Row(IReadOnlyList<string> cells, bool bold, IReadOnlyList<int> widths)
     {
         var row = new TableRow();
-        foreach (var text in cells)
+        for (var i = 0; i < cells.Count; i++)
         {
-            row.Append(new TableCell(Para(text, bold: bold, size: 26, justify: bold ? JustificationValues.Center : JustificationValues.Left)));
+            var width = new TableCellWidth { Width = (i < widths.Count ? widths[i] : 0).ToString(Invariant), Type = TableWidthUnitValues.Dxa };
+            row.Append(new TableCell(new TableCellProperties(width), Para(cells[i], bold: bold, size: 26, justify: bold ? JustificationValues.Center : JustificationValues.Left)));
         }
 
         return row;
