@@ -263,9 +263,17 @@ public abstract partial class FeedbackTests<TFactory>(TFactory app) : IClassFixt
         Assert.Contains(book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>(), t => t.Text == "33.33");
 
         // PAR INDEX reads the same rates through its data sources.
-        var sources = await app.WithServicesAsync(async sp => await Task.WhenAll(sp.GetServices<Sipar.Modules.ParIndex.IParDataSource>()
-            .Where(s => s.Code.StartsWith("feedback-", StringComparison.Ordinal))
-            .Select(async s => (s.Code, Rows: await s.RowsAsync(w.AgencyId, app.Today.Year, app.Today, CancellationToken.None)))));
+        // One after the other: the sources share the scope's DbContext.
+        var sources = await app.WithServicesAsync(async sp =>
+        {
+            var rows = new List<(string Code, IReadOnlyList<Sipar.Modules.ParIndex.DataSourceRow> Rows)>();
+            foreach (var source in sp.GetServices<Sipar.Modules.ParIndex.IParDataSource>().Where(s => s.Code.StartsWith("feedback-", StringComparison.Ordinal)))
+            {
+                rows.Add((source.Code, await source.RowsAsync(w.AgencyId, app.Today.Year, app.Today, CancellationToken.None)));
+            }
+
+            return rows;
+        });
         Assert.Equal([false, false, true], sources.Single(s => s.Code == "feedback-on-time").Rows.Select(r => r.OnTime == true).Order());
         Assert.All(sources.Single(s => s.Code == "feedback-satisfaction").Rows, r => Assert.False(r.OnTime));
     }

@@ -79,7 +79,7 @@ public static class EvidenceCheck
         }
 
         var name = Path.GetFileName(file.FileName ?? "").Trim();
-        if (name.Length is 0 or > 200 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.StartsWith('.'))
+        if (!IsPlainName(name))
         {
             throw new Errors.DomainValidationException("file", "Import.BadName");
         }
@@ -100,6 +100,10 @@ public static class EvidenceCheck
 
         return (name, contentType, bytes);
     }
+
+    /// <summary>A file name to keep: not empty, at most 200 characters, no path or invalid characters, not hidden.</summary>
+    public static bool IsPlainName(string name) =>
+        name is { Length: > 0 and <= 200 } && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && !name.StartsWith('.');
 
     /// <summary>Whether the first bytes are those of a file with this (lower-case) extension.</summary>
     public static bool ContentMatches(string extension, byte[] b)

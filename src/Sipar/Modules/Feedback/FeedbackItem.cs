@@ -89,6 +89,17 @@ internal static class FeedbackStates
         };
 
     public static bool IsOpen(FeedbackStatus s) => s is not (FeedbackStatus.Closed or FeedbackStatus.Referred or FeedbackStatus.Merged);
+
+    /// <summary>The open statuses, for queries (what <see cref="IsOpen"/> says, in SQL).</summary>
+    public static readonly FeedbackStatus[] Open = Enum.GetValues<FeedbackStatus>().Where(IsOpen).ToArray();
+
+    /// <summary>The day the current step is due: classification while received, the answer while open, none once closed.</summary>
+    public static DateOnly? DueOf(FeedbackStatus status, DateOnly classifyDue, DateOnly? answerDue) =>
+        status == FeedbackStatus.Received ? classifyDue : IsOpen(status) ? answerDue : null;
+
+    /// <summary>Open items whose current step is due before <paramref name="day"/> (<see cref="DueOf"/>, in SQL).</summary>
+    public static System.Linq.Expressions.Expression<Func<FeedbackItem, bool>> DueBefore(DateOnly day) =>
+        f => Open.Contains(f.Status) && (f.Status == FeedbackStatus.Received ? (DateOnly?)f.ClassifyDue : f.AnswerDue) < day;
 }
 
 /// <summary>
@@ -234,12 +245,7 @@ internal sealed class FeedbackItem : IAggregateRoot
     public IReadOnlyList<FeedbackAttachment> Attachments => attachments;
 
     /// <summary>The day the current step is due: classification while received, the answer after.</summary>
-    public DateOnly? CurrentDue => Status switch
-    {
-        FeedbackStatus.Received => ClassifyDue,
-        FeedbackStatus.Classified or FeedbackStatus.Assigned or FeedbackStatus.Answered or FeedbackStatus.Approved => AnswerDue,
-        _ => null,
-    };
+    public DateOnly? CurrentDue => FeedbackStates.DueOf(Status, ClassifyDue, AnswerDue);
 
     public bool IsOpen => FeedbackStates.IsOpen(Status);
 

@@ -26,10 +26,9 @@ internal sealed class FeedbackDeadlines(SiparDbContext db, ICalendars calendars,
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = await calendars.GetAsync(ct);
         var remindFrom = calendar.AddWorkingDays(today, Math.Max(0, options.RemindDaysBefore));
-        var open = new[] { FeedbackStatus.Received, FeedbackStatus.Classified, FeedbackStatus.Assigned, FeedbackStatus.Answered, FeedbackStatus.Approved };
         var items = await db.Set<FeedbackItem>().Include(f => f.Steps)
-            .Where(f => open.Contains(f.Status) && (f.ReminderSentOn == null || f.EscalatedOn == null))
-            .Where(f => (f.Status == FeedbackStatus.Received ? (DateOnly?)f.ClassifyDue : f.AnswerDue) <= remindFrom)
+            .Where(f => f.ReminderSentOn == null || f.EscalatedOn == null)
+            .Where(FeedbackStates.DueBefore(remindFrom.AddDays(1)))
             .ToListAsync(ct);
         var reminded = new List<FeedbackItem>();
         var escalated = new List<FeedbackItem>();
@@ -87,16 +86,12 @@ internal sealed class FeedbackRecords(SiparDbContext db, TimeProvider clock) : I
     public async Task<FeedbackWatch> WatchAsync(Guid agencyId, CancellationToken ct)
     {
         var today = VietnamTime.Today(clock);
-        var open = new[] { FeedbackStatus.Received, FeedbackStatus.Classified, FeedbackStatus.Assigned, FeedbackStatus.Answered, FeedbackStatus.Approved };
         var items = db.Set<FeedbackItem>().AsNoTracking().Where(f => f.AgencyId == agencyId);
-        var counts = await items.Where(f => open.Contains(f.Status)).GroupBy(f => 1).Select(g => new
-        {
-            Open = g.Count(),
-            Late = g.Count(f => (f.Status == FeedbackStatus.Received ? (DateOnly?)f.ClassifyDue : f.AnswerDue) < today),
-            Escalated = g.Count(f => f.EscalatedOn != null),
-        }).FirstOrDefaultAsync(ct);
+        var counts = await items.Where(f => FeedbackStates.Open.Contains(f.Status)).GroupBy(f => 1)
+            .Select(g => new { Open = g.Count(), Escalated = g.Count(f => f.EscalatedOn != null) }).FirstOrDefaultAsync(ct);
+        var late = await items.CountAsync(FeedbackStates.DueBefore(today), ct);
         var flagged = await items.CountAsync(f => f.Flagged && f.Status == FeedbackStatus.Closed, ct);
-        return new FeedbackWatch(counts?.Open ?? 0, counts?.Late ?? 0, counts?.Escalated ?? 0, flagged);
+        return new FeedbackWatch(counts?.Open ?? 0, late, counts?.Escalated ?? 0, flagged);
     }
 }
 

@@ -76,11 +76,10 @@ internal sealed partial class FeedbackDesk(
         }
 
         var today = Today;
-        var open = new[] { FeedbackStatus.Received, FeedbackStatus.Classified, FeedbackStatus.Assigned, FeedbackStatus.Answered, FeedbackStatus.Approved };
         q = filter.Due switch
         {
-            "late" => q.Where(f => (f.Status == FeedbackStatus.Received && f.ClassifyDue < today) || (open.Contains(f.Status) && f.Status != FeedbackStatus.Received && f.AnswerDue < today)),
-            "escalated" => q.Where(f => f.EscalatedOn != null && open.Contains(f.Status)),
+            "late" => q.Where(FeedbackStates.DueBefore(today)),
+            "escalated" => q.Where(f => f.EscalatedOn != null && FeedbackStates.Open.Contains(f.Status)),
             "flagged" => q.Where(f => f.Flagged),
             _ => q,
         };
@@ -91,7 +90,7 @@ internal sealed partial class FeedbackDesk(
         var units = (await agencies.UnitsAsync(agencyId, ct)).ToDictionary(u => u.Id, u => u.Name);
         return rows.Select(r =>
         {
-            DateOnly? due = r.Status == FeedbackStatus.Received ? r.ClassifyDue : FeedbackStates.IsOpen(r.Status) ? r.AnswerDue : null;
+            var due = FeedbackStates.DueOf(r.Status, r.ClassifyDue, r.AnswerDue);
             return new FeedbackRow(r.Id, r.Code, categories.GetValueOrDefault(r.CategoryId, ""), r.IsConduct, r.Channel, r.Status, r.ReceivedAt, due,
                 r.UnitId is { } u ? units.GetValueOrDefault(u) : null, r.Description.Length > 120 ? r.Description[..120] + "…" : r.Description,
                 due is { } d && d < today, r.EscalatedOn is not null && FeedbackStates.IsOpen(r.Status), r.Flagged);

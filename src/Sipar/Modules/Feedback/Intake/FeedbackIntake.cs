@@ -357,8 +357,7 @@ internal sealed class FeedbackIntake(
             return null;
         }
 
-        if (name.Length is 0 or > 200 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.StartsWith('.')
-            || !AttachmentTypes.TryGetValue(Path.GetExtension(name), out var type))
+        if (!EvidenceCheck.IsPlainName(name) || !AttachmentTypes.TryGetValue(Path.GetExtension(name), out var type))
         {
             errors.Add(new FieldError("Attachments", "Feedback.FileType", name));
             return null;
