@@ -94,6 +94,47 @@ public sealed partial class FeedbackJourneyTests(BrowserFixture fixture) : IClas
         Assert.Empty(fixture.CspViolations);
     }
 
+    [Fact]
+    public async Task The_staff_pages_of_feedback_open_on_a_phone_and_the_office_enters_a_hotline_call()
+    {
+        var app = fixture.App;
+        var (agency, office) = await app.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var id = await admin.CreateAsync(new AgencyInput($"Sở Phản ánh {Guid.NewGuid():N}"[..20], "SPB", "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
+            return (id, await admin.AddUnitAsync(id, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None));
+        });
+        var page = await fixture.SignInAsync(await app.CreateUserAsync(Role.Office, agency, office, "Văn phòng Sở"));
+        await page.SetViewportSizeAsync(360, 740);
+
+        // A hotline call: bad input first (kept, messages beside the fields), then recorded with the code to tell the caller.
+        await page.GotoAsync("/feedback/new");
+        await page.GetByLabel("Kênh tiếp nhận").SelectOptionAsync(new SelectOptionValue { Label = "Đường dây nóng" });
+        await page.GetByLabel("Nội dung phản ánh, kiến nghị").FillAsync("ngắn");
+        await page.GetByTestId("enter-submit").ClickAsync();
+        Assert.Contains("ít nhất 10 ký tự", await page.Locator("[data-valmsg-for=Description]").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("ngắn", await page.GetByLabel("Nội dung phản ánh, kiến nghị").InputValueAsync());
+        await page.GetByLabel("Lĩnh vực phản ánh").SelectOptionAsync(new SelectOptionValue { Label = "Dịch vụ công trực tuyến" });
+        await page.GetByLabel("Nội dung phản ánh, kiến nghị").FillAsync("Người dân gọi đường dây nóng: không nộp được hồ sơ trực tuyến.");
+        await page.GetByLabel("Gửi ẩn danh", new() { Exact = false }).CheckAsync();
+        await page.GetByTestId("enter-submit").ClickAsync();
+        Assert.Contains("mã phản ánh", await page.GetByTestId("entered-receipt").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("Đường dây nóng", (await page.Locator("[data-testid=feedback-detail] dd").Nth(1).TextContentAsync())!.Trim());
+
+        foreach (var url in new[] { "/feedback", "/feedback/indicators", "/feedback/recurring", page.Url })
+        {
+            await page.GotoAsync(url);
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{url} is wider than the phone");
+        }
+
+        var adminPage = await fixture.SignInAsync(await app.CreateUserAsync(Role.Administrator));
+        await adminPage.SetViewportSizeAsync(360, 740);
+        await adminPage.GotoAsync("/feedback/categories");
+        Assert.True(await adminPage.GetByTestId("categories").Locator("tbody tr").CountAsync() >= 5, "the five default categories are listed");
+        Assert.True(await adminPage.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "/feedback/categories is wider than the phone");
+        Assert.Empty(fixture.CspViolations);
+    }
+
     [GeneratedRegex(@"(\d+) cộng (\d+)")]
     private static partial Regex Sum();
 }
