@@ -26,6 +26,9 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Whether the app seeds the demo province and its eight demo logins (the link walk signs in as each).</summary>
+    protected virtual bool Demo => false;
+
     /// <summary>
     /// The app's clock. It stands still at 01/12/2026 09:00 in Việt Nam until a test moves it (to a due day, past a
     /// deadline, across the Vietnamese midnight at 17:00 UTC); tests never read the wall clock for what the app decides.
@@ -50,7 +53,7 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         $"--Database:Provider={Provider}",
         $"--ConnectionStrings:Sipar={ConnectionString}",
         $"--Sipar:DataDirectory={dataDirectory}",
-        "--Sipar:Demo=false",
+        $"--Sipar:Demo={(Demo ? "true" : "false")}",
         "--Database:MigrateOnStart=true",
         "--Smtp:Host=127.0.0.1",
         $"--Smtp:Port={Smtp.Port}",

@@ -6,11 +6,23 @@ using Sipar.Testing;
 namespace Sipar.BrowserTests;
 
 /// <summary>Sipar on a real port (Kestrel, SQLite) and Debian's Chromium driven by Playwright; no browser download.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "axe.min.js")));
+
     private IPlaywright? playwright;
 
-    public KestrelFactory App { get; } = new();
+    public BrowserFixture()
+        : this(new KestrelFactory())
+    {
+    }
+
+    protected BrowserFixture(KestrelFactory app)
+    {
+        App = app;
+    }
+
+    public KestrelFactory App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -50,6 +62,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// axe-core (WCAG 2.1 A and AA rules) on the page as it is now: one line per violation, with the elements it found.
+    /// The script is evaluated through the DevTools protocol, so the page's Content-Security-Policy stays as it is.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AxeAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
+        {
+            await page.EvaluateAsync(AxeSource.Value);
+        }
+
+        return await page.EvaluateAsync<string[]>(
+            """
+            async () => {
+              const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+              return r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') + (v.nodes.length > 3 ? ' (+' + (v.nodes.length - 3) + ')' : ''));
+            }
+            """);
+    }
+
     /// <summary>Records the page's CSP violations (Chromium reports each one as a console error).</summary>
     public void Watch(IPage page)
     {
@@ -76,12 +109,36 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         playwright?.Dispose();
         await App.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 
-public sealed class KestrelFactory : SiparFactory
+public class KestrelFactory : SiparFactory
 {
     public override Sipar.Infrastructure.Data.DatabaseProvider Provider => Sipar.Infrastructure.Data.DatabaseProvider.Sqlite;
 
     protected override string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "sipar.db")}";
+}
+
+/// <summary>Sipar with the demo province and its eight demo logins, as <c>dotnet run</c> starts it.</summary>
+public sealed class DemoBrowserFixture : BrowserFixture
+{
+    public DemoBrowserFixture()
+        : base(new DemoKestrelFactory())
+    {
+    }
+
+    /// <summary>The demo logins the seeder wrote (email and the shared password), as a newcomer reads them.</summary>
+    public IReadOnlyList<Sipar.Modules.Accounts.CreatedUser> DemoLogins()
+    {
+        var text = File.ReadAllLines(Path.Combine(App.DataDirectory, Sipar.Modules.Demo.DemoSeeder.LoginsFileName));
+        var password = System.Text.RegularExpressions.Regex.Match(text[0], @": (\S+)\)$").Groups[1].Value;
+        return text.Skip(1).Select(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1])
+            .Select(email => new Sipar.Modules.Accounts.CreatedUser(Guid.Empty, email, email, password)).ToList();
+    }
+}
+
+public sealed class DemoKestrelFactory : KestrelFactory
+{
+    protected override bool Demo => true;
 }

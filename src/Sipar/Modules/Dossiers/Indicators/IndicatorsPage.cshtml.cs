@@ -36,6 +36,9 @@ internal sealed class IndicatorsPageModel(IndicatorsDashboard dashboard, Current
 
     public IReadOnlyList<AgencyInfo> Agencies { get; private set; } = [];
 
+    /// <summary>Whether the signed-in person has a register to go back to (their own agency's).</summary>
+    public bool HasRegister => me.AgencyId is not null;
+
     public bool ProvinceWide => can.HasProvinceWide(Capability.ReadAgency);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
