@@ -136,6 +136,21 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
             return (campaign.Id, assessment.Id);
         });
 
+    /// <summary>Every self-assessed item of a draft assessment scored 0, so the office can review it.</summary>
+    internal Task ScoreAllZeroAsync(Guid assessmentId) =>
+        WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            var a = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(db.Set<Sipar.Modules.ParIndex.ParAssessment>(), x => x.Scores), x => x.Id == assessmentId);
+            foreach (var s in a.Scores.Where(x => x.Method != Sipar.Modules.ParIndex.ScoringMethod.Survey && !x.IsComputedFromData))
+            {
+                a.SelfScore(s.Id, 0, null);
+            }
+
+            await db.SaveChangesAsync();
+        });
+
     /// <summary>An assessment submitted for appraisal with every item at 0 (computed items frozen empty): ready for survey points and appraisal.</summary>
     internal Task SubmitWithZeroScoresAsync(Guid assessmentId) =>
         WithServicesAsync(async sp =>

@@ -54,7 +54,7 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await officer.GotoAsync(dossierUrl);
         Assert.True(await officer.GetByTestId("apology-due").IsVisibleAsync());
         await officer.Locator("#apology-reason").FillAsync("Cần xác minh thêm với cơ quan công an");
-        await officer.GetByLabel("Ngày hẹn trả mới").FillAsync("2026-12-11");
+        await officer.GetByLabel("Ngày hẹn trả mới").FillAsync("11/12/2026");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Lập văn bản xin lỗi, gia hạn" }).ClickAsync();
         Assert.Contains("11/12/2026", await officer.GetByTestId("apology-pending").TextContentAsync(), StringComparison.Ordinal);
         var leader = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.Leader, w.agency, w.office, "Giám đốc"));

@@ -62,7 +62,7 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
         await office.GotoAsync(assessmentUrl);
         await office.GetByRole(AriaRole.Link, new() { Name = "Tuyên truyền cải cách hành chính" }).ClickAsync();
         await office.GetByLabel("Điểm tự chấm (tối đa 20)").FillAsync("20");
-        await office.GetByLabel("Giải trình (bắt buộc khi không có tài liệu kiểm chứng)").FillAsync("Đã đăng 12 tin bài trên Cổng thông tin điện tử của Sở.");
+        await office.GetByLabel("Giải trình (có điểm mà chưa có tài liệu kiểm chứng thì phải giải trình trước khi rà soát)").FillAsync("Đã đăng 12 tin bài trên Cổng thông tin điện tử của Sở.");
         await office.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
         await office.Locator("[data-testid=self-points]").GetByText("20").WaitForAsync();
 
@@ -73,6 +73,8 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
         var leader = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.Leader, w.Agency, w.Office, "Hoàng Văn Đức"));
         await leader.GotoAsync(assessmentUrl);
         await leader.Locator("[data-testid=submit-assessment]").ClickAsync();
+        await Assertions.Expect(leader.GetByTestId("confirm-step")).ToContainTextAsync("bản tự đánh giá bị khóa");
+        await leader.GetByTestId("confirm").ClickAsync();
         await leader.Locator("[data-testid=assessment-status]").GetByText("Đã gửi thẩm định").WaitForAsync();
 
         // The appraiser adjusts 1.1 with a reason, enters the survey points and asks for an explanation on 1.2.
@@ -108,9 +110,12 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
         Assert.Contains("Gửi kèm danh sách 12 tin bài", await appraiser.Locator("[data-testid='answer-1.2']").InnerTextAsync(), StringComparison.Ordinal);
         await appraiser.Locator("[data-testid=accept-remaining]").ClickAsync();
         await appraiser.Locator("[data-testid=finalise]").ClickAsync();
+        await appraiser.GetByTestId("confirm").ClickAsync();
         await appraiser.Locator("[data-testid=assessment-status]").GetByText("Đã chốt thẩm định").WaitForAsync();
         await appraiser.GotoAsync($"/par/campaigns/{w.Campaign}");
         await appraiser.Locator("[data-testid=publish]").ClickAsync();
+        await Assertions.Expect(appraiser.GetByTestId("confirm-step")).ToContainTextAsync("trang kết quả");
+        await appraiser.GetByTestId("confirm").ClickAsync();
         await appraiser.Locator("[data-testid=publication]").GetByText("Đã công bố").WaitForAsync();
 
         // The agency sees the ranking and, on its page, where points were lost; a gap becomes next year's task.

@@ -70,8 +70,10 @@ public sealed class PlanImportJourneyTests(BrowserFixture fixture) : IClassFixtu
         await officePage.WaitForURLAsync("**/plans/*-*");
         var planUrl = officePage.Url;
         await officePage.Locator("#IssueNumber").FillAsync("123");
-        await officePage.Locator("#IssueDate").FillAsync("2022-08-05");
+        await officePage.Locator("#IssueDate").FillAsync("05/08/2022");
         await officePage.GetByRole(AriaRole.Button, new() { Name = "Ban hành kế hoạch" }).ClickAsync();
+        await Assertions.Expect(officePage.GetByTestId("confirm-step")).ToContainTextAsync("số 123, ngày 05/08/2022");
+        await officePage.GetByTestId("confirm").ClickAsync();
         await officePage.GetByText("Đã ban hành kế hoạch.").WaitForAsync();
 
         // The inspectorate finds its task, reports it done, and submits its report for quarter I.

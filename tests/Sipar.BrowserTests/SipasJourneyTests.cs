@@ -43,9 +43,9 @@ public sealed class SipasJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GotoAsync("/sipas");
         await page.GetByTestId("add-standard").ClickAsync();
         await page.GetByLabel("Tên", new() { Exact = true }).FillAsync("Khảo sát tháng 11/2026");
-        await page.Locator("#Input_PeriodFrom").FillAsync("2026-11-01");
-        await page.Locator("#Input_PeriodTo").FillAsync("2026-11-30");
-        await page.GetByLabel("Thu phiếu đến ngày").FillAsync("2026-12-31");
+        await page.Locator("#Input_PeriodFrom").FillAsync("01/11/2026");
+        await page.Locator("#Input_PeriodTo").FillAsync("30/11/2026");
+        await page.GetByLabel("Thu phiếu đến ngày").FillAsync("31/12/2026");
         await page.GetByLabel("Sai số cho phép (%)").FillAsync("20");
         await page.GetByLabel("Phân tầng theo").SelectOptionAsync(new SelectOptionValue { Label = "Không phân tầng" });
         await page.GetByLabel("Tối thiểu mỗi tầng").FillAsync("0");

@@ -62,7 +62,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app) : IClassFixture<T
         var reviewed = await SiparFactory.PostFormAsync(office, page, new() { ["version"] = (await VersionAsync(office, assessmentId)).ToString(System.Globalization.CultureInfo.InvariantCulture) }, page + "?handler=Review");
         Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
 
-        var stale = await leader.PostAsync(page + "?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string> { ["version"] = version, ["__RequestVerificationToken"] = token }));
+        var stale = await leader.PostAsync(page + "?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string> { ["version"] = version, ["confirmed"] = "true", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("Người khác vừa thay đổi nội dung này", (await SiparFactory.HtmlAsync(stale)).QuerySelector(".validation-summary-errors, [data-testid=errors]")!.TextContent, StringComparison.Ordinal);
         var status = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ParAssessment>().Where(a => a.Id == assessmentId).Select(a => a.Status).SingleAsync());
@@ -89,7 +89,13 @@ public abstract class ConcurrencyTests<TFactory>(TFactory app) : IClassFixture<T
     private async Task<int> VersionAsync(HttpClient client, Guid assessmentId) =>
         (await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/par/assessments/{assessmentId}", SiparFactory.Json)).GetProperty("version").GetInt32();
 
-    private async Task<Guid> AssessmentAsync(Guid agencyId) => (await app.CreateDraftAssessmentAsync(agencyId)).AssessmentId;
+    /// <summary>A draft assessment with every self-assessed item scored, ready for the office's review.</summary>
+    private async Task<Guid> AssessmentAsync(Guid agencyId)
+    {
+        var id = (await app.CreateDraftAssessmentAsync(agencyId)).AssessmentId;
+        await app.ScoreAllZeroAsync(id);
+        return id;
+    }
 }
 
 public sealed class ConcurrencyTestsOnSqlite(SqliteFactory app) : ConcurrencyTests<SqliteFactory>(app);

@@ -115,7 +115,10 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Contains("Văn phòng chưa rà soát bản tự đánh giá", unreviewed.QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await SiparFactory.PostFormAsync(officer, page, [], page + "?handler=Review")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, page, [], page + "?handler=Review")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(leader, page, [], page + "?handler=Submit")).StatusCode);
+        var asked = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(leader, page, [], page + "?handler=Submit"));
+        Assert.Contains("bản tự đánh giá bị khóa", asked.QuerySelector("[data-testid=confirm-step]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(AssessmentStatus.Draft, (await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ParAssessment>().Where(a => a.Id == assessmentId).Select(a => a.Status).SingleAsync())));
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(leader, page, new() { ["confirmed"] = "true" }, page + "?handler=Submit")).StatusCode);
         var overview = await SiparFactory.HtmlAsync(await office.GetAsync(page));
         Assert.Equal("7", overview.QuerySelector("[data-testid='self-1']")!.TextContent.Trim());   // 1 + 2 (computed) + 0 + 1 + 2 + 1 + 0
         Assert.Equal("3", overview.QuerySelector("[data-testid='self-1.1']")!.TextContent.Trim());
@@ -166,13 +169,13 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         }, campaignPage + "?handler=Survey");
         Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, page, [], page + "?handler=Accept")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, page, [], page + "?handler=Finalise")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, page, new() { ["confirmed"] = "true" }, page + "?handler=Finalise")).StatusCode);
 
         // Unpublished: the agency cannot see results; the appraiser can.
         Assert.Equal(HttpStatusCode.Forbidden, (await office.GetAsync($"/api/par/results/{year}")).StatusCode);
         Assert.NotNull((await SiparFactory.HtmlAsync(await office.GetAsync($"/par/results/{year}"))).QuerySelector("[data-testid=not-published]"));
         Assert.Equal(HttpStatusCode.OK, (await appraiser.GetAsync($"/api/par/results/{year}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, campaignPage, new() { ["publish"] = "true" }, campaignPage + "?handler=Publish")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, campaignPage, new() { ["publish"] = "true", ["confirmed"] = "true" }, campaignPage + "?handler=Publish")).StatusCode);
 
         // Published: total, index, class and rank; the gap list; a gap becomes next year's task.
         var results = await office.GetFromJsonAsync<JsonElement>($"/api/par/results/{year}", SiparFactory.Json);
@@ -373,7 +376,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
 
         // Two minutes later the deadline has passed in Việt Nam.
         app.Clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, page, [], page + "?handler=Finalise")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(appraiser, page, new() { ["confirmed"] = "true" }, page + "?handler=Finalise")).StatusCode);
         var status = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ParAssessment>().Where(a => a.Id == assessmentId).Select(a => a.Status).SingleAsync());
         Assert.Equal(AssessmentStatus.Finalised, status);
     }

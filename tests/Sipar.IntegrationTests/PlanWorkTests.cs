@@ -53,6 +53,25 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
     }
 
     [Fact]
+    public async Task A_note_over_the_limit_gets_only_the_vietnamese_field_message_and_keeps_the_chosen_status()
+    {
+        var w = await WorldAsync();
+        var lead = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate, "Cán bộ Thanh tra"));
+        var url = $"/tasks/{w.TaskId}";
+        var refused = await SiparFactory.PostFormAsync(lead, url, new() { ["Status"] = "InProgress", ["Note"] = new string('x', 4001) }, url + "?handler=Progress");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await SiparFactory.HtmlAsync(refused);
+        var form = page.QuerySelector("[data-testid=progress-form]")!;
+        Assert.Equal("Tối đa 4000 ký tự.", form.QuerySelector("[data-valmsg-for=Note]")!.TextContent.Trim());
+        Assert.Empty(page.QuerySelector(".validation-summary-errors")?.TextContent.Trim() ?? "");
+        Assert.DoesNotContain("Unrecognized", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("InProgress", form.QuerySelector("#Status option[selected]")!.GetAttribute("value"));
+        Assert.Equal("4000", form.QuerySelector("#Note")!.GetAttribute("maxlength"));
+        Assert.Equal(PlanTaskStatus.NotStarted, (await lead.GetFromJsonAsync<TaskDetail>($"/api/plans/tasks/{w.TaskId}", SiparFactory.Json))!.Status);
+    }
+
+    [Fact]
     public async Task Another_agency_cannot_read_or_touch_the_task()
     {
         var w = await WorldAsync();
@@ -108,8 +127,34 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
         var page = await SiparFactory.HtmlAsync(missing);
         Assert.Contains("Vui lòng nhập số văn bản.", page.QuerySelector("[data-testid=issue-form]")!.TextContent, StringComparison.Ordinal);
 
-        var issued = await SiparFactory.PostFormAsync(office, url, new() { ["IssueNumber"] = "123", ["IssueDate"] = "2022-08-05" }, url + "?handler=Issue");
+        // A date far from the plan's year is a typo; a plausible one is asked about first, with what will be locked.
+        var typo = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(office, url, new() { ["IssueNumber"] = "123", ["IssueDate"] = "31/12/2099" }, url + "?handler=Issue"));
+        Assert.Equal("Ngày ban hành không hợp lý cho kế hoạch năm 2022: phải từ 01/01/2021 đến 31/12/2022.", typo.QuerySelector("[data-valmsg-for=IssuedOn]")!.TextContent.Trim());
+        Assert.Equal("31/12/2099", typo.QuerySelector("#IssueDate")!.GetAttribute("value"));
+        Assert.Null(typo.QuerySelector("[data-testid=confirm-step]"));
+        var notADate = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(office, url, new() { ["IssueNumber"] = "123", ["IssueDate"] = "08/31/2022" }, url + "?handler=Issue"));
+        Assert.Contains("hãy viết theo dạng ngày/tháng/năm", notADate.QuerySelector("[data-testid=issue-form]")!.TextContent, StringComparison.Ordinal);
+        var asked = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(office, url, new() { ["IssueNumber"] = "123", ["IssueDate"] = "05/08/2022" }, url + "?handler=Issue"));
+        var step = asked.QuerySelector("[data-testid=confirm-step]")!;
+        Assert.Contains("số 123, ngày 05/08/2022", step.TextContent, StringComparison.Ordinal);
+        Assert.Contains("bị khóa", step.TextContent, StringComparison.Ordinal);
+        Assert.Empty(asked.QuerySelectorAll("[data-testid=confirm-warning]"));
+        Assert.Equal("05/08/2022", step.QuerySelector("input[name=IssueDate]")!.GetAttribute("value"));
+        Assert.Equal(PlanStatus.Draft, await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Plan>().Where(p => p.Id == w.PlanId).Select(p => p.Status).SingleAsync()));
+        var issued = await SiparFactory.PostFormAsync(office, url, new() { ["IssueNumber"] = "123", ["IssueDate"] = "05/08/2022", ["confirmed"] = "true" }, url + "?handler=Issue");
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+
+        // A second plan of the agency with the same year and title is issued only after a warning.
+        var twin = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiparDbContext>();
+            var plan = Plan.CreateDraft(w.AgencyId, new PlanContent(2022, null, "KH-SLĐTBXH", null, "Lạng Sơn", null, "Kế hoạch  thử", [], [], [], [new SectionContent("II.1", "Chỉ đạo điều hành", w.Office, false, [], ["Tham mưu."])], [], [], null, null, null), new HashSet<Guid> { w.Office }, app.UtcNow);
+            db.Add(plan);
+            await db.SaveChangesAsync();
+            return plan.Id;
+        });
+        var warned = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(office, $"/plans/{twin}", new() { ["IssueNumber"] = "124", ["IssueDate"] = "06/08/2022" }, $"/plans/{twin}?handler=Issue"));
+        Assert.Contains("cùng năm và cùng tên: số 123/KH-SLĐTBXH, ngày 05/08/2022", warned.QuerySelector("[data-testid=confirm-warning]")!.TextContent, StringComparison.Ordinal);
         var status = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Plan>().Where(p => p.Id == w.PlanId).Select(p => new { p.Status, p.Number }).SingleAsync());
         Assert.Equal(PlanStatus.Issued, status.Status);
         Assert.Equal("123", status.Number);

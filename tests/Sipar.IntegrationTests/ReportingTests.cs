@@ -223,7 +223,7 @@ public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFa
             return (agency, office, inspectorate, planning, plan: plan.Id, task: plan.Sections[1].Tasks[0].Id, target: plan.Sections[1].Tasks[0].Targets[0].Id);
         });
         var officeClient = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, ids.agency, ids.office));
-        var issued = await SiparFactory.PostFormAsync(officeClient, $"/plans/{ids.plan}", new() { ["IssueNumber"] = "77", ["IssueDate"] = $"{year}-02-01" }, $"/plans/{ids.plan}?handler=Issue");
+        var issued = await SiparFactory.PostFormAsync(officeClient, $"/plans/{ids.plan}", new() { ["IssueNumber"] = "77", ["IssueDate"] = $"{year}-02-01", ["confirmed"] = "true" }, $"/plans/{ids.plan}?handler=Issue");
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         return new World(ids.agency, ids.office, ids.inspectorate, ids.planning, ids.plan, ids.task, ids.target);
     }

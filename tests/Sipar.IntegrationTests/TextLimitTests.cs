@@ -337,7 +337,7 @@ public sealed class TextLimitTests(PostgresFactory app) : IClassFixture<Postgres
             return new World(agency, office, inspectorate, planning, plan.Id, task.Id, task.Targets.Single().Id);
         });
         var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
-        var issued = await SiparFactory.PostFormAsync(office, $"/plans/{w.PlanId}", new() { ["IssueNumber"] = "9", ["IssueDate"] = "2026-02-01" }, $"/plans/{w.PlanId}?handler=Issue");
+        var issued = await SiparFactory.PostFormAsync(office, $"/plans/{w.PlanId}", new() { ["IssueNumber"] = "9", ["IssueDate"] = "2026-02-01", ["confirmed"] = "true" }, $"/plans/{w.PlanId}?handler=Issue");
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         return w;
     }

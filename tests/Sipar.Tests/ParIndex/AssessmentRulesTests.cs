@@ -48,9 +48,12 @@ public sealed class AssessmentRulesTests
     {
         var (_, a) = Start();
         var errors = Assert.Throws<DomainValidationException>(() => a.Submit(Guid.NewGuid(), DateTime.UtcNow)).Errors.Select(e => e.MessageKey).ToList();
-        Assert.Equal(["Par.NotReviewed", "Par.ScoreMissing", "Par.ScoreMissing"], errors);
-        a.Scores.Single(x => x.Code == "1.1").SelfScore(5, "Giải trình");
+        Assert.Equal(["Par.NotReviewed", "Par.ScoresMissing"], errors);
+        Assert.Equal("Par.ScoresMissing", Key(() => a.MarkReviewed(Guid.NewGuid(), DateTime.UtcNow)));
+        a.Scores.Single(x => x.Code == "1.1").SelfScore(5, null);
         a.Scores.Single(x => x.Code == "1.3").SelfScore(0, null);
+        Assert.Equal("Par.ExplanationsMissing", Key(() => a.MarkReviewed(Guid.NewGuid(), DateTime.UtcNow)));
+        a.Scores.Single(x => x.Code == "1.1").SelfScore(5, "Giải trình");
         a.MarkReviewed(Guid.NewGuid(), DateTime.UtcNow);
         a.Submit(Guid.NewGuid(), DateTime.UtcNow);
         Assert.Equal(AssessmentStatus.Submitted, a.Status);
@@ -97,10 +100,11 @@ public sealed class AssessmentRulesTests
         Assert.Equal("Par.NotSubmitted", Key(() => a.Appraise(survey.Id, 3, null)));
         Assert.Equal("Par.NotSubmitted", Key(a.AcceptRemaining));
 
-        a.MarkReviewed(Guid.NewGuid(), DateTime.UtcNow);
         a.SelfScore(s.Id, 5, "Giải trình");
-        Assert.Null(a.ReviewedAt);
         a.SelfScore(a.Scores.Single(x => x.Code == "1.3").Id, 0, null);
+        a.MarkReviewed(Guid.NewGuid(), DateTime.UtcNow);
+        a.SelfScore(s.Id, 5, "Giải trình mới");
+        Assert.Null(a.ReviewedAt);
         a.MarkReviewed(Guid.NewGuid(), DateTime.UtcNow);
         a.Submit(Guid.NewGuid(), DateTime.UtcNow);
 

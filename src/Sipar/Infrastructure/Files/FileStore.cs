@@ -65,6 +65,9 @@ public static class EvidenceCheck
         [".png"] = "image/png",
     };
 
+    /// <summary>The file input's <c>accept</c>: the kinds of evidence Sipar takes.</summary>
+    public static string Accept => string.Join(',', Types.Keys);
+
     /// <summary>Reads and checks an uploaded evidence file; returns its safe name, content type and bytes.</summary>
     public static async Task<(string Name, string ContentType, byte[] Content)> ReadAsync(IFormFile? file, CancellationToken ct)
     {

@@ -10,6 +10,44 @@ internal abstract class SiparPageModel(IStringLocalizer<SharedResource> localize
 {
     protected IStringLocalizer<SharedResource> Localizer { get; } = localizer;
 
+    /// <summary>Set when the page shows the confirmation step of an action that cannot be undone.</summary>
+    public Confirmation? ConfirmStep { get; private set; }
+
+    /// <summary>
+    /// The first post of an action that cannot be undone: checks it (<paramref name="check"/> throws what would be
+    /// refused, and returns warnings), then shows the page again with the confirmation step instead of running it.
+    /// </summary>
+    protected async Task<IActionResult> AskFirstAsync(Func<Task<IReadOnlyList<string>>> check, Func<IReadOnlyList<string>, Confirmation> confirmation, Func<Task> reload, string fieldPrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(confirmation);
+        ArgumentNullException.ThrowIfNull(reload);
+        IReadOnlyList<string>? warnings = null;
+        try
+        {
+            // A value that did not even bind (a date that is not a date) is said beside its field; nothing is asked.
+            if (!ModelState.IsValid)
+            {
+                await reload();
+                return Page();
+            }
+
+            warnings = await check();
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (DomainValidationException e)
+        {
+            e.AddTo(ModelState, Localizer, fieldPrefix);
+        }
+
+        await reload();
+        ConfirmStep = warnings is null ? null : confirmation(warnings);
+        return Page();
+    }
+
     /// <param name="action">The change.</param>
     /// <param name="doneKey">Resource key of the message shown after the redirect.</param>
     /// <param name="redirectTo">Where to go when it worked.</param>

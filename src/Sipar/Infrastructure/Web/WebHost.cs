@@ -44,6 +44,7 @@ internal static class WebHost
                 o.Conventions.AuthorizeFolder("/Modules");
                 o.Conventions.AddPageRoute("/Modules/Accounts/ManageUsers/Edit", "/admin/users/new");
             })
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateOnlyBinderProvider()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.Configure<RazorViewEngineOptions>(o =>
@@ -107,6 +108,7 @@ internal static class WebHost
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<UploadLimits>();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

@@ -33,9 +33,10 @@ internal sealed class ErrorModel(IStringLocalizer<SharedResource> t) : SiparPage
             403 => "Error.403",
             404 => "Error.404",
             409 => "Error.409",
+            413 => "Error.413",
             429 => "Error.429",
             _ => "Error.500",
         };
-        Response.StatusCode = code is 400 or 403 or 404 or 409 or 429 ? code : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code is 400 or 403 or 404 or 409 or 413 or 429 ? code : StatusCodes.Status500InternalServerError;
     }
 }

@@ -232,6 +232,23 @@ internal sealed class Plan : IAggregateRoot
             throw new DomainValidationException("", "Plan.NotDraft");
         }
 
+        CheckIssue(number, issuedOn);
+        Number = Clean(number);
+        IssuedOn = issuedOn;
+        Status = PlanStatus.Issued;
+    }
+
+    /// <summary>
+    /// What issuing with this number and date would refuse. A plan for a year is signed in that year or the year
+    /// before it (a plan for 2022 is often signed in December 2021), never later: 31/12/2099 for a 2022 plan is a typo.
+    /// </summary>
+    public void CheckIssue(string? number, DateOnly? issuedOn)
+    {
+        if (Status != PlanStatus.Draft)
+        {
+            throw new DomainValidationException("", "Plan.NotDraft");
+        }
+
         var errors = new ValidationErrors();
         errors.Required(nameof(Number), number, "Plan.NumberLabel");
         errors.MaxLength(nameof(Number), number?.Trim(), NumberMaxLength);
@@ -239,11 +256,12 @@ internal sealed class Plan : IAggregateRoot
         {
             errors.Add(nameof(IssuedOn), "Error.Required", new LabelArg("Plan.IssuedOnLabel"));
         }
+        else if (issuedOn.Value.Year < Year - 1 || issuedOn.Value.Year > Year)
+        {
+            errors.Add(nameof(IssuedOn), "Plan.IssuedOnImplausible", Year, "01/01/" + (Year - 1), "31/12/" + Year);
+        }
 
         errors.ThrowIfAny();
-        Number = Clean(number);
-        IssuedOn = issuedOn;
-        Status = PlanStatus.Issued;
     }
 
     /// <summary>Kết thúc: the year is over; tasks and reports become read-only history.</summary>

@@ -58,8 +58,18 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
     public Task<IActionResult> OnPostAgenciesAsync(List<Guid>? agencyIds, CancellationToken ct) =>
         RunAsync(() => campaigns.AddAgenciesAsync(CampaignId, agencyIds ?? [], ct), "Common.Saved", Here, () => LoadAsync(ct));
 
-    public Task<IActionResult> OnPostPublishAsync(bool publish, CancellationToken ct) =>
-        RunAsync(() => campaigns.PublishAsync(CampaignId, publish, ct), publish ? "Par.PublishedDone" : "Par.UnpublishedDone", Here, () => LoadAsync(ct));
+    /// <remarks>Publishing shows the results to every agency and freezes the appraisals: the first post asks; withdrawing runs at once.</remarks>
+    public Task<IActionResult> OnPostPublishAsync(bool publish, bool confirmed, CancellationToken ct) =>
+        !publish || confirmed
+            ? RunAsync(() => campaigns.PublishAsync(CampaignId, publish, ct), publish ? "Par.PublishedDone" : "Par.UnpublishedDone", Here, () => LoadAsync(ct))
+            : AskFirstAsync(
+                async () =>
+                {
+                    await campaigns.CheckPublishAsync(CampaignId, ct);
+                    return [];
+                },
+                _ => new Confirmation("Publish", Localizer["Par.PublishConfirmTitle"], Localizer["Par.PublishConfirmLocks", View.Campaign.Year], [], [new("publish", "true")], Localizer["Par.Publish"], Here),
+                () => LoadAsync(ct));
 
     public Task<IActionResult> OnPostLinkSurveyAsync(CancellationToken ct) =>
         RunAsync(() => campaigns.LinkSurveyAsync(CampaignId, SurveyLinks, ct), "Common.Saved", Here, () => LoadAsync(ct));

@@ -120,11 +120,35 @@ internal sealed class ParAssessment : IAggregateRoot
     }
 
     /// <summary>The office has gone through it and hands it to leadership.</summary>
+    /// <summary>The office reviews a complete self-assessment only: every self-assessed item scored and explained where it must be.</summary>
     public void MarkReviewed(Guid userId, DateTime now)
     {
         EnsureDraft();
+        var errors = new ValidationErrors();
+        AddIncomplete(errors);
+        errors.ThrowIfAny();
         ReviewedAt = now;
         ReviewedBy = userId;
+    }
+
+    /// <summary>What is still missing, as one line per kind (items without points, items needing an explanation), with their codes.</summary>
+    private void AddIncomplete(ValidationErrors errors)
+    {
+        // Items computed from Sipar's data are filled in when leadership submits; the rest are the people's to score.
+        var selfAssessed = scores.Where(s => s.Method != ScoringMethod.Survey && !s.IsComputedFromData).ToList();
+        var missing = selfAssessed.Where(s => s.SelfPoints is null).Select(s => s.Code).ToList();
+        var unexplained = selfAssessed.Where(s => s.SelfPoints is not null && s.NeedsExplanation).Select(s => s.Code).ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add("Status", "Par.ScoresMissing", missing.Count, Codes(missing));
+        }
+
+        if (unexplained.Count > 0)
+        {
+            errors.Add("Status", "Par.ExplanationsMissing", unexplained.Count, Codes(unexplained));
+        }
+
+        static string Codes(List<string> codes) => string.Join(", ", codes.Take(12)) + (codes.Count > 12 ? ", …" : "");
     }
 
     /// <summary>Something changed after the review: leadership approves only what the office reviewed.</summary>
@@ -134,11 +158,8 @@ internal sealed class ParAssessment : IAggregateRoot
         ReviewedBy = null;
     }
 
-    /// <summary>
-    /// Leadership approves and submits what the office reviewed: every self-assessed item has points, and an
-    /// explanation where it has no evidence. Locks it.
-    /// </summary>
-    public void Submit(Guid userId, DateTime now)
+    /// <summary>What submitting would refuse (asked before leadership is asked to confirm).</summary>
+    public void CheckSubmit()
     {
         EnsureDraft();
         var errors = new ValidationErrors();
@@ -147,19 +168,17 @@ internal sealed class ParAssessment : IAggregateRoot
             errors.Add("Status", "Par.NotReviewed");
         }
 
-        foreach (var s in scores.Where(s => s.Method != ScoringMethod.Survey))
-        {
-            if (s.SelfPoints is null)
-            {
-                errors.Add("Score-" + s.Code, "Par.ScoreMissing", s.Code);
-            }
-            else if (s.NeedsExplanation)
-            {
-                errors.Add("Score-" + s.Code, "Par.ExplanationRequired", s.Code);
-            }
-        }
-
+        AddIncomplete(errors);
         errors.ThrowIfAny();
+    }
+
+    /// <summary>
+    /// Leadership approves and submits what the office reviewed: every self-assessed item has points, and an
+    /// explanation where it has no evidence. Locks it.
+    /// </summary>
+    public void Submit(Guid userId, DateTime now)
+    {
+        CheckSubmit();
         Status = AssessmentStatus.Submitted;
         SubmittedAt = now;
         SubmittedBy = userId;
@@ -313,7 +332,8 @@ internal sealed class ParAssessment : IAggregateRoot
     }
 
     /// <summary>The appraiser finalises once every item has appraised points and no explanation is still awaited (or its deadline has passed).</summary>
-    public void Finalise(DateOnly today, DateOnly explanationDue, DateTime now)
+    /// <summary>What finalising would refuse (asked before the appraiser is asked to confirm).</summary>
+    public void CheckFinalise(DateOnly today, DateOnly explanationDue)
     {
         EnsureAppraisable();
         if (Status == AssessmentStatus.ExplanationRequested && today <= explanationDue)
@@ -327,6 +347,11 @@ internal sealed class ParAssessment : IAggregateRoot
             throw new DomainValidationException("Status", "Par.AppraisalMissing", string.Join(", ", missing.Take(10)));
         }
 
+    }
+
+    public void Finalise(DateOnly today, DateOnly explanationDue, DateTime now)
+    {
+        CheckFinalise(today, explanationDue);
         Status = AssessmentStatus.Finalised;
         FinalisedAt = now;
     }

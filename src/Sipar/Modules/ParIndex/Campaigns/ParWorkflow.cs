@@ -145,17 +145,23 @@ internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentU
     }
 
     /// <summary>Publishes (or withdraws) the campaign's appraisal results to the agencies.</summary>
+    /// <summary>What publishing would refuse: a campaign with no finalised appraisal has nothing to publish.</summary>
+    public async Task CheckPublishAsync(Guid id, CancellationToken ct)
+    {
+        ParAccess.Ensure(access.ManagesCampaigns);
+        if (!await db.Set<ParAssessment>().AnyAsync(a => a.CampaignId == id && a.Status == AssessmentStatus.Finalised, ct))
+        {
+            throw new DomainValidationException("Publish", "Par.NothingFinalised");
+        }
+    }
+
     public async Task PublishAsync(Guid id, bool publish, CancellationToken ct)
     {
         ParAccess.Ensure(access.ManagesCampaigns);
         var campaign = await db.Set<ParCampaign>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
         if (publish)
         {
-            if (!await db.Set<ParAssessment>().AnyAsync(a => a.CampaignId == id && a.Status == AssessmentStatus.Finalised, ct))
-            {
-                throw new DomainValidationException("Publish", "Par.NothingFinalised");
-            }
-
+            await CheckPublishAsync(id, ct);
             campaign.Publish(clock.GetUtcNow().UtcDateTime);
         }
         else

@@ -48,7 +48,19 @@ internal sealed class AssessmentPageModel(Assessments assessments, IStringLocali
     public Task<IActionResult> OnPostReviewAsync(int? version, CancellationToken ct) => Try(() => assessments.MarkReviewedAsync(AssessmentId, ct, version), "Par.ReviewedDone", ct);
 
     /// <param name="version">As for the review: leadership submits what it saw, or is told it changed.</param>
-    public Task<IActionResult> OnPostSubmitAsync(int? version, CancellationToken ct) => Try(() => assessments.SubmitAsync(AssessmentId, ct, version), "Par.Submitted", ct);
+    /// <remarks>Submitting locks the self-assessment: the first post asks, the confirmed one submits.</remarks>
+    public Task<IActionResult> OnPostSubmitAsync(int? version, bool confirmed, CancellationToken ct) =>
+        confirmed
+            ? Try(() => assessments.SubmitAsync(AssessmentId, ct, version), "Par.Submitted", ct)
+            : AskFirstAsync(
+                async () =>
+                {
+                    await assessments.CheckSubmitAsync(AssessmentId, ct);
+                    return [];
+                },
+                _ => new Confirmation("Submit", Localizer["Par.SubmitConfirmTitle"], Localizer["Par.SubmitConfirmLocks"], [],
+                    [new("version", version?.ToString(System.Globalization.CultureInfo.InvariantCulture))], Localizer["Par.Submit"], $"/par/assessments/{AssessmentId}"),
+                () => LoadAsync(ct));
 
     public Task<IActionResult> OnPostAnswerAsync(Dictionary<Guid, string>? answers, CancellationToken ct)
     {
@@ -64,7 +76,18 @@ internal sealed class AssessmentPageModel(Assessments assessments, IStringLocali
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => Try(() => assessments.AcceptRemainingAsync(AssessmentId, ct), "Par.AcceptedRemaining", ct);
 
-    public Task<IActionResult> OnPostFinaliseAsync(CancellationToken ct) => Try(() => assessments.FinaliseAsync(AssessmentId, ct), "Par.FinalisedDone", ct);
+    /// <remarks>Finalising locks the appraisal: the first post asks, the confirmed one finalises.</remarks>
+    public Task<IActionResult> OnPostFinaliseAsync(bool confirmed, CancellationToken ct) =>
+        confirmed
+            ? Try(() => assessments.FinaliseAsync(AssessmentId, ct), "Par.FinalisedDone", ct)
+            : AskFirstAsync(
+                async () =>
+                {
+                    await assessments.CheckFinaliseAsync(AssessmentId, ct);
+                    return [];
+                },
+                _ => new Confirmation("Finalise", Localizer["Par.FinaliseConfirmTitle"], Localizer["Par.FinaliseConfirmLocks"], [], [], Localizer["Par.Finalise"], $"/par/assessments/{AssessmentId}"),
+                () => LoadAsync(ct));
 
     private Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct) =>
         RunAsync(action, done, $"/par/assessments/{AssessmentId}", () => LoadAsync(ct));

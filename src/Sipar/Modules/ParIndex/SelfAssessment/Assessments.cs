@@ -221,6 +221,22 @@ internal sealed class Assessments(
     }
 
     /// <summary>Leadership approves and submits: the computed items are taken one last time and everything locks.</summary>
+    /// <summary>What submitting would refuse, without submitting: leadership is asked to confirm only what would go through.</summary>
+    public async Task CheckSubmitAsync(Guid id, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: false, ct);
+        ParAccess.Ensure(access.IsLeaderOf(assessment));
+        assessment.CheckSubmit();
+    }
+
+    /// <summary>What finalising would refuse, without finalising.</summary>
+    public async Task CheckFinaliseAsync(Guid id, CancellationToken ct)
+    {
+        var (assessment, campaign) = await LoadAsync(id, tracking: false, ct);
+        ParAccess.Ensure(access.IsAppraiser);
+        assessment.CheckFinalise(Today, campaign.ExplanationDue);
+    }
+
     public async Task SubmitAsync(Guid id, CancellationToken ct, int? expectedVersion = null)
     {
         var (assessment, campaign) = await LoadAsync(id, tracking: true, ct);

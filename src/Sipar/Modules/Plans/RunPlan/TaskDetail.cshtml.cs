@@ -25,14 +25,46 @@ internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedReso
         return Page();
     }
 
-    public Task<IActionResult> OnPostProgressAsync(PlanTaskStatus status, Dictionary<Guid, string?>? actuals, CancellationToken ct)
+    /// <summary>The status as chosen, shown again when saving is refused.</summary>
+    public PlanTaskStatus? TypedStatus { get; private set; }
+
+    /// <summary>Status, actuals, note and (optionally) an evidence file, from one form: the file is checked first, so a refused file saves nothing and the page keeps what was typed.</summary>
+    public Task<IActionResult> OnPostProgressAsync(PlanTaskStatus status, [Bind(Prefix = "Actuals")] Dictionary<Guid, string?>? actuals, IFormFile? evidence, CancellationToken ct)
     {
         TypedActuals = actuals ?? [];
-        return Try(() => work.ReportProgressAsync(TaskId, status, Note, actuals ?? [], ct), "Task.Saved", ct);
+        TypedStatus = status;
+        return Try(
+            async () =>
+            {
+                var file = Chosen(evidence) ? await EvidenceCheck.ReadAsync(evidence, ct) : default((string, string, byte[])?);
+                await work.ReportProgressAsync(TaskId, status, Note, actuals ?? [], ct);
+                if (file is var (name, type, content))
+                {
+                    await work.AddEvidenceAsync(TaskId, name, type, content, ct);
+                }
+            },
+            "Task.Saved",
+            ct);
     }
 
-    public Task<IActionResult> OnPostContributionAsync(CancellationToken ct) =>
-        Try(() => work.AddContributionAsync(TaskId, Note ?? "", ct), "Task.Saved", ct);
+    /// <summary>A coordinator's contribution and (optionally) an evidence file; at least one of the two.</summary>
+    public Task<IActionResult> OnPostContributionAsync(IFormFile? evidence, CancellationToken ct) =>
+        Try(
+            async () =>
+            {
+                var file = Chosen(evidence) ? await EvidenceCheck.ReadAsync(evidence, ct) : default((string, string, byte[])?);
+                if (file is null || !string.IsNullOrWhiteSpace(Note))
+                {
+                    await work.AddContributionAsync(TaskId, Note ?? "", ct);
+                }
+
+                if (file is var (name, type, content))
+                {
+                    await work.AddEvidenceAsync(TaskId, name, type, content, ct);
+                }
+            },
+            "Task.Saved",
+            ct);
 
     public Task<IActionResult> OnPostDeadlineAsync(DateOnly? deadline, TaskRecurrence recurrence, CancellationToken ct) =>
         Try(() => work.ScheduleAsync(TaskId, deadline, recurrence, ct), "Task.Saved", ct);
@@ -43,6 +75,9 @@ internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedReso
             var (name, type, content) = await EvidenceCheck.ReadAsync(evidence, ct);
             await work.AddEvidenceAsync(TaskId, name, type, content, ct);
         }, "Task.EvidenceSaved", ct);
+
+    /// <summary>A file was chosen (a browser sends an empty part with no name when none was).</summary>
+    private static bool Chosen(IFormFile? file) => file is not null && (file.Length > 0 || !string.IsNullOrEmpty(file.FileName));
 
     private Task<IActionResult> Try(Func<Task> action, string done, CancellationToken ct) =>
         RunAsync(action, done, $"/tasks/{TaskId}", async () => Task = await work.GetAsync(TaskId, ct));
