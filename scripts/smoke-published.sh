@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Publishes Sipar, starts the published build once in Production on PostgreSQL (as a deployment would), and checks
-# that the login page, its stylesheet and the readiness check answer. Needs a PostgreSQL server reachable through
+# that the login page, its stylesheet and the readiness check answer, and that every staff page it finds stays within
+# the page-weight budget (scripts/page-weight.py). Needs a PostgreSQL server reachable through
 # SIPAR_TEST_POSTGRES (scripts/test.sh starts one). Prints "smoke: passed" or "smoke: failed: <why>".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,8 @@ export ASPNETCORE_ENVIRONMENT=Production
 export Database__Provider=Postgres
 export ConnectionStrings__Sipar="${server/Database=postgres/Database=$db}"
 export Sipar__DataDirectory="$work/data"
+# The demo province gives the page-weight check pages with content to weigh.
+export Sipar__Demo=true
 (cd "$work/publish" && dotnet sipar.dll migrate >"$work/migrate.log" 2>&1) || fail "sipar migrate ($(tail -n 3 "$work/migrate.log"))"
 
 port=$((20000 + RANDOM % 20000))
@@ -48,4 +51,8 @@ read -r code size type < <(curl -s -o /dev/null -w '%{http_code} %{size_download
 [ "$code" = 200 ] && [ "$size" -gt 100000 ] && [[ "$type" == text/css* ]] || fail "$css answered $code, $size bytes, $type"
 site=$(grep -o 'href="/css/site[^"]*\.css"' <<<"$page" | head -n 1 | sed 's/href="//; s/"$//')
 [ "$(curl -s -o /dev/null -w '%{size_download}' "$base$site")" -gt 1000 ] || fail "$site is empty"
-echo "smoke: passed (published build, Production, PostgreSQL: login page, $css $size bytes, $site)"
+password=$(sed -n '1s/.*: \([^)]*\))$/\1/p' "$work/data/demo-logins.txt" 2>/dev/null)
+[ -n "$password" ] || fail "no demo logins were written"
+scripts/page-weight.py "$base" vanphong@sldtbxh.demo "$password" >"$work/weight.txt" 2>&1 || { cat "$work/weight.txt"; fail "page weight over budget"; }
+grep -E '^  [0-9]+ pages' "$work/weight.txt"
+echo "smoke: passed (published build, Production, PostgreSQL: login page, $css $size bytes, $site; $(tail -n 1 "$work/weight.txt"))"

@@ -74,12 +74,24 @@ internal static class WebHost
         });
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         builder.AddRateLimits();
+        // Pages and API answers are compressed in every environment (ADR 0019). Published static assets come
+        // precompressed (brotli, gzip) and already carry their Content-Encoding, which this leaves alone.
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/problem+json"]);
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         return builder;
     }
 
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseResponseCompression();
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         // Pages: domain exceptions that escape a page become the matching status with the Vietnamese error page.
