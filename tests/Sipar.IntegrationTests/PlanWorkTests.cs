@@ -72,6 +72,30 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
     }
 
     [Fact]
+    public async Task The_dashboard_says_how_many_tasks_have_no_deadline_and_are_not_started_after_the_year()
+    {
+        // A 2022 plan whose tasks came without deadlines, looked at in December 2026 with nothing started.
+        var w = await WorldAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var page = await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/dashboard"));
+        Assert.Equal("0", page.QuerySelector("[data-testid=kpi-overdue]")!.TextContent.Trim());
+        Assert.Equal("2", page.QuerySelector("[data-testid=kpi-no-deadline]")!.TextContent.Trim());
+        Assert.Equal("2", page.QuerySelector("[data-testid=kpi-not-started-after-year]")!.TextContent.Trim());
+        Assert.Contains("2 nhiệm vụ chưa có hạn hoàn thành", page.QuerySelector("[data-testid=no-deadline-warning]")!.TextContent, StringComparison.Ordinal);
+
+        // Once the office gives them the year's end, they are overdue, and the warning goes.
+        foreach (var task in new[] { w.TaskId })
+        {
+            var url = $"/tasks/{task}";
+            Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, url, new() { ["Deadline"] = "31/12/2022", ["Recurrence"] = "None" }, url + "?handler=Deadline")).StatusCode);
+        }
+
+        page = await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/dashboard"));
+        Assert.Equal("1", page.QuerySelector("[data-testid=kpi-overdue]")!.TextContent.Trim());
+        Assert.Equal("1", page.QuerySelector("[data-testid=kpi-no-deadline]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Another_agency_cannot_read_or_touch_the_task()
     {
         var w = await WorldAsync();

@@ -36,7 +36,8 @@ internal sealed record PlanContent(
     string? SourceText);
 
 /// <summary>A section as confirmed: its lead unit (or all units of the agency), coordinating units and task texts.</summary>
-internal sealed record SectionContent(string Code, string Heading, Guid? LeadUnitId, bool LeadIsAllUnits, IReadOnlyList<Guid> CoordinatingUnitIds, IReadOnlyList<string> Tasks);
+/// <param name="Deadline">The deadline every task of the section starts with (the import review proposes the plan's year end); null: none.</param>
+internal sealed record SectionContent(string Code, string Heading, Guid? LeadUnitId, bool LeadIsAllUnits, IReadOnlyList<Guid> CoordinatingUnitIds, IReadOnlyList<string> Tasks, DateOnly? Deadline = null);
 
 /// <summary>Kế hoạch: an agency's plan for a year, with its sections and tasks.</summary>
 internal sealed class Plan : IAggregateRoot

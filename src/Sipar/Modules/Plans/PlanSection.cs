@@ -55,7 +55,13 @@ internal sealed class PlanSection
         var taskOrder = 0;
         foreach (var text in content.Tasks.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
-            section.tasks.Add(PlanTask.Create(section.Id, ++taskOrder, text));
+            var task = PlanTask.Create(section.Id, ++taskOrder, text);
+            if (content.Deadline is { } deadline)
+            {
+                task.Schedule(deadline, PlanTask.RecurrenceIn(text));
+            }
+
+            section.tasks.Add(task);
         }
 
         return section;
@@ -186,6 +192,24 @@ internal sealed class PlanTask
 
         Deadline = deadline;
         Recurrence = recurrence;
+    }
+
+    /// <summary>
+    /// The recurrence a task's own words state ("hằng quý", "định kỳ 6 tháng", "thường xuyên"…), proposed when the plan
+    /// is imported; the office can change it on the task.
+    /// </summary>
+    internal static TaskRecurrence RecurrenceIn(string text)
+    {
+        var t = Sipar.Infrastructure.Localization.VietnameseText.Fold(text);
+        return t switch
+        {
+            _ when t.Contains("hang thang", StringComparison.Ordinal) => TaskRecurrence.Monthly,
+            _ when t.Contains("hang quy", StringComparison.Ordinal) || t.Contains("theo quy", StringComparison.Ordinal) || t.Contains("dinh ky", StringComparison.Ordinal) => TaskRecurrence.Quarterly,
+            _ when t.Contains("6 thang", StringComparison.Ordinal) || t.Contains("sau thang", StringComparison.Ordinal) => TaskRecurrence.HalfYearly,
+            _ when t.Contains("thuong xuyen", StringComparison.Ordinal) => TaskRecurrence.Continuous,
+            _ when t.Contains("hang nam", StringComparison.Ordinal) => TaskRecurrence.Yearly,
+            _ => TaskRecurrence.None,
+        };
     }
 
     internal static PlanTask Create(Guid sectionId, int order, string text)

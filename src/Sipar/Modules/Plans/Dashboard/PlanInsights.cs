@@ -7,7 +7,8 @@ internal sealed record OverdueTask(Guid TaskId, string SectionCode, int Order, s
 
 internal sealed record DashboardData(
     string PlanTitle, IReadOnlyList<SectionProgress> Sections, IReadOnlyList<UnitProgress> Units, IReadOnlyList<PeriodColumn> Periods,
-    IReadOnlyList<PeriodTotals> Totals, IReadOnlyList<OverdueTask> Overdue, double DonePercent, double OnTimePercent, int Flags, Guid AgencyId);
+    IReadOnlyList<PeriodTotals> Totals, IReadOnlyList<OverdueTask> Overdue, double DonePercent, double OnTimePercent, int Flags, Guid AgencyId,
+    int Year, int NoDeadline, int NotStartedAfterYear);
 
 /// <summary>The figures behind the leadership dashboard; the same ones the consolidated report prints.</summary>
 internal sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, PlanFollowUp followUp, Consolidation consolidation)
@@ -30,6 +31,10 @@ internal sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, P
             rows.Where(r => r.Overdue).Select(r => new OverdueTask(r.TaskId, r.SectionCode, r.Order, r.LeadName, r.Deadline)).ToList(),
             total == 0 ? 0 : 100.0 * done / total,
             submitted == 0 ? 0 : 100.0 * matrix.Totals.Sum(t => t.OnTime) / submitted,
-            flags, plan.AgencyId);
+            flags, plan.AgencyId, plan.Year,
+            // A task without a deadline can never be overdue: the dashboard counts those, and once the plan's year is
+            // over, the tasks still not started, so "0 overdue" is never said of a year nobody worked on.
+            rows.Count(r => r.Deadline is null && r.Status != PlanTaskStatus.Done),
+            reporting.Today.Year > plan.Year ? rows.Count(r => r.Status == PlanTaskStatus.NotStarted) : 0);
     }
 }

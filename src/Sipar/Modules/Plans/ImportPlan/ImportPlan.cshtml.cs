@@ -220,6 +220,7 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
                 CoordinatingUnitIds = p.CoordinatingUnitIds.ToList(),
                 Unmatched = string.Join("; ", p.UnmatchedNames),
                 TasksText = string.Join("\n\n", p.Draft.Tasks.Select(x => x.Text)),
+                Deadline = new DateOnly(draft.Year ?? currentYear, 12, 31),
             }).ToList(),
         };
 
@@ -227,7 +228,7 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
             Year, Number, Symbol, Issuer, Place, IssuedOn, Title ?? "", LegalBases, Split(Purposes), Split(Requirements),
             Sections.Select(s => new SectionContent(
                 s.Code ?? "", s.Heading ?? "", Guid.TryParse(s.Lead, out var lead) ? lead : null, s.Lead == SectionForm.AllUnits,
-                s.CoordinatingUnitIds, BlankLine().Split(s.TasksText ?? "").Select(x => x.Trim()).Where(x => x.Length > 0).ToList())).ToList(),
+                s.CoordinatingUnitIds, BlankLine().Split(s.TasksText ?? "").Select(x => x.Trim()).Where(x => x.Length > 0).ToList(), s.Deadline)).ToList(),
             FromHidden<DutyDraft>(DutiesJson),
             Split(Recipients), SignerTitle, SignerName, SourceText);
 
@@ -254,6 +255,9 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
         public List<Guid> CoordinatingUnitIds { get; set; } = [];
 
         public string? Unmatched { get; set; }
+
+        /// <summary>The deadline the section's tasks start with: proposed as the plan's year end, editable, or empty for none.</summary>
+        public DateOnly? Deadline { get; set; }
 
         /// <summary>One task per paragraph (tasks separated by a blank line).</summary>
         public string? TasksText { get; set; }
