@@ -64,7 +64,7 @@ public sealed partial class LocalizationTests
         return false;
     }
 
-    private static HashSet<string> Keys(string file)
+    internal static HashSet<string> Keys(string file)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "src", "Sipar", "Resources", file)))

@@ -46,6 +46,24 @@ public abstract class AuditTests<TFactory>(TFactory app) : IClassFixture<TFactor
     }
 
     [Fact]
+    public async Task The_trail_names_entities_fields_values_and_what_ids_point_to_in_vietnamese()
+    {
+        var (agencyId, unitId, agencyName) = await app.CreateAgencyAsync();
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
+        var page = await SiparFactory.HtmlAsync(await client.GetAsync($"/admin/audit?EntityType=Unit&EntityId={unitId}"));
+        var table = page.QuerySelector("[data-testid=audit-table]")!.TextContent;
+
+        Assert.Contains("Đơn vị", table, StringComparison.Ordinal);
+        Assert.Contains("Cơ quan: ∅ → " + agencyName, table, StringComparison.Ordinal);
+        Assert.Contains("Loại: ∅ → Văn phòng", table, StringComparison.Ordinal);
+        Assert.Contains("Văn phòng Sở", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("AgencyId", table, StringComparison.Ordinal);
+        Assert.DoesNotContain(agencyId.ToString(), table, StringComparison.Ordinal);
+        Assert.DoesNotContain("Office", table, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("#EntityType option"), o => o.GetAttribute("value") == "Unit" && o.TextContent == "Đơn vị");
+    }
+
+    [Fact]
     public async Task Passwords_never_reach_the_audit_trail()
     {
         var user = await app.CreateUserAsync(Role.Administrator);

@@ -14,16 +14,6 @@ namespace Sipar.Modules.Audit;
 /// </summary>
 internal sealed class AuditInterceptor(ActorAccessor actors, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<Type> NotAudited =
-    [
-        typeof(AuditEntry),
-        typeof(DataProtectionKey),
-        typeof(IdentityUserToken<Guid>),
-        typeof(IdentityUserLogin<Guid>),
-        typeof(IdentityUserClaim<Guid>),
-        typeof(IdentityRoleClaim<Guid>),
-        typeof(IdentityUserRole<Guid>),
-    ];
 
     /// <summary>
     /// Secrets, and the contact details of citizens who sent feedback (shown only to those handling the item, so not to
@@ -31,7 +21,6 @@ internal sealed class AuditInterceptor(ActorAccessor actors, TimeProvider clock)
     /// </summary>
     private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "LookupSecret", "SenderName", "SenderPhone", "SenderEmail"];
 
-    private static readonly HashSet<string> Ignored = ["SearchName", "NormalizedEmail", "NormalizedUserName", "ConcurrencyStamp", "Version"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -72,7 +61,7 @@ internal sealed class AuditInterceptor(ActorAccessor actors, TimeProvider clock)
         var actor = actors.Current;
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = new List<AuditEntry>();
-        foreach (var entry in changed.Where(e => !NotAudited.Contains(e.Metadata.ClrType) && !e.Metadata.IsOwned()))
+        foreach (var entry in changed.Where(e => AuditVocabulary.IsAudited(e.Metadata.ClrType) && !e.Metadata.IsOwned()))
         {
             var action = entry.State switch
             {
@@ -99,7 +88,7 @@ internal sealed class AuditInterceptor(ActorAccessor actors, TimeProvider clock)
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (Ignored.Contains(name))
+            if (!AuditVocabulary.IsRecorded(name))
             {
                 continue;
             }

@@ -10,7 +10,7 @@ using Sipar.Modules.Accounts;
 namespace Sipar.Modules.Audit;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class AuditTrailModel(AuditLog log, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class AuditTrailModel(AuditLog log, Organisation.IAgencies agencies, IPeople people, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public string? EntityType { get; set; }
@@ -32,8 +32,41 @@ internal sealed class AuditTrailModel(AuditLog log, IStringLocalizer<SharedResou
 
     public AuditPage Result { get; private set; } = new([], 1, AuditLog.PageSize, 0, []);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    /// <summary>The names of the agencies, units and people the ids on this page point to.</summary>
+    public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Result = await log.SearchAsync(new AuditFilter(EntityType, EntityId, Actor, From, To, PageNumber), ct);
+        var ids = Result.Rows.SelectMany(r => Describe(r.Changes).SelectMany(c => new[] { c.Before, c.After }).Append(r.EntityId))
+            .Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToHashSet();
+        var names = new Dictionary<Guid, string>();
+        if (ids.Count > 0)
+        {
+            foreach (var a in (await agencies.ListAsync(ct)).Where(a => ids.Contains(a.Id)))
+            {
+                names[a.Id] = a.Name;
+            }
+
+            foreach (var (id, unit) in await agencies.UnitsByIdAsync(ids, ct))
+            {
+                names[id] = unit.Name;
+            }
+
+            foreach (var (id, name) in await people.NamesAsync(ids, ct))
+            {
+                names[id] = name;
+            }
+        }
+
+        Names = names;
+    }
+
+    public string EntityName(string type) => AuditVocabulary.Entity(Localizer, type);
+
+    public string FieldName(string property) => AuditVocabulary.Field(Localizer, property);
+
+    public string? ValueText(string entity, string property, string? value) => AuditVocabulary.Value(Localizer, entity, property, value, Names);
 
     public string PageUrl(int page)
     {
