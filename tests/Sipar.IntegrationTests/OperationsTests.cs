@@ -90,6 +90,7 @@ public sealed class DemoTests(DemoFactory app) : IClassFixture<DemoFactory>
 
         var logins = await File.ReadAllTextAsync(Path.Combine(app.DataDirectory, "demo-logins.txt"));
         var password = logins.Split("shared password: ")[1].Split(')')[0];
+        Assert.Contains("Cán bộ Một cửa (DeskOfficer):", logins, StringComparison.Ordinal);
         var users = await app.WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().ListAsync(null, null, CancellationToken.None));
         foreach (var role in Enum.GetValues<Role>())
         {

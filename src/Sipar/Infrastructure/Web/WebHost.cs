@@ -47,6 +47,8 @@ internal static class WebHost
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateOnlyBinderProvider()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, BindingMessages>();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.ClientModelValidatorProviders.Clear());
         builder.Services.Configure<RazorViewEngineOptions>(o =>
         {
             o.PageViewLocationFormats.Add("/Shared/{0}.cshtml");

@@ -14,7 +14,7 @@ namespace Sipar.Modules.Demo;
 /// agency: the seed plan's department with its units, a second department, the appraising body, and one user per
 /// role. The demo password is generated, never written in code, and kept in the data folder so it can be shown again.
 /// </summary>
-internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdministration users, UnitReporting reporting, ILogger<DemoSeeder> logger) : IDatabaseSeeder
+internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdministration users, UnitReporting reporting, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t, ILogger<DemoSeeder> logger) : IDatabaseSeeder
 {
     public const string LoginsFileName = "demo-logins.txt";
 
@@ -79,7 +79,8 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         await users.CreateManyAsync(people.Select(p => new UserInput(p.Email, p.Name, p.Agency?.Id, p.Unit?.Id, [p.Role])), password, cancellationToken);
         foreach (var p in people)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {p.Role,-14} {p.Email}");
+            // The role as the Vietnamese UI names it (the resources' default language), then its English name.
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {t["Role." + p.Role].Value + " (" + p.Role + "):",-48} {p.Email}");
         }
 
         await SeedPlanAsync(db, sld.Id, cancellationToken);
