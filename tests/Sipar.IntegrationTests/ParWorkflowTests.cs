@@ -153,6 +153,7 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
         // Survey points: a preview, then the import; then finalise.
         var missing = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(appraiser, page, [], page + "?handler=Finalise"));
         Assert.Contains("chưa có điểm thẩm định", missing.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(campaignPage + "#survey-title", missing.QuerySelector("[data-testid=survey-points-link] a")!.GetAttribute("href"));
         var csv = Encoding.UTF8.GetBytes($"Cơ quan,Mã tiêu chí,Điểm\n{w.AgencyName},8.1,9\n{w.AgencyName},8.2,5\n{w.OtherAgencyName},8.1,11\n");
         var badPreview = await SiparFactory.HtmlAsync(await SurveyAsync(appraiser, campaignPage, csv));
         Assert.Contains("vượt quá giới hạn", badPreview.QuerySelector("[data-testid=survey-errors]")!.TextContent, StringComparison.Ordinal);

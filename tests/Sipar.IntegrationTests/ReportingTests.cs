@@ -200,6 +200,43 @@ public abstract class ReportingTests<TFactory>(TFactory app) : IClassFixture<TFa
         Assert.DoesNotContain("Sở Nội vụ (b/c)", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Each_units_report_is_prefilled_with_its_own_notes_and_actuals_of_the_period()
+    {
+        // Other tests of the class move the clock: take the plan (this year's or next year's) with a period whose data
+        // window holds today, so the notes written now fall in it.
+        World w = null!;
+        ReportingPeriod? period = null;
+        foreach (var y in new[] { app.Today.Year, app.Today.Year + 1 })
+        {
+            w = await WorldAsync(year: y);
+            var id = w.PlanId;
+            period = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<ReportingPeriod>()
+                .Where(p => p.PlanId == id && p.WindowStart <= app.Today && p.WindowEnd >= app.Today).OrderBy(p => p.Kind).FirstOrDefaultAsync());
+            if (period is not null)
+            {
+                break;
+            }
+        }
+
+        Assert.NotNull(period);
+        var lead = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate, "Cán bộ Thanh tra"));
+        var helper = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Planning, "Cán bộ KH-TC"));
+        var task = $"/tasks/{w.TaskId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(lead, task, new() { ["Status"] = "InProgress", ["Note"] = "Đã rà soát 12/15 văn bản.", [$"Actuals[{w.TargetId}]"] = "80%" }, task + "?handler=Progress")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(helper, task, new() { ["Note"] = "Đã cung cấp số liệu kinh phí." }, task + "?handler=Contribution")).StatusCode);
+        var year = period;
+
+        var leads = (await SiparFactory.HtmlAsync(await lead.GetAsync($"/reports/{year.Id}/{w.Inspectorate}"))).QuerySelector("[data-testid=report-form]")!;
+        Assert.Contains("Đã rà soát 12/15 văn bản.", leads.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains("80%", leads.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã cung cấp số liệu kinh phí.", leads.InnerHtml, StringComparison.Ordinal);
+
+        var helps = (await SiparFactory.HtmlAsync(await helper.GetAsync($"/reports/{year.Id}/{w.Planning}"))).QuerySelector("[data-testid=report-form]")!;
+        Assert.Contains("Đã cung cấp số liệu kinh phí.", helps.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã rà soát 12/15 văn bản.", helps.InnerHtml, StringComparison.Ordinal);
+    }
+
     private sealed record World(Guid AgencyId, Guid Office, Guid Inspectorate, Guid Planning, Guid PlanId, Guid TaskId, Guid TargetId);
 
     private async Task<World> WorldAsync(int year)

@@ -222,12 +222,15 @@ internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilit
     {
         var from = VietnamTime.StartOfDayUtc(period.WindowStart);
         var to = VietnamTime.StartOfDayUtc(period.WindowEnd.AddDays(1));
-        foreach (var s in plan.Sections.Where(s => s.LeadUnitId == unitId || s.LeadIsAllUnits).OrderBy(s => s.Order))
+        // The unit's own words in the period: its progress notes on the tasks it leads, its contributions on those it
+        // supports, and the target actuals of the tasks it leads; never another unit's notes.
+        foreach (var s in plan.Sections.Where(s => s.LeadUnitId == unitId || s.LeadIsAllUnits || s.Coordinators.Any(c => c.UnitId == unitId)).OrderBy(s => s.Order))
         {
+            var leads = s.LeadUnitId == unitId || s.LeadIsAllUnits;
             foreach (var t in s.Tasks.OrderBy(t => t.Order))
             {
-                var notes = t.Updates.Where(u => u.At >= from && u.At < to && u.Note is not null).OrderBy(u => u.At).Select(u => u.Note!);
-                var actuals = string.Join("; ", t.Targets.Where(x => x.Actual is not null).Select(x => $"{x.Value} {x.Measure}: {x.Actual}"));
+                var notes = t.Updates.Where(u => u.UnitId == unitId && u.At >= from && u.At < to && u.Note is not null).OrderBy(u => u.At).Select(u => u.Note!);
+                var actuals = leads ? string.Join("; ", t.Targets.Where(x => x.Actual is not null).Select(x => $"{x.Value} {x.Measure}: {x.Actual}")) : "";
                 // A prefill joins many notes; what does not fit keeps its newest part and shows that it was shortened.
                 var progress = string.Join("\n", notes);
                 progress = progress.Length > UnitReportLine.ProgressMaxLength ? "…" + progress[^(UnitReportLine.ProgressMaxLength - 1)..] : progress;
