@@ -687,6 +687,7 @@ s("Par.FinaliseConfirmTitle", "Xác nhận hoàn thành thẩm định", "Confir
 s("Par.FinaliseConfirmLocks", "Sau khi hoàn thành, điểm thẩm định và lý do điều chỉnh của cơ quan này bị khóa; cơ quan được đánh giá không giải trình thêm được. Kết quả được tính vào xếp hạng khi công bố.", "Once finished, this agency's appraised points and reasons are locked and it can no longer explain. The result counts in the ranking once published.")
 s("Par.PublishConfirmTitle", "Xác nhận công bố kết quả", "Confirm publishing the results")
 s("Par.PublishConfirmLocks", "Điểm thẩm định, lý do điều chỉnh và xếp hạng năm {0} của các cơ quan đã hoàn thành thẩm định sẽ hiển thị cho các cơ quan và trên trang kết quả. Có thể hủy công bố sau đó, nhưng những gì đã được xem, tải về thì không thu hồi được.", "The appraised points, reasons and ranking for {0} of every finished agency become visible to the agencies and on the results page. Publication can be withdrawn, but what was seen or downloaded cannot be taken back.")
+s("Par.Lost", "Điểm bị mất", "Points lost")
 s("Par.EnterSurveyPoints", "Nhập hoặc tải lên điểm các tiêu chí khảo sát (SIPAS) của đợt đánh giá", "Enter or upload the campaign's survey (SIPAS) points")
 s("Par.ScoresMissing", "Còn {0} tiêu chí chưa có điểm tự chấm: {1}.", "{0} items have no self-score yet: {1}.")
 s("Par.ExplanationsMissing", "Còn {0} tiêu chí chưa có tài liệu kiểm chứng mà chưa có giải trình: {1}.", "{0} items have neither evidence nor an explanation: {1}.")

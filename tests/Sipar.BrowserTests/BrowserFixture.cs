@@ -47,10 +47,10 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context signed in through the login page, as a person would.</summary>
-    public async Task<IPage> SignInAsync(Sipar.Modules.Accounts.CreatedUser user)
+    public async Task<IPage> SignInAsync(Sipar.Modules.Accounts.CreatedUser user, int width = 1400)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = 900 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         Watch(page);
         context.Page += (_, opened) => Watch(opened);

@@ -61,4 +61,25 @@ public sealed class FirstHourTests(DemoBrowserFixture fx) : IClassFixture<DemoBr
         await Assertions.Expect(page.Locator("#Note-count")).ToHaveTextAsync("7/4000 ký tự");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task On_a_phone_the_follow_up_table_and_the_gap_list_fit_the_screen_with_their_deadlines_and_codes_in_view()
+    {
+        var page = await fx.SignInAsync(fx.DemoLogins().Single(l => l.Email == "vanphong@sldtbxh.demo"), width: 390);
+        await page.GotoAsync("/plans");
+        var plan = await page.Locator("main table a[href^='/plans/']").First.GetAttributeAsync("href");
+        await page.GotoAsync(plan + "/follow-up");
+        await Assertions.Expect(page.GetByTestId("follow-up-table")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the follow-up page scrolls sideways");
+        var deadline = await page.GetByTestId("deadline").First.BoundingBoxAsync();
+        Assert.True(deadline is not null && deadline.X >= 0 && deadline.X + deadline.Width <= 390, "the first task's deadline is off-screen");
+        Assert.Empty(await BrowserFixture.AxeAsync(page));
+
+        await page.GotoAsync("/par/results/2021");
+        await page.Locator("[data-testid=ranking] a").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("gap-lost")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the gap list scrolls sideways");
+        Assert.Empty(await BrowserFixture.AxeAsync(page));
+        await page.Context.CloseAsync();
+    }
 }

@@ -107,7 +107,7 @@ public abstract class PlanImportTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.Equal(units.Single(u => u.Name == "Thanh tra Sở").Id.ToString(), Selected(1));
         Assert.Equal(units.Single(u => u.Name == "Phòng Kế hoạch – Tài chính").Id.ToString(), Selected(3));
         Assert.Equal("all", Selected(5));
-        var coordinating = page.QuerySelectorAll("#s0-coord option[selected]").Select(o => o.TextContent.Trim()).ToList();
+        var coordinating = page.QuerySelectorAll("#s0-coord input[checked]").Select(o => o.NextElementSibling!.TextContent.Trim()).ToList();
         Assert.Equal(["Trường Cao đẳng nghề Lạng Sơn"], coordinating);
 
         var saved = await client.PostAsync("/plans/import?handler=Save", new FormUrlEncodedContent(FormFields(page)));
@@ -186,6 +186,13 @@ public abstract class PlanImportTests<TFactory>(TFactory app) : IClassFixture<TF
                     break;
                 case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
                     fields.Add(new(name, area.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked)
+                    {
+                        fields.Add(new(name, box.Value));
+                    }
+
                     break;
                 case AngleSharp.Html.Dom.IHtmlInputElement box:
                     fields.Add(new(name, box.Value));
