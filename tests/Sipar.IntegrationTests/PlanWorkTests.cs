@@ -96,6 +96,29 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
     }
 
     [Fact]
+    public async Task The_home_page_lists_what_is_due_for_the_person_late_first()
+    {
+        var w = await WorldAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, w.AgencyId, w.Office));
+        var lead = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate, "Cán bộ Thanh tra"));
+        var bystander = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Planning));
+        var url = $"/tasks/{w.TaskId}";
+        var soon = app.Today.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, url, new() { ["Deadline"] = soon, ["Recurrence"] = "None" }, url + "?handler=Deadline")).StatusCode);
+
+        var home = await SiparFactory.HtmlAsync(await lead.GetAsync("/"));
+        var item = Assert.Single(home.QuerySelectorAll("[data-testid=due-item]"), i => i.TextContent.Contains("Bảo đảm 100% văn bản QPPL", StringComparison.Ordinal));
+        Assert.Contains(soon, item.TextContent, StringComparison.Ordinal);
+        Assert.Equal(url, item.QuerySelector("a")!.GetAttribute("href"));
+
+        // The coordinating unit's home shows it too (it is its work); another agency's person sees nothing of it.
+        Assert.Contains("Bảo đảm 100% văn bản QPPL", (await SiparFactory.HtmlAsync(await bystander.GetAsync("/"))).QuerySelector("[data-testid=due-work]")!.TextContent, StringComparison.Ordinal);
+        var other = await app.CreateAgencyAsync("Sở Khác");
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, other.AgencyId, other.UnitId));
+        Assert.DoesNotContain("Bảo đảm 100% văn bản QPPL", (await SiparFactory.HtmlAsync(await stranger.GetAsync("/"))).QuerySelector("[data-testid=due-work]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_agency_cannot_read_or_touch_the_task()
     {
         var w = await WorldAsync();

@@ -21,3 +21,19 @@ public static class CitizenLayout
     /// <summary>The key under which a page gives the layout the agency whose contacts to show (an <c>AgencyInfo</c>).</summary>
     public const string AgencyKey = "CitizenAgency";
 }
+
+/// <summary>One thing the signed-in person has to do soon, for the staff home page ("Việc cần làm").</summary>
+/// <param name="KindKey">Text key of what it is (a task, a report, a reminder, an assessment).</param>
+/// <param name="Text">What it is about, in the words of its module.</param>
+/// <param name="Due">Its deadline, when it has one.</param>
+/// <param name="Late">Its deadline has passed.</param>
+public sealed record DueItem(string KindKey, string Text, string Url, DateOnly? Due, bool Late);
+
+/// <summary>
+/// What a module has due for the signed-in person; the home page lists every module's items, so it knows no module.
+/// A module registers one (<c>services.AddScoped&lt;IDueWork, …&gt;()</c>).
+/// </summary>
+public interface IDueWork
+{
+    Task<IReadOnlyList<DueItem>> ForMeAsync(CancellationToken ct);
+}

@@ -11,7 +11,7 @@ namespace Sipar.Modules.Home;
 
 /// <summary>The home page: a landing page for visitors, and one card per role for a signed-in user.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel(CurrentUser me, Capabilities can, IAgencies agencies, Feedback.IFeedbackRecords feedback, IEnumerable<CitizenEntry> entries, IStringLocalizer<SharedResource> t)
+internal sealed class IndexModel(CurrentUser me, Capabilities can, IAgencies agencies, Feedback.IFeedbackRecords feedback, IEnumerable<CitizenEntry> entries, IEnumerable<IDueWork> dueWork, IStringLocalizer<SharedResource> t)
     : SiparPageModel(t)
 {
     /// <summary>Citizens' feedback at a glance, for leaders and the office (escalations reach the leadership here too).</summary>
@@ -23,6 +23,9 @@ internal sealed class IndexModel(CurrentUser me, Capabilities can, IAgencies age
     public IReadOnlyList<AgencyInfo> Contacts { get; private set; } = [];
 
     public bool SignedIn => me.IsAuthenticated;
+
+    /// <summary>What the person has to do soon, from every module: late first, then by deadline.</summary>
+    public IReadOnlyList<DueItem> Due { get; private set; } = [];
 
     public string FullName => me.FullName;
 
@@ -40,6 +43,13 @@ internal sealed class IndexModel(CurrentUser me, Capabilities can, IAgencies age
             return;
         }
 
+        var due = new List<DueItem>();
+        foreach (var source in dueWork)
+        {
+            due.AddRange(await source.ForMeAsync(ct));
+        }
+
+        Due = due.OrderByDescending(d => d.Late).ThenBy(d => d.Due ?? DateOnly.MaxValue).ToList();
         if (me.AgencyId is { } agency)
         {
             AgencyName = (await agencies.FindAsync(agency, ct))?.Name;

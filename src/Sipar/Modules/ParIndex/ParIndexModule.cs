@@ -22,6 +22,7 @@ internal static class ParIndexModule
         builder.Services.AddScoped<ParCampaigns>();
         builder.Services.AddScoped<ComputedIndicators>();
         builder.Services.AddScoped<Assessments>();
+        builder.Services.AddScoped<Infrastructure.Web.IDueWork, ParDueWork>();
         builder.Services.AddScoped<GapTasks>();
         builder.Services.AddScoped<ParOutputs>();
         return builder;
