@@ -51,6 +51,8 @@ s("Home.Due.Submit", "Duyệt và gửi tự đánh giá", "Approve and submit t
 s("Home.Due.Explanation", "Giải trình theo yêu cầu thẩm định", "Explanation asked by the appraiser")
 s("Home.Due.Appraise", "Thẩm định", "Appraisal")
 s("Home.Due.AppraiseText", "{0} — {1}", "{0} — {1}")
+s("Common.Pagination", "Chuyển trang", "Pages")
+s("Common.PageNumber", "Trang {0}", "Page {0}")
 s("Common.Saved", "Đã lưu.", "Saved.")
 s("Common.ConfirmDelete", "Xóa \"{0}\"?", "Delete \"{0}\"?")
 s("Common.Previous", "Trang trước", "Previous")

@@ -13,6 +13,35 @@ public abstract class DossierDeskTests<TFactory>(TFactory app) : IClassFixture<T
     where TFactory : SiparFactory
 {
     [Fact]
+    public async Task The_register_shows_fifty_dossiers_a_page_with_links_that_keep_the_filter()
+    {
+        var (agencyId, officeUnit, _) = await app.CreateAgencyAsync();
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, officeUnit));
+        var desk = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, agencyId, officeUnit));
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, "/dossiers/procedures", new()
+        {
+            ["Code"] = "1.000459", ["Name"] = "Cấp giấy phép lao động", ["Field"] = "Việc làm", ["TimeLimit"] = "5", ["Unit"] = "WorkingDays",
+            ["Cutoff"] = "15:00", ["Documents"] = "Đơn đề nghị", ["Fee"] = "0", ["Level"] = "Partial",
+        })).StatusCode);
+        var procedureId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(p => p.AgencyId == agencyId).Select(p => p.Id).SingleAsync());
+        var token = await SiparFactory.AntiforgeryTokenAsync(desk, "/dossiers");
+        for (var i = 1; i <= 51; i++)
+        {
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["ProcedureId"] = procedureId.ToString(), ["ApplicantName"] = $"Người nộp {i:00}", ["Channel"] = "Desk", ["__RequestVerificationToken"] = token });
+            Assert.Equal(HttpStatusCode.Redirect, (await desk.PostAsync("/dossiers?handler=Receive", form)).StatusCode);
+        }
+
+        var first = await SiparFactory.HtmlAsync(await desk.GetAsync("/dossiers?Search=nguoi%20nop"));
+        Assert.Equal(50, first.QuerySelectorAll("[data-testid=register] tbody tr").Length);
+        var next = first.QuerySelector("[data-testid=next-page]")!.GetAttribute("href")!;
+        Assert.Contains("Search=nguoi%20nop", next, StringComparison.Ordinal);
+        var second = await SiparFactory.HtmlAsync(await desk.GetAsync(next));
+        Assert.Single(second.QuerySelectorAll("[data-testid=register] tbody tr"));
+        Assert.Null(second.QuerySelector("[data-testid=next-page]"));
+        Assert.Contains("Người nộp 01", second.QuerySelector("[data-testid=register]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dossier_goes_from_the_desk_through_its_unit_and_leader_back_to_the_citizen_who_looks_it_up_and_rates_it()
     {
         // A Tuesday morning in Việt Nam (the desk is open).

@@ -117,7 +117,7 @@ internal sealed class DossierDesk(
     }
 
     /// <summary>Sổ theo dõi hồ sơ (form 07): the agency's dossiers, newest first, filtered by status, receipt dates and text (code, applicant, procedure).</summary>
-    public async Task<IReadOnlyList<DossierRow>> RegisterAsync(Guid agencyId, RegisterFilter filter, CancellationToken ct, int take = 200)
+    public async Task<IReadOnlyList<DossierRow>> RegisterAsync(Guid agencyId, RegisterFilter filter, CancellationToken ct, int take = 200, int skip = 0)
     {
         ArgumentNullException.ThrowIfNull(filter);
         can.Ensure(Capability.ReadAgency, agencyId);
@@ -161,7 +161,7 @@ internal sealed class DossierDesk(
             "late" => q.Where(d => d.ClosedAt == null && d.FinishedOn == null && d.AppointmentDate < today),
             _ => q,
         };
-        var rows = await q.OrderByDescending(d => d.ReceivedAt).Take(take)
+        var rows = await q.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id).Skip(skip).Take(take)
             .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.ReceivedAt, d.AppointmentDate, d.FinishedOn, d.Channel }).ToListAsync(ct);
         return rows.Select(r => new DossierRow(r.Id, r.Code, r.ProcedureName, r.ApplicantName, r.Status, r.ReceivedAt, r.AppointmentDate, r.FinishedOn,
             r.FinishedOn is null && r.AppointmentDate <= soon && r.Status is not (DossierStatus.Refused or DossierStatus.Stopped or DossierStatus.Returned), r.Channel)).ToList();

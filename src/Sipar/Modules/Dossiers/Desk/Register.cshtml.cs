@@ -48,6 +48,8 @@ internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalog
 
     public IReadOnlyList<DossierRow> Rows { get; private set; } = [];
 
+    public Infrastructure.Web.Pager? Pager { get; private set; }
+
     public IReadOnlyList<ProcedureRow> Procedures { get; private set; } = [];
 
     public bool CanReceive { get; private set; }
@@ -81,7 +83,8 @@ internal sealed class RegisterModel(DossierDesk desk, ProcedureCatalogue catalog
         CanReceive = can.Has(Capability.ReceiveDossiers, agency);
         CanIndicators = can.Has(Capability.ReadAgency, agency);
         CanImport = can.Has(Capability.ManageProcedures, agency);
-        Rows = await desk.RegisterAsync(agency, Filter, ct);
+        var pager = Infrastructure.Web.Pager.From(Request);
+        (Rows, Pager) = pager.Cut(await desk.RegisterAsync(agency, Filter, ct, pager.Size + 1, pager.Skip));
         Procedures = CanReceive ? await catalogue.SearchAsync(agency, null, null, null, ct, take: 1000) : [];
     }
 }

@@ -49,7 +49,7 @@ internal sealed partial class FeedbackDesk(
     /// <summary>Whether the person sees the agency's feedback at all (the office, leaders, or units that may answer).</summary>
     public bool MaySeeList(Guid agencyId) => SeesAll(agencyId) || (me.UnitId is { } u && can.Has(Capability.WorkOnUnitTasks, agencyId, u));
 
-    public async Task<IReadOnlyList<FeedbackRow>> ListAsync(Guid agencyId, FeedbackFilter filter, CancellationToken ct, int take = 200)
+    public async Task<IReadOnlyList<FeedbackRow>> ListAsync(Guid agencyId, FeedbackFilter filter, CancellationToken ct, int take = 200, int skip = 0)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (!MaySeeList(agencyId))
@@ -83,7 +83,7 @@ internal sealed partial class FeedbackDesk(
             "flagged" => q.Where(f => f.Flagged),
             _ => q,
         };
-        var rows = await q.OrderByDescending(f => f.ReceivedAt).Take(take)
+        var rows = await q.OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id).Skip(skip).Take(take)
             .Select(f => new { f.Id, f.Code, f.CategoryId, f.IsConduct, f.Channel, f.Status, f.ReceivedAt, f.ClassifyDue, f.AnswerDue, f.UnitId, f.Description, f.EscalatedOn, f.Flagged })
             .ToListAsync(ct);
         var categories = await db.Set<FeedbackCategory>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);

@@ -19,6 +19,8 @@ internal sealed class FeedbackInboxPageModel(FeedbackDesk desk, CurrentUser me, 
 
     public IReadOnlyList<FeedbackRow> Rows { get; private set; } = [];
 
+    public Infrastructure.Web.Pager? Pager { get; private set; }
+
     public bool CanHandle { get; private set; }
 
     public bool CanReadFigures { get; private set; }
@@ -32,7 +34,8 @@ internal sealed class FeedbackInboxPageModel(FeedbackDesk desk, CurrentUser me, 
 
         CanHandle = can.Has(Capability.HandleFeedback, agency);
         CanReadFigures = can.Has(Capability.ReadAgency, agency);
-        Rows = await desk.ListAsync(agency, Filter, ct);
+        var pager = Infrastructure.Web.Pager.From(Request);
+        (Rows, Pager) = pager.Cut(await desk.ListAsync(agency, Filter, ct, pager.Size + 1, pager.Skip));
         return Page();
     }
 
