@@ -82,4 +82,21 @@ public sealed class FirstHourTests(DemoBrowserFixture fx) : IClassFixture<DemoBr
         Assert.Empty(await BrowserFixture.AxeAsync(page));
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Printing_the_follow_up_table_and_the_dashboard_shows_the_content_without_menus_or_buttons()
+    {
+        var page = await fx.SignInAsync(fx.DemoLogins().Single(l => l.Email == "lanhdao@sldtbxh.demo"));
+        await page.GotoAsync("/plans");
+        var plan = await page.Locator("main table a[href^='/plans/']").First.GetAttributeAsync("href");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.GotoAsync(plan + "/follow-up");
+        await Assertions.Expect(page.GetByTestId("follow-up-table")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("header nav")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("main form").First).ToBeHiddenAsync();
+        await page.GotoAsync(plan + "/dashboard");
+        await Assertions.Expect(page.Locator("details.chart-table table").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("canvas").First).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
 }
