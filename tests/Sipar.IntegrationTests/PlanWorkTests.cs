@@ -119,6 +119,24 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
     }
 
     [Fact]
+    public async Task One_search_box_finds_plans_tasks_and_reports_without_diacritics_only_in_agencies_the_person_may_read()
+    {
+        var w = await WorldAsync();
+        var lead = await app.SignedInClientAsync(await app.CreateUserAsync(Role.UnitOfficer, w.AgencyId, w.Inspectorate, "Cán bộ Thanh tra"));
+        var found = await SiparFactory.HtmlAsync(await lead.GetAsync("/search?Q=" + Uri.EscapeDataString("BAO DAM 100% van ban qppl")));
+        var hit = Assert.Single(found.QuerySelectorAll("[data-testid=search-results] li"));
+        Assert.Equal($"/tasks/{w.TaskId}", hit.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Kế hoạch thử", hit.TextContent, StringComparison.Ordinal);
+        var plans = await SiparFactory.HtmlAsync(await lead.GetAsync("/search?Q=ke%20hoach%20thu"));
+        Assert.Contains(plans.QuerySelectorAll("[data-testid=search-results] a"), a => a.GetAttribute("href") == $"/plans/{w.PlanId}");
+
+        var other = await app.CreateAgencyAsync("Sở Khác");
+        var stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, other.AgencyId, other.UnitId));
+        var none = await SiparFactory.HtmlAsync(await stranger.GetAsync("/search?Q=bao%20dam%20100%25%20van%20ban%20qppl"));
+        Assert.NotNull(none.QuerySelector("[data-testid=search-empty]"));
+    }
+
+    [Fact]
     public async Task Another_agency_cannot_read_or_touch_the_task()
     {
         var w = await WorldAsync();

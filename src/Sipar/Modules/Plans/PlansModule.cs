@@ -21,6 +21,7 @@ internal static class PlansModule
         builder.Services.AddScoped<PlanImport>();
         builder.Services.AddScoped<PlanQueries>();
         builder.Services.AddScoped<TaskWork>();
+        builder.Services.AddScoped<PlanSearch>();
         builder.Services.AddScoped<Infrastructure.Web.IDueWork, PlansDueWork>();
         builder.Services.AddScoped<PlanLifecycle>();
         builder.Services.AddScoped<PlanFollowUp>();
