@@ -47,13 +47,14 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context signed in through the login page, as a person would.</summary>
-    public async Task<IPage> SignInAsync(Sipar.Modules.Accounts.CreatedUser user, int width = 1400)
+    /// <param name="axeOnLoad">Run axe-core on every page as it loads (the link walk runs it itself, once a page).</param>
+    public async Task<IPage> SignInAsync(Sipar.Modules.Accounts.CreatedUser user, int width = 1400, bool axeOnLoad = true)
     {
         ArgumentNullException.ThrowIfNull(user);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = 900 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
-        Watch(page);
-        context.Page += (_, opened) => Watch(opened);
+        Watch(page, axeOnLoad);
+        context.Page += (_, opened) => Watch(opened, axeOnLoad);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync(user.Email);
         await page.GetByLabel("Mật khẩu").FillAsync(user.Password);
@@ -69,6 +70,22 @@ public class BrowserFixture : IAsyncLifetime
     public static async Task<IReadOnlyList<string>> AxeAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+        var gate = AxeGates.GetValue(page, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            return await RunAxeAsync(page);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, SemaphoreSlim> AxeGates = [];
+
+    private static async Task<IReadOnlyList<string>> RunAxeAsync(IPage page)
+    {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
         {
             await page.EvaluateAsync(AxeSource.Value);
@@ -77,16 +94,42 @@ public class BrowserFixture : IAsyncLifetime
         return await page.EvaluateAsync<string[]>(
             """
             async () => {
-              const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+              // One axe run at a time on a page (the run on load and a test's own run may meet).
+              while (window.__siparAxe) { try { await window.__siparAxe; } catch (e) { } }
+              const run = axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+              window.__siparAxe = run;
+              let r;
+              try { r = await run; } finally { window.__siparAxe = null; }
               return r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') + (v.nodes.length > 3 ? ' (+' + (v.nodes.length - 3) + ')' : ''));
             }
             """);
     }
 
-    /// <summary>Records the page's CSP violations (Chromium reports each one as a console error).</summary>
-    public void Watch(IPage page)
+    /// <summary>Every axe-core violation found on the pages opened through <see cref="SignInAsync"/> or watched (<see cref="Watch"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> AxeViolations { get; } = new();
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<Task> axeRuns = [];
+
+    /// <summary>
+    /// The page's CSP and accessibility record is clean: no CSP violation, and axe-core (run on every page as it loads)
+    /// found nothing. Waits for the axe runs still going.
+    /// </summary>
+    public async Task AssertCleanAsync()
+    {
+        await Task.WhenAll(axeRuns);
+        Assert.True(CspViolations.IsEmpty, string.Join("\n", CspViolations));
+        Assert.True(AxeViolations.IsEmpty, string.Join("\n", AxeViolations.Distinct()));
+    }
+
+    /// <summary>Records the page's CSP violations (Chromium reports each one as a console error) and runs axe-core on every page it loads.</summary>
+    public void Watch(IPage page, bool axeOnLoad = true)
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (axeOnLoad)
+        {
+            page.Load += (_, _) => axeRuns.Add(AxeOnLoadAsync(page));
+        }
+
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
@@ -94,6 +137,22 @@ public class BrowserFixture : IAsyncLifetime
                 CspViolations.Enqueue(page.Url + " (" + message.Location + "): " + message.Text[..Math.Min(60, message.Text.Length)]);
             }
         };
+    }
+
+    private async Task AxeOnLoadAsync(IPage page)
+    {
+        try
+        {
+            var url = page.Url;
+            foreach (var violation in await AxeAsync(page))
+            {
+                AxeViolations.Enqueue(new Uri(url).PathAndQuery + ": " + violation);
+            }
+        }
+        catch (PlaywrightException)
+        {
+            // The page moved on (or closed) while axe ran: the next load is checked instead.
+        }
     }
 
     /// <summary>Where a test keeps a screenshot for people to look at (bin/…/screenshots).</summary>

@@ -105,7 +105,7 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await desk.WaitForFunctionAsync("document.querySelectorAll('canvas.sipar-chart[data-drawn=true]').length === 2");
         Assert.Equal("1", (await desk.GetByTestId("received").TextContentAsync())!.Trim());
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("dossier-indicators.png"), FullPage = true });
-        Assert.Empty(fixture.CspViolations);
+        await fixture.AssertCleanAsync();
     }
 
     [Fact]
@@ -149,6 +149,6 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         Assert.Equal(3, await citizen.GetByTestId("steps").Locator("tbody tr").CountAsync());
         Assert.True(await citizen.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the procedure page is wider than the phone");
         await citizen.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("procedure-phone.png"), FullPage = true });
-        Assert.Empty(fixture.CspViolations);
+        await fixture.AssertCleanAsync();
     }
 }

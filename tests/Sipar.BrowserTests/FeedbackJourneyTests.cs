@@ -91,7 +91,7 @@ public sealed partial class FeedbackJourneyTests(BrowserFixture fixture) : IClas
         Assert.Equal("1", (await leader.GetByTestId("kpi-received").TextContentAsync())!.Trim());
         Assert.Equal("100%", (await leader.GetByTestId("kpi-ontime").TextContentAsync())!.Trim());
         Assert.Equal("100%", (await leader.GetByTestId("kpi-satisfaction").TextContentAsync())!.Trim());
-        Assert.Empty(fixture.CspViolations);
+        await fixture.AssertCleanAsync();
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed partial class FeedbackJourneyTests(BrowserFixture fixture) : IClas
         await adminPage.GotoAsync("/feedback/categories");
         Assert.True(await adminPage.GetByTestId("categories").Locator("tbody tr").CountAsync() >= 5, "the five default categories are listed");
         Assert.True(await adminPage.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "/feedback/categories is wider than the phone");
-        Assert.Empty(fixture.CspViolations);
+        await fixture.AssertCleanAsync();
     }
 
     [GeneratedRegex(@"(\d+) cộng (\d+)")]

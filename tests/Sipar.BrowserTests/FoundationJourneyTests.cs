@@ -63,7 +63,7 @@ public sealed class FoundationJourneyTests(BrowserFixture fixture) : IClassFixtu
         await admin.GetByRole(AriaRole.Button, new() { Name = "Cấp lại mật khẩu" }).ClickAsync();
         await admin.Locator("[data-testid=password-once]").WaitForAsync();
         Assert.Contains(leaving.Email, await admin.Locator("[data-testid=password-once]").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.True(fixture.CspViolations.IsEmpty, string.Join("\n", fixture.CspViolations));
+        await fixture.AssertCleanAsync();
         await admin.Context.CloseAsync();
         await theirs.Context.CloseAsync();
     }

@@ -133,6 +133,6 @@ public sealed class ParIndexJourneyTests(BrowserFixture fixture) : IClassFixture
         await office.WaitForURLAsync("**/tasks/*");
         Assert.Contains("Khắc phục tiêu chí 1.1", await office.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         File.Delete(evidence);
-        Assert.True(fixture.CspViolations.IsEmpty, string.Join("\n", fixture.CspViolations));
+        await fixture.AssertCleanAsync();
     }
 }

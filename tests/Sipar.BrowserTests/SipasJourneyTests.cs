@@ -143,6 +143,6 @@ public sealed class SipasJourneyTests(BrowserFixture fixture) : IClassFixture<Br
             .SelectMany(a => a.Scores).Where(s => s.Code == "8.1").Select(s => s.AppraisedPoints).SingleAsync());
         Assert.NotNull(points);
         Assert.InRange(points!.Value, 0.01m, 10m);
-        Assert.Empty(fixture.CspViolations);
+        await fixture.AssertCleanAsync();
     }
 }
