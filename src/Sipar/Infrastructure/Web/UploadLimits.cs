@@ -9,7 +9,7 @@ namespace Sipar.Infrastructure.Web;
 /// Uploads on pages are read here, before the page, so a file that is too large never ends on a bare error page and
 /// never costs the other fields. Every file is kept up to <see cref="Files.EvidenceCheck.MaxBytes"/> (the largest any page
 /// accepts); a larger one is read to its end and handed on as a file of its real length with no content, so the page's
-/// own size check puts "Tệp quá lớn (tối đa … MB)" next to its field, with the note typed beside it still in the form.
+/// own size check puts "Tệp vượt quá 20 MB." next to its field, with the note typed beside it still in the form.
 /// Only a body larger than <c>Uploads:MaxRequestMegabytes</c> (default 100), or the page's own
 /// <c>[RequestSizeLimit]</c>, is refused outright (413, with its Vietnamese page). The API reads its uploads itself.
 /// </summary>
