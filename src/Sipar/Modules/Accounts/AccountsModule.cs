@@ -70,6 +70,7 @@ internal static class AccountsModule
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<Capabilities>();
         builder.Services.AddScoped<IPeople, People>();
+        builder.Services.AddScoped<Infrastructure.Data.IIdNames, PeopleNames>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Sessions>();
         builder.Services.AddSingleton<LoginThrottle>();

@@ -11,6 +11,7 @@ internal static class OrganisationModule
         builder.Services.AddScoped<AgencyAdministration>();
         builder.Services.AddScoped<Agencies>();
         builder.Services.AddScoped<IAgencies>(sp => sp.GetRequiredService<Agencies>());
+        builder.Services.AddScoped<Infrastructure.Data.IIdNames, OrganisationNames>();
         builder.Services.AddScoped<Accounts.IPlaces>(sp => sp.GetRequiredService<Agencies>());
         builder.Services.AddScoped<UnitCsvImport>();
         return builder;

@@ -10,7 +10,7 @@ using Sipar.Modules.Accounts;
 namespace Sipar.Modules.Audit;
 
 [Authorize(Policy = Policies.Administer)]
-internal sealed class AuditTrailModel(AuditLog log, Organisation.IAgencies agencies, IPeople people, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class AuditTrailModel(AuditLog log, IEnumerable<Infrastructure.Data.IIdNames> namers, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public string? EntityType { get; set; }
@@ -43,19 +43,12 @@ internal sealed class AuditTrailModel(AuditLog log, Organisation.IAgencies agenc
         var names = new Dictionary<Guid, string>();
         if (ids.Count > 0)
         {
-            foreach (var a in (await agencies.ListAsync(ct)).Where(a => ids.Contains(a.Id)))
+            foreach (var namer in namers)
             {
-                names[a.Id] = a.Name;
-            }
-
-            foreach (var (id, unit) in await agencies.UnitsByIdAsync(ids, ct))
-            {
-                names[id] = unit.Name;
-            }
-
-            foreach (var (id, name) in await people.NamesAsync(ids, ct))
-            {
-                names[id] = name;
+                foreach (var (id, name) in await namer.NamesAsync(ids, ct))
+                {
+                    names[id] = name;
+                }
             }
         }
 
