@@ -107,6 +107,7 @@ s("Error.Required", "Vui lòng nhập {0}.", "Please enter the {0}.")
 s("Error.RequiredEmail", "Vui lòng nhập email.", "Please enter your email.")
 s("Error.RequiredPassword", "Vui lòng nhập mật khẩu.", "Please enter the password.")
 s("Error.DateFormat", "\"{0}\" không phải là ngày: hãy viết theo dạng ngày/tháng/năm, ví dụ 31/12/2026.", "\"{0}\" is not a date: write it as day/month/year, e.g. 31/12/2026.")
+s("Error.DateTimeFormat", "\"{0}\" không phải là ngày giờ: hãy viết theo dạng ngày/tháng/năm giờ:phút, ví dụ 24/01/2025 16:30.", "\"{0}\" is not a date and time: write it as day/month/year hour:minute, e.g. 24/01/2025 16:30.")
 s("Error.MaxLength", "Tối đa {0} ký tự.", "At most {0} characters.")
 # For [StringLength]: ASP.NET Core passes the field's name as {0} and the limit as {1}.
 s("Error.StringLength", "Tối đa {1} ký tự.", "At most {1} characters.")

@@ -74,6 +74,16 @@ public abstract class CalendarTests<TFactory>(TFactory app) : IClassFixture<TFac
         var client = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, (await app.CreateAgencyAsync()).AgencyId));
         var page = await SiparFactory.HtmlAsync(await client.GetAsync("/calendar?Received=2025-01-24T16:30&Days=5&Cutoff=15:00"));
         Assert.Contains("10/02/2025", page.QuerySelector("[data-testid=appointment]")!.TextContent, StringComparison.Ordinal);
+        // Typed as a Vietnamese reads dates (whatever the browser's language), and shown back the same way.
+        var typed = await SiparFactory.HtmlAsync(await client.GetAsync("/calendar?Received=" + Uri.EscapeDataString("24/01/2025 16:30") + "&Days=5&Cutoff=15:00"));
+        Assert.Contains("10/02/2025", typed.QuerySelector("[data-testid=appointment]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("24/01/2025 16:30", typed.QuerySelector("#Received")!.GetAttribute("value"));
+        Assert.Equal("text", typed.QuerySelector("#Received")!.GetAttribute("type"));
+        var notATime = await SiparFactory.HtmlAsync(await client.GetAsync("/calendar?Received=" + Uri.EscapeDataString("01/24/2025 16:30") + "&Days=5"));
+        Assert.Contains("không phải là ngày giờ", notATime.QuerySelector("[data-valmsg-for=Received]")!.TextContent, StringComparison.Ordinal);
+        var count2 = await SiparFactory.HtmlAsync(await client.GetAsync("/calendar?From=20/01/2025&To=10/02/2025"));
+        Assert.Equal("10 ngày làm việc", count2.QuerySelector("[data-testid=count-result]")!.TextContent.Trim());
+        Assert.Equal("20/01/2025", count2.QuerySelector("#From")!.GetAttribute("value"));
         var bad = await SiparFactory.HtmlAsync(await client.GetAsync("/calendar?Received=2025-01-24T16:30&Days=5&Cutoff=25h"));
         Assert.Contains("Giờ chốt phải có dạng HH:mm", bad.QuerySelector("[data-valmsg-for=Cutoff]")!.TextContent, StringComparison.Ordinal);
         var count = await SiparFactory.HtmlAsync(await client.GetAsync("/calendar?From=2025-01-20&To=2025-02-10"));
