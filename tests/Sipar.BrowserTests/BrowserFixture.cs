@@ -42,7 +42,8 @@ public class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = Environment.GetEnvironmentVariable("SIPAR_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            // Reduced motion turns Bootstrap's transitions off, so axe never measures a button's colour mid-transition.
+            Args = ["--force-prefers-reduced-motion", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
 
@@ -51,7 +52,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(Sipar.Modules.Accounts.CreatedUser user, int width = 1400, bool axeOnLoad = true)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = 900 }, AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = 900 }, AcceptDownloads = true, ReducedMotion = ReducedMotion.Reduce });
         var page = await context.NewPageAsync();
         Watch(page, axeOnLoad);
         context.Page += (_, opened) => Watch(opened, axeOnLoad);
