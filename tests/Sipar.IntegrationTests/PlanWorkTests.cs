@@ -93,6 +93,13 @@ public abstract class PlanWorkTests<TFactory>(TFactory app) : IClassFixture<TFac
         page = await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/dashboard"));
         Assert.Equal("1", page.QuerySelector("[data-testid=kpi-overdue]")!.TextContent.Trim());
         Assert.Equal("1", page.QuerySelector("[data-testid=kpi-no-deadline]")!.TextContent.Trim());
+
+        // A deadline that is not a date is said beside the field and the saved one stays (it is not cleared).
+        var typo = await SiparFactory.PostFormAsync(office, $"/tasks/{w.TaskId}", new() { ["Deadline"] = "31/13/2022", ["Recurrence"] = "None" }, $"/tasks/{w.TaskId}?handler=Deadline");
+        Assert.Equal(HttpStatusCode.OK, typo.StatusCode);
+        Assert.Contains("\"31/13/2022\" không phải là ngày", (await SiparFactory.HtmlAsync(typo)).Body!.TextContent, StringComparison.Ordinal);
+        page = await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/dashboard"));
+        Assert.Equal("1", page.QuerySelector("[data-testid=kpi-overdue]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -23,15 +23,15 @@ internal abstract class SiparPageModel(IStringLocalizer<SharedResource> localize
         ArgumentNullException.ThrowIfNull(confirmation);
         ArgumentNullException.ThrowIfNull(reload);
         IReadOnlyList<string>? warnings = null;
+        if (VietnameseDateBinder.AnyRefused(HttpContext))
+        {
+            // As in RunAsync: a date that did not bind is said beside its field; nothing is asked.
+            await reload();
+            return Page();
+        }
+
         try
         {
-            // A value that did not even bind (a date that is not a date) is said beside its field; nothing is asked.
-            if (!ModelState.IsValid)
-            {
-                await reload();
-                return Page();
-            }
-
             warnings = await check();
         }
         catch (ForbiddenException)
@@ -64,6 +64,14 @@ internal abstract class SiparPageModel(IStringLocalizer<SharedResource> localize
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(reload);
+        if (VietnameseDateBinder.AnyRefused(HttpContext))
+        {
+            // A date that is not a date: running the change would save it as empty. The page comes back with the message
+            // beside the field and everything as typed.
+            await reload();
+            return Page();
+        }
+
         try
         {
             var redirectTo = await action();

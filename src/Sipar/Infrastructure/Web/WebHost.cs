@@ -44,7 +44,7 @@ internal static class WebHost
                 o.Conventions.AuthorizeFolder("/Modules");
                 o.Conventions.AddPageRoute("/Modules/Accounts/ManageUsers/Edit", "/admin/users/new");
             })
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateOnlyBinderProvider()))
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateBinderProvider()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, BindingMessages>();
