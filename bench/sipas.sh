@@ -54,12 +54,15 @@ psql -h /var/run/postgresql -d postgres -qc "CREATE DATABASE $db" >/dev/null
 [[ "${PG_SYNC:-on}" == off ]] && psql -h /var/run/postgresql -d postgres -qc "ALTER DATABASE $db SET synchronous_commit = off" >/dev/null
 settings=(--Database:Provider=Postgres "--ConnectionStrings:Sipar=$pg")
 bench() { dotnet bench/Sipar.Benchmarks/bin/Release/net10.0/Sipar.Benchmarks.dll "$@"; }
-echo "== $rows responses and 40,000 drawn contacts loaded by COPY"
+echo "== $rows responses and 96,000 drawn contacts loaded by COPY"
 start=$(date +%s.%N)
-wave=$(bench sipas-seed "$rows" 40000 "$work/tokens.txt" "${settings[@]}" | tail -n 1)
-# Each side gets 15,000 codes to measure on and 5,000 of its own for the warm-up.
-sed -n '1,15000p' "$work/tokens.txt" > "$work/tokens-sipar.txt"; sed -n '15001,20000p' "$work/tokens.txt" > "$work/tokens-sipar-warm.txt"
-sed -n '20001,35000p' "$work/tokens.txt" > "$work/tokens-bare.txt"; sed -n '35001,40000p' "$work/tokens.txt" > "$work/tokens-bare-warm.txt"
+wave=$(bench sipas-seed "$rows" 96000 "$work/tokens.txt" "${settings[@]}" | tail -n 1)
+# Each side gets codes of its own for each run, so that no measured request meets a used code: 8,000 for the cold run,
+# 25,000 for the warm-up, 15,000 for the measured run.
+sed -n '1,8000p' "$work/tokens.txt" > "$work/tokens-sipar-cold.txt"; sed -n '8001,33000p' "$work/tokens.txt" > "$work/tokens-sipar-warm.txt"
+sed -n '33001,48000p' "$work/tokens.txt" > "$work/tokens-sipar.txt"
+sed -n '48001,56000p' "$work/tokens.txt" > "$work/tokens-bare-cold.txt"; sed -n '56001,81000p' "$work/tokens.txt" > "$work/tokens-bare-warm.txt"
+sed -n '81001,96000p' "$work/tokens.txt" > "$work/tokens-bare.txt"
 printf 'loaded in %.1f s; responses table %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT pg_size_pretty(pg_total_relation_size('sipas_responses'))")"
 if [[ $parts == *indices* ]]; then
   bench sipas-indices "$wave" 5 "${settings[@]}"
@@ -84,8 +87,8 @@ answers=""
 for c in TC1 TC2 TC3 TT1 TT2 TT3 TT4 CC1 CC2 CC3 KQ1 KQ2 KQ3 PA1 PA2 PA3; do answers="$answers&Items%5B$c%5D=$(( (RANDOM % 3) + 3 ))"; done
 for target in "sipar|$port|Sipar /khao-sat" "bare|$((port + 1))|bare Kestrel + SQL"; do
 IFS='|' read -r who p name <<<"$target"
-for run in warm measure; do
-file="$work/tokens-$who.txt"; [[ $run == warm ]] && file="$work/tokens-$who-warm.txt"
+for run in cold warm measure; do
+file="$work/tokens-$who.txt"; [[ $run != measure ]] && file="$work/tokens-$who-$run.txt"
 cat >"$work/submit.lua" <<LUA
 local tokens = {}
 for line in io.lines("$file") do tokens[#tokens + 1] = line end
@@ -100,13 +103,16 @@ function request()
 end
 $(cat bench/p95.lua)
 LUA
-# A warm-up (JIT, pools, caches) on codes of its own, then the measured run.
-if [[ $run == warm ]]; then wrk -t2 -c"$connections" -d3s -s "$work/submit.lua" "http://127.0.0.1:$p" >/dev/null; continue; fi
+# The first seconds after start (cold: tier-0 code, empty pools and caches) are reported on their own; then a warm-up
+# of ${WARM:-120} s lets tiered compilation finish (on two cores, under load, Sipar's 40,000-odd jitted methods take
+# about that long to reach tier 1 through the PGO-instrumented tier), and the measured run is the steady state.
+if [[ $run == warm ]]; then wrk -t2 -c"$connections" -d"${WARM:-120}s" -s "$work/submit.lua" "http://127.0.0.1:$p" >/dev/null; continue; fi
 before=$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT count(*) FROM sipas_responses WHERE \"ContactId\" IS NOT NULL AND \"SubmittedAt\" IS NOT NULL")
 out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/submit.lua" "http://127.0.0.1:$p")
 grep -q "errors 0" <<<"$out" || { echo "$name: $(grep errors <<<"$out")"; }
 after=$(psql -h /var/run/postgresql -d "$db" -qtAc "SELECT count(*) FROM sipas_responses WHERE \"ContactId\" IS NOT NULL AND \"SubmittedAt\" IS NOT NULL")
-printf '%-22s requests/s %8s · submissions saved %5s (%.0f/s) · p50 %6s ms · p99 %6s ms\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$((after - before))" "$(echo "($after - $before) / $seconds" | bc -l)" \
+label="$name"; [[ $run == cold ]] && label="$name (cold)"
+printf '%-29s requests/s %8s · submissions saved %5s (%.0f/s) · p50 %6s ms · p99 %6s ms\n' "$label" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$((after - before))" "$(echo "($after - $before) / $seconds" | bc -l)" \
   "$(awk '/^p50/ {print $2}' <<<"$out")" "$(awk '/^p99/ {print $2}' <<<"$out")"
 done
 done

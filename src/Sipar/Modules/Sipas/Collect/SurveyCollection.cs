@@ -81,7 +81,7 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
             return new SurveySession(state, wave, doc, null);
         }
 
-        var saved = await db.Set<Response>().AsNoTracking().FirstOrDefaultAsync(r => r.ContactId == contact!.Id && r.SubmittedAt == null, ct);
+        var saved = await OpenResponse.For(db)(db, contact!.Id, ct);
         return new SurveySession(TokenState.Open, wave, doc, saved);
     }
 
@@ -100,7 +100,7 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
             return (state, false);
         }
 
-        var response = await db.Set<Response>().FirstOrDefaultAsync(r => r.ContactId == contact!.Id && r.SubmittedAt == null, ct);
+        var response = await OpenResponseTracked.For(db)(db, contact!.Id, ct);
         if (response is null)
         {
             response = Response.Start(contact!.WaveId, wave!.QuestionnaireId, contact, ResponseChannel.Online, doc!.Items.Count(), Now, null);
@@ -147,17 +147,35 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
         return true;
     }
 
+    private sealed record TokenHead(Contact Contact, Wave Wave, DateTime ImportedAt);
+
+    // The public survey page's queries, compiled once: on the submit path building and caching the LINQ expression
+    // each time cost more than the queries themselves (bench/sipas.sh); one compiled query per EF model (PerModel).
+    private static readonly PerModel<Func<SiparDbContext, string, CancellationToken, Task<TokenHead?>>> HeadTracked = new(() => EF.CompileAsyncQuery(
+        (SiparDbContext db, string code, CancellationToken ct) => db.Set<Contact>().Where(c => c.Token == code)
+            .Join(db.Set<Wave>(), c => c.WaveId, w => w.Id, (c, w) => new { Contact = c, Wave = w })
+            .Join(db.Set<Questionnaire>(), x => x.Wave.QuestionnaireId, q => q.Id, (x, q) => new TokenHead(x.Contact, x.Wave, q.ImportedAt))
+            .FirstOrDefault()));
+
+    private static readonly PerModel<Func<SiparDbContext, string, CancellationToken, Task<TokenHead?>>> Head = new(() => EF.CompileAsyncQuery(
+        (SiparDbContext db, string code, CancellationToken ct) => db.Set<Contact>().AsNoTracking().Where(c => c.Token == code)
+            .Join(db.Set<Wave>().AsNoTracking(), c => c.WaveId, w => w.Id, (c, w) => new { Contact = c, Wave = w })
+            .Join(db.Set<Questionnaire>(), x => x.Wave.QuestionnaireId, q => q.Id, (x, q) => new TokenHead(x.Contact, x.Wave, q.ImportedAt))
+            .FirstOrDefault()));
+
+    private static readonly PerModel<Func<SiparDbContext, Guid, CancellationToken, Task<Response?>>> OpenResponseTracked = new(() => EF.CompileAsyncQuery(
+        (SiparDbContext db, Guid contact, CancellationToken ct) => db.Set<Response>().FirstOrDefault(r => r.ContactId == contact && r.SubmittedAt == null)));
+
+    private static readonly PerModel<Func<SiparDbContext, Guid, CancellationToken, Task<Response?>>> OpenResponse = new(() => EF.CompileAsyncQuery(
+        (SiparDbContext db, Guid contact, CancellationToken ct) => db.Set<Response>().AsNoTracking().FirstOrDefault(r => r.ContactId == contact && r.SubmittedAt == null)));
+
     // Parsed questionnaires by id and import time: a version's file changes only before its first response, and then its time changes too.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, DateTime), QuestionnaireDocument> Documents = new();
 
     /// <summary>The token's contact, wave and questionnaire in one query (the parsed questionnaire is cached), and where the token stands.</summary>
     private async Task<(TokenState State, Contact? Contact, Wave? Wave, QuestionnaireDocument? Questionnaire)> LoadAsync(string code, bool tracked, CancellationToken ct)
     {
-        var contacts = tracked ? db.Set<Contact>() : db.Set<Contact>().AsNoTracking();
-        var head = await contacts.Where(c => c.Token == code)
-            .Join(db.Set<Wave>(), c => c.WaveId, w => w.Id, (c, w) => new { Contact = c, Wave = w })
-            .Join(db.Set<Questionnaire>(), x => x.Wave.QuestionnaireId, q => q.Id, (x, q) => new { x.Contact, x.Wave, q.ImportedAt })
-            .FirstOrDefaultAsync(ct);
+        var head = await (tracked ? HeadTracked.For(db)(db, code, ct) : Head.For(db)(db, code, ct));
         if (head is null)
         {
             return (TokenState.Unknown, null, null, null);
