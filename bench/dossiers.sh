@@ -71,8 +71,13 @@ LUA
 printf '%-30s %10s %10s %10s\n' "endpoint" "req/s" "p50 ms" "p99 ms"
 for target in "Sipar /tra-cuu|$port" "bare Kestrel + SQL|$bare"; do
   name=${target%|*}; p=${target#*|}
-  wrk -t2 -c"$connections" -d2s -s "$work/post.lua" "http://127.0.0.1:$p/tra-cuu" >/dev/null
-  out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:$p/tra-cuu")
-  grep -q "errors 0" <<<"$out" || { echo "$name: $(grep errors <<<"$out")"; }
-  printf '%-30s %10s %10s %10s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '/^p50/ {print $2}' <<<"$out")" "$(awk '/^p99/ {print $2}' <<<"$out")"
+  # The first seconds after start are reported on their own (cold: tier-0 code); a warm-up of ${WARM:-60} s lets tiered
+  # compilation reach tier 1 on two cores under load; the measured run is the steady state.
+  for run in cold warm measure; do
+    if [[ $run == warm ]]; then wrk -t2 -c"$connections" -d"${WARM:-60}s" -s "$work/post.lua" "http://127.0.0.1:$p/tra-cuu" >/dev/null; continue; fi
+    out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:$p/tra-cuu")
+    grep -q "errors 0" <<<"$out" || { echo "$name: $(grep errors <<<"$out")"; }
+    label="$name"; [[ $run == cold ]] && label="$name (cold)"
+    printf '%-30s %10s %10s %10s\n' "$label" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '/^p50/ {print $2}' <<<"$out")" "$(awk '/^p99/ {print $2}' <<<"$out")"
+  done
 done

@@ -41,7 +41,7 @@ public sealed class DocumentRenderingTests(SqliteFactory app) : IClassFixture<Sq
             // One dossier accepted, late (an apology letter) and stopped; another asked for a document, then refused: all six forms reached.
             var late = D();
             late.Accept(procedure.DocumentList, calendar, app.UtcNow, null);
-            late.Assign(unitId, null, null, app.UtcNow, null);
+            late.Assign(unitId, null, null, null, app.UtcNow, null);
             late.RequestApology("Cần xác minh thêm tại địa phương", calendar.AddWorkingDays(app.Today, 20), app.UtcNow, null);
             late.Stop("Người nộp đề nghị dừng", app.UtcNow, null);
             var refused = D();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
+using Sipar.Infrastructure.Localization;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Dossiers;
 using Sipar.Testing;
@@ -39,6 +40,63 @@ public abstract class DossierDeskTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Single(second.QuerySelectorAll("[data-testid=register] tbody tr"));
         Assert.Null(second.QuerySelector("[data-testid=next-page]"));
         Assert.Contains("Người nộp 01", second.QuerySelector("[data-testid=register]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_procedures_steps_set_each_hand_overs_deadline_and_its_documents_say_how_many_originals_and_copies()
+    {
+        // The clock stays where the other tests left it (it only moves forward); the dates come from the dossier's own plan.
+        var (agencyId, officeUnit, _) = await app.CreateAgencyAsync();
+        var processing = await app.WithServicesAsync(sp => sp.GetRequiredService<Sipar.Modules.Organisation.AgencyAdministration>()
+            .AddUnitAsync(agencyId, new("Phòng Lao động", "LD", Sipar.Modules.Organisation.UnitKind.Division, null), CancellationToken.None));
+        var office = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, agencyId, officeUnit));
+        var desk = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, agencyId, officeUnit));
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(office, "/dossiers/procedures", new()
+        {
+            ["Code"] = "1.000105", ["Name"] = "Đăng ký nội quy lao động", ["Field"] = "Lao động", ["TimeLimit"] = "5", ["Unit"] = "WorkingDays",
+            ["Documents"] = "Văn bản đề nghị (01 bản chính)\nNội quy lao động | 1 bản chính | 2 bản sao", ["Fee"] = "0", ["Level"] = "Full",
+            ["Steps"] = "Tiếp nhận, chuyển hồ sơ | 0,5\nThẩm định hồ sơ | 3\nTrình ký, trả kết quả | 1,5",
+        })).StatusCode);
+        var procedureId = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Procedure>().Where(p => p.AgencyId == agencyId).Select(p => p.Id).SingleAsync());
+        var published = await SiparFactory.HtmlAsync(await app.NewClient().GetAsync($"/thu-tuc/{procedureId}"));
+        Assert.Contains("Nội quy lao động (1 bản chính, 2 bản sao)", published.Body!.TextContent, StringComparison.Ordinal);
+
+        var received = await SiparFactory.PostFormAsync(desk, "/dossiers", new() { ["ProcedureId"] = procedureId.ToString(), ["ApplicantName"] = "Công ty TNHH A", ["Channel"] = "Online" }, "/dossiers?handler=Receive");
+        var page = received.Headers.Location!.ToString();
+        var checking = await SiparFactory.HtmlAsync(await desk.GetAsync(page));
+        Assert.Contains("Văn bản đề nghị (1 bản chính)", checking.QuerySelector("[data-testid=accept-form]")!.TextContent, StringComparison.Ordinal);
+        var both = new FormUrlEncodedContent([new("Documents", "Văn bản đề nghị"), new("Documents", "Nội quy lao động"), new("__RequestVerificationToken", await SiparFactory.AntiforgeryTokenAsync(desk, page))]);
+        Assert.Equal(HttpStatusCode.Redirect, (await desk.PostAsync(page + "?handler=Accept", both)).StatusCode);
+        var id = Guid.Parse(page.Split('/')[^1]);
+        var plan = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == id));
+        var dues = plan.PlannedSteps.Select(p => p.Due!.Value).ToList();
+        Assert.Equal(3, dues.Count);
+        Assert.True(dues[0] < dues[1] && dues[1] < dues[2] && dues[2] == plan.AppointmentDate, string.Join(", ", dues));
+
+        // The page shows the plan and proposes the first step; the desk hands it over for the second, due on that step's date.
+        var accepted = await SiparFactory.HtmlAsync(await desk.GetAsync(page));
+        var rows = accepted.QuerySelectorAll("[data-testid=step-plan] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal(["Thẩm định hồ sơ", "3", Show.Date(dues[1])], rows[1]);
+        Assert.Equal("0", accepted.QuerySelector("#Step option[selected]")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(desk, page, new() { ["UnitId"] = processing.ToString(), ["Step"] = "1" }, page + "?handler=Assign")).StatusCode);
+        var assigned = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().AsNoTracking().Include(d => d.Steps).SingleAsync(d => d.Id == id));
+        Assert.Equal((dues[1], "Thẩm định hồ sơ"), (assigned.StepDue!.Value, assigned.Steps[^1].Note));
+        Assert.Equal("2", (await SiparFactory.HtmlAsync(await desk.GetAsync(page))).QuerySelector("#Step option[selected]")!.GetAttribute("value"));
+
+        // Through the API: an unknown step is refused beside the field and changes nothing; the last step is due on the appointment date.
+        var unknown = await desk.PostAsJsonAsync($"/api/dossiers/{id}/assign", new { unitId = processing, step = 7 }, SiparFactory.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Bước này không có trong quy trình", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/dossiers/{id}/assign", new { unitId = processing, step = 2 }, SiparFactory.Json)).StatusCode);
+        Assert.Equal(dues[2], await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<Dossier>().Where(d => d.Id == id).Select(d => d.StepDue).SingleAsync()));
+
+        // The receipt lists originals and copies; the control sheet names each step with its own deadline.
+        var receipt = DocumentChecks.ValidWordText(await desk.GetByteArrayAsync($"/api/dossiers/{id}/forms/1"));
+        Assert.Contains("Bản chính\nBản sao", receipt, StringComparison.Ordinal);
+        Assert.Contains("Nội quy lao động\n01\n02", receipt, StringComparison.Ordinal);
+        var sheet = DocumentChecks.ValidWordText(await desk.GetByteArrayAsync($"/api/dossiers/{id}/forms/6"));
+        Assert.Contains(Show.Date(dues[1]), sheet, StringComparison.Ordinal);
+        Assert.Contains("Thẩm định hồ sơ", sheet, StringComparison.Ordinal);
     }
 
     [Fact]

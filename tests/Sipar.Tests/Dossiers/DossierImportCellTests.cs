@@ -126,5 +126,31 @@ public sealed class DossierImportCellTests
         Assert.Equal(("Steps", "Procedure.StepFormat"), (bad.List[0].Field, bad.List[0].MessageKey));
     }
 
+    [Theory]
+    [InlineData("Tờ khai đề nghị | 1 bản chính | 1 bản sao", "Tờ khai đề nghị", 1, 1)]
+    [InlineData("Tờ khai đề nghị (01 bản chính, 02 bản sao)", "Tờ khai đề nghị", 1, 2)]
+    [InlineData("Giấy khai sinh: bản sao có chứng thực", "Giấy khai sinh", 0, 1)]
+    [InlineData("Đơn đề nghị - Bản chính", "Đơn đề nghị", 1, 0)]
+    [InlineData("Bản sao giấy khai sinh", "Bản sao giấy khai sinh", 0, 0)]
+    [InlineData("Tờ khai (mẫu 01)", "Tờ khai (mẫu 01)", 0, 0)]
+    [InlineData("Hợp đồng lao động | ban chinh: 2", "Hợp đồng lao động", 2, 0)]
+    public void Required_documents_are_read_with_their_originals_and_copies_as_published_lists_write_them(string line, string name, int originals, int copies)
+    {
+        var d = RequiredDocument.Parse(line);
+        Assert.Equal((name, originals, copies), (d.Name, d.Originals, d.Copies));
+        Assert.Equal(d, RequiredDocument.Parse(d.ToString()));   // the stored shape reads back the same
+    }
+
+    [Fact]
+    public void A_procedures_documents_are_stored_in_one_shape_and_the_receipt_lists_originals_and_copies()
+    {
+        var procedure = Procedure.Create(Guid.NewGuid(), new ProcedureInput("1.2", "Thủ tục", "Việc làm", null, 5, TimeLimitUnit.WorkingDays, null,
+            "Tờ khai (01 bản chính, 01 bản sao)\n  Giấy khai sinh: bản sao  \nẢnh 4x6", 0, OnlineLevel.None, null), DateTime.UtcNow);
+        Assert.Equal("Tờ khai | 1 bản chính | 1 bản sao\nGiấy khai sinh | 1 bản sao\nẢnh 4x6", procedure.Documents);
+        Assert.Equal(["Tờ khai", "Giấy khai sinh", "Ảnh 4x6"], procedure.DocumentList);
+        Assert.Equal("1 bản chính, 1 bản sao", procedure.RequiredDocuments[0].Quantities);
+        Assert.True(new ProcedureInput("1.2", "Thủ tục", "Việc làm", null, 5, TimeLimitUnit.WorkingDays, null, "Tờ khai (01 bản chính, 01 bản sao)\nGiấy khai sinh: bản sao\nẢnh 4x6", 0, OnlineLevel.None, null).SameAs(procedure));
+    }
+
     private static DateTime Vn(int month, int day, int hour) => new DateTime(2026, month, day, hour, 0, 0, DateTimeKind.Utc).AddHours(-7);
 }

@@ -87,7 +87,7 @@ public sealed class DossierLifecycleTests
     {
         var clock = restart ? SupplementClock.Restart : SupplementClock.Pause;
         var d = Accepted(Vn(12, 1, 10));
-        d.Assign(Guid.NewGuid(), null, null, Vn(12, 1, 11), null);
+        d.Assign(Guid.NewGuid(), null, null, null, Vn(12, 1, 11), null);
         d.RequestSupplement(["Bản dịch công chứng"], Vn(12, 3, 9), null, null, mayOverride: false);
         Assert.Equal(DossierStatus.AwaitingSupplement, d.Status);
         d.CompleteSupplement(Calendar, clock, Vn(12, 7, 10), null);
@@ -163,9 +163,45 @@ public sealed class DossierLifecycleTests
         Assert.Equal(50m, f.SatisfactionRate);         // (4 finished − 1 late − 1 unsatisfied) / 4
     }
 
+    [Fact]
+    public void Each_step_of_the_procedure_is_due_when_its_shares_run_out_on_the_calendar_across_tet()
+    {
+        var procedure = Sipar.Modules.Dossiers.Procedure.Create(Agency, new ProcedureInput("1.004227", "Cấp giấy phép lao động", "Việc làm", null, 5, TimeLimitUnit.WorkingDays, null,
+            "Đơn đề nghị", 0, OnlineLevel.Partial, null, Steps: "Tiếp nhận, chuyển hồ sơ | 0,5\nThẩm định hồ sơ | 3\nTrình ký, trả kết quả | 1,5"), DateTime.UtcNow);
+        var d = Received(Vn(2, 12, 10), procedure);   // Thu 12/02/2026; Tết: Mon 16/02 – Fri 20/02 off
+        Assert.All(d.PlannedSteps, p => Assert.Null(p.Due));
+        d.Accept(["Đơn đề nghị"], Calendar, Vn(2, 12, 10), null);
+        Assert.Equal(new DateOnly(2026, 2, 26), d.AppointmentDate);
+        Assert.Equal([new DateOnly(2026, 2, 13), new DateOnly(2026, 2, 25), new DateOnly(2026, 2, 26)], d.PlannedSteps.Select(p => p.Due!.Value));
+        Assert.Equal(0, d.NextPlannedStep);
+
+        d.Assign(Guid.NewGuid(), null, 0, null, Vn(2, 12, 11), null);
+        Assert.Equal((new DateOnly(2026, 2, 13), "Tiếp nhận, chuyển hồ sơ"), (d.StepDue!.Value, d.Steps[^1].Note));
+        Assert.Equal(1, d.NextPlannedStep);
+        d.Assign(Guid.NewGuid(), null, 1, null, Vn(2, 13, 9), null);
+        Assert.Equal((new DateOnly(2026, 2, 25), "Thẩm định hồ sơ"), (d.StepDue!.Value, d.Steps[^1].Note));
+        d.Assign(Guid.NewGuid(), null, 1, new DateOnly(2026, 2, 24), Vn(2, 13, 10), null);   // a nearer date may be given
+        Assert.Equal(new DateOnly(2026, 2, 24), d.StepDue);
+        Assert.Equal("Dossier.StepUnknown", Assert.Throws<DomainValidationException>(() => d.Assign(Guid.NewGuid(), null, 3, null, Vn(2, 13, 11), null)).Errors[0].MessageKey);
+        Assert.Equal("Dossier.StepAfterAppointment", Assert.Throws<DomainValidationException>(() => d.Assign(Guid.NewGuid(), null, 2, new DateOnly(2026, 2, 27), Vn(2, 13, 11), null)).Errors[0].MessageKey);
+        Assert.Equal(new DateOnly(2026, 2, 24), d.StepDue);   // nothing changed by the refusals
+    }
+
+    [Fact]
+    public void A_later_change_of_the_procedures_steps_does_not_rewrite_a_received_dossiers_plan()
+    {
+        var procedure = Sipar.Modules.Dossiers.Procedure.Create(Agency, new ProcedureInput("1.1", "Thủ tục", "Việc làm", null, 5, TimeLimitUnit.WorkingDays, null,
+            "Đơn", 0, OnlineLevel.None, null, Steps: "Thẩm định | 4\nTrả kết quả | 1"), DateTime.UtcNow);
+        var d = Received(Vn(12, 1, 9), procedure);
+        procedure.Change(new ProcedureInput("1.1", "Thủ tục", "Việc làm", null, 5, TimeLimitUnit.WorkingDays, null, "Đơn", 0, OnlineLevel.None, null, Steps: "Thẩm định | 2"), DateTime.UtcNow);
+        d.Accept(["Đơn"], Calendar, Vn(12, 1, 9), null);
+        Assert.Equal(["Thẩm định", "Trả kết quả"], d.PlannedSteps.Select(p => p.Name));
+        Assert.Equal([new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 8)], d.PlannedSteps.Select(p => p.Due!.Value));
+    }
+
     private static void Finish(Dossier d, DateTime signedAt)
     {
-        d.Assign(Guid.NewGuid(), null, null, signedAt.AddHours(-2), null);
+        d.Assign(Guid.NewGuid(), null, null, null, signedAt.AddHours(-2), null);
         d.SubmitForSignature(signedAt.AddHours(-1), null);
         d.Sign(signedAt, null, Calendar);
         d.Return(ResultDelivery.AtDesk, signedAt.AddMinutes(10), null);

@@ -107,9 +107,9 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
             Sipar.Modules.Dossiers.Procedure.Create(agencyId, new Sipar.Modules.Dossiers.ProcedureInput(code, name, field, null, days, Sipar.Modules.Dossiers.TimeLimitUnit.WorkingDays,
                 new TimeOnly(15, 0), documents, fee, level, "Luật Việc làm 2013; Nghị định 152/2020/NĐ-CP", "Cấp tỉnh", "Tại Bộ phận Một cửa; qua bưu chính", steps), now);
         var permit = P("1.000459", "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam", "Việc làm", 5,
-            "Văn bản đề nghị cấp giấy phép lao động\nGiấy chứng nhận sức khỏe\nBản sao hộ chiếu", 600_000, Sipar.Modules.Dossiers.OnlineLevel.Partial,
+            "Văn bản đề nghị cấp giấy phép lao động | 1 bản chính\nGiấy chứng nhận sức khỏe | 1 bản chính\nHộ chiếu | 1 bản sao", 600_000, Sipar.Modules.Dossiers.OnlineLevel.Partial,
             "Tiếp nhận, chuyển hồ sơ | 0,5\nThẩm định hồ sơ | 3\nTrình ký, trả kết quả | 1,5");
-        var benefit = P("1.001776", "Giải quyết hưởng trợ cấp xã hội hằng tháng", "Bảo trợ xã hội", 15, "Tờ khai đề nghị trợ giúp xã hội", 0, Sipar.Modules.Dossiers.OnlineLevel.Full,
+        var benefit = P("1.001776", "Giải quyết hưởng trợ cấp xã hội hằng tháng", "Bảo trợ xã hội", 15, "Tờ khai đề nghị trợ giúp xã hội (01 bản chính)", 0, Sipar.Modules.Dossiers.OnlineLevel.Full,
             "Tiếp nhận | 1\nThẩm định, xác minh | 10\nQuyết định, trả kết quả | 4");
         var record = P("2.000286", "Xác nhận quá trình công tác", "Người có công", 3, "Đơn đề nghị xác nhận", 0, Sipar.Modules.Dossiers.OnlineLevel.None, "");
         db.AddRange(permit, benefit, record);
@@ -121,12 +121,12 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
                 Sipar.Modules.Dossiers.DossierChannel.Online, at, deskOpen: true, forms.FormSetOn(Sipar.Infrastructure.Time.VietnamTime.DateOf(at)), null);
         var accepted = D(1, permit, "John Smith", "0912000001", now.AddHours(-3));
         accepted.Accept(permit.DocumentList, calendar, now.AddHours(-3), null);
-        accepted.Assign(deskUnit, null, null, now.AddHours(-2), null);
+        accepted.Assign(deskUnit, null, 0, null, now.AddHours(-2), null);
         var waiting = D(2, benefit, "Hoàng Thị Xuân", "0912000002", now.AddHours(-2));
         waiting.RequestSupplement(["Giấy xác nhận khuyết tật (bản sao)"], now.AddHours(-2), null, null, false);
         var returned = D(3, record, "Nông Văn Bình", "0912000003", now.AddHours(-1));
         returned.Accept(record.DocumentList, calendar, now.AddHours(-1), null);
-        returned.Assign(deskUnit, null, null, now.AddMinutes(-50), null);
+        returned.Assign(deskUnit, null, null, null, now.AddMinutes(-50), null);
         returned.SubmitForSignature(now.AddMinutes(-40), null);
         returned.Sign(now.AddMinutes(-30), null, calendar);
         returned.Return(Sipar.Modules.Dossiers.ResultDelivery.AtDesk, now.AddMinutes(-20), null);

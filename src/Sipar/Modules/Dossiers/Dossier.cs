@@ -150,6 +150,12 @@ internal sealed class Dossier : IAggregateRoot
 
     public string RequiredDocuments { get; private set; } = "";
 
+    /// <summary>
+    /// The procedure's steps as received ("name | share", one a line); from acceptance each line also holds the step's
+    /// due date, counted on the calendar like the appointment date ("name | share | yyyy-MM-dd").
+    /// </summary>
+    public string StepPlan { get; private set; } = "";
+
     public long Fee { get; private set; }
 
     public OnlineLevel OnlineLevel { get; private set; }
@@ -321,6 +327,7 @@ internal sealed class Dossier : IAggregateRoot
             TimeLimitUnit = procedure.TimeLimitUnit,
             Cutoff = procedure.Cutoff,
             RequiredDocuments = procedure.Documents,
+            StepPlan = procedure.Steps,
             Fee = procedure.Fee,
             OnlineLevel = procedure.OnlineLevel,
             ApplicantName = name,
@@ -339,7 +346,30 @@ internal sealed class Dossier : IAggregateRoot
         return dossier;
     }
 
-    public IReadOnlyList<string> RequiredList => Lines(RequiredDocuments);
+    public IReadOnlyList<string> RequiredList => [.. RequiredDocumentList.Select(d => d.Name)];
+
+    /// <summary>The required documents with their originals and copies, as the procedure said on the receipt date.</summary>
+    public IReadOnlyList<RequiredDocument> RequiredDocumentList => RequiredDocument.ParseAll(RequiredDocuments);
+
+    /// <summary>The procedure's steps with their share of the time limit and, once accepted, their due dates.</summary>
+    public IReadOnlyList<PlannedStep> PlannedSteps => PlannedStep.Parse(StepPlan);
+
+    /// <summary>The planned step the next hand-over is for (the one after the last step handed over), or null when the procedure lists none.</summary>
+    public int? NextPlannedStep
+    {
+        get
+        {
+            var plan = PlannedSteps;
+            if (plan.Count == 0)
+            {
+                return null;
+            }
+
+            var last = steps.LastOrDefault(s => s.Action == DossierAction.Assign && s.Note is not null)?.Note;
+            var index = last is null ? -1 : plan.Select(p => p.Name).ToList().IndexOf(last);
+            return Math.Min(index + 1, plan.Count - 1);
+        }
+    }
 
     public IReadOnlyList<string> ReceivedList => Lines(DocumentsReceived);
 
@@ -363,6 +393,14 @@ internal sealed class Dossier : IAggregateRoot
         // The dossier counts from when it became complete: its receipt, or the day the documents asked for arrived.
         var from = SupplementCount > 0 ? steps.Last(s => s.Action == DossierAction.CompleteSupplement).At : ReceivedAt;
         AppointmentDate = Due(calendar, from, TimeLimit);
+        // Each step is due when the shares so far run out, counted like the appointment date and never after it.
+        var cumulative = 0m;
+        StepPlan = string.Join('\n', PlannedSteps.Select(p =>
+        {
+            cumulative += p.Share;
+            var due = Due(calendar, from, (int)Math.Ceiling(cumulative));
+            return (p with { Due = due > AppointmentDate ? AppointmentDate : due }).ToString();
+        }));
         AcceptedAt = now;
         Status = DossierStatus.Accepted;
         Step(DossierAction.Accept, now, by, UnitId, AppointmentDate, null);
@@ -463,15 +501,25 @@ internal sealed class Dossier : IAggregateRoot
         Step(DossierAction.Refuse, now, by, null, null, RefusalReason);
     }
 
-    /// <summary>Chuyển xử lý: to a processing unit (and officer) with the step's deadline.</summary>
-    public void Assign(Guid unitId, Guid? officerId, DateOnly? stepDue, DateTime now, Guid? by)
+    /// <summary>
+    /// Chuyển xử lý: to a processing unit (and officer) for one of the procedure's steps, due on that step's date (or
+    /// on a date given, never after the appointment); without a step, due on the appointment date.
+    /// </summary>
+    public void Assign(Guid unitId, Guid? officerId, int? step, DateOnly? stepDue, DateTime now, Guid? by)
     {
         if (Status is not (DossierStatus.Accepted or DossierStatus.Processing))
         {
             throw new DomainValidationException("", "Dossier.CannotAssign", Label(Status));
         }
 
-        var due = stepDue ?? AppointmentDate;
+        var plan = PlannedSteps;
+        if (step is { } k && (k < 0 || k >= plan.Count))
+        {
+            throw new DomainValidationException("Step", "Dossier.StepUnknown");
+        }
+
+        var planned = step is { } i ? plan[i] : null;
+        var due = stepDue ?? planned?.Due ?? AppointmentDate;
         if (due is { } d && AppointmentDate is { } appointment && d > appointment)
         {
             throw new DomainValidationException("StepDue", "Dossier.StepAfterAppointment", Show.Date(appointment));
@@ -481,7 +529,7 @@ internal sealed class Dossier : IAggregateRoot
         OfficerId = officerId;
         StepDue = due;
         Status = DossierStatus.Processing;
-        Step(DossierAction.Assign, now, by, unitId, due, null);
+        Step(DossierAction.Assign, now, by, unitId, due, planned?.Name);
     }
 
     public void SubmitForSignature(DateTime now, Guid? by)
@@ -651,6 +699,7 @@ internal sealed class Dossier : IAggregateRoot
         TimeLimitUnit = procedure.TimeLimitUnit;
         Cutoff = procedure.Cutoff;
         RequiredDocuments = procedure.Documents;
+        StepPlan = procedure.Steps;
         Fee = procedure.Fee;
         OnlineLevel = procedure.OnlineLevel;
         UnitId = procedure.UnitId;
@@ -750,6 +799,22 @@ internal sealed class Dossier : IAggregateRoot
 internal sealed record ImportedDossier(
     string Code, DateTime ReceivedAt, DateOnly? AppointmentDate, DateOnly? FinishedOn, DateTime? ReturnedAt, DossierStatus Status, DossierChannel Channel,
     bool Supplement, bool Apology, string? ApplicantName, string? Phone, string? Email, string Hash);
+
+/// <summary>One step of the procedure as a dossier copied it: its share of the time limit and, once accepted, its due date.</summary>
+internal sealed record PlannedStep(string Name, decimal Share, DateOnly? Due)
+{
+    public static IReadOnlyList<PlannedStep> Parse(string? text) =>
+        [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
+        {
+            var p = line.Split('|', StringSplitOptions.TrimEntries);
+            var share = p.Length > 1 && decimal.TryParse(p[1], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0;
+            DateOnly? due = p.Length > 2 && DateOnly.TryParseExact(p[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+            return new PlannedStep(p[0], share, due);
+        })];
+
+    public override string ToString() =>
+        Name + " | " + Share.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + (Due is { } d ? " | " + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "");
+}
 
 /// <summary>Who the dossier is for.</summary>
 internal sealed record DossierApplicant(string? Name, string? Phone, string? Email, string? Address);

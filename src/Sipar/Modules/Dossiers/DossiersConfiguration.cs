@@ -23,6 +23,7 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         b.Ignore(x => x.StepList);
         b.Property(x => x.ResultDelivery).HasMaxLength(Procedure.DeliveryMaxLength);
         b.Ignore(x => x.DocumentList);
+        b.Ignore(x => x.RequiredDocuments);
         b.HasIndex(x => new { x.AgencyId, x.Code }).IsUnique();
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.SetNull);
@@ -41,6 +42,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(x => x.ProcedureName).HasMaxLength(Procedure.NameMaxLength).IsRequired();
         b.Property(x => x.Field).HasMaxLength(Procedure.FieldMaxLength).IsRequired();
         b.Property(x => x.RequiredDocuments).HasMaxLength(Procedure.TextMaxLength).IsRequired();
+        b.Property(x => x.StepPlan).HasMaxLength(Procedure.TextMaxLength).IsRequired();
         b.Property(x => x.TimeLimitUnit).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.OnlineLevel).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
@@ -62,6 +64,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(x => x.ImportHash).HasMaxLength(64);
         b.HasOne<ImportRun>().WithMany().HasForeignKey(x => x.ImportRunId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.RequiredList);
+        b.Ignore(x => x.RequiredDocumentList);
+        b.Ignore(x => x.PlannedSteps);
+        b.Ignore(x => x.NextPlannedStep);
         b.Ignore(x => x.ReceivedList);
         b.Ignore(x => x.Outcome);
         b.Ignore(x => x.IsClosed);

@@ -53,7 +53,7 @@ internal static class DossiersModule
                 "request-supplement" => desk.RequestSupplementAsync(id, input.Documents ?? [], input.Reason, ct),
                 "complete-supplement" => desk.CompleteSupplementAsync(id, ct),
                 "refuse" => desk.RefuseAsync(id, input.Reason, ct),
-                "assign" => desk.AssignAsync(id, input.UnitId ?? Guid.Empty, input.OfficerId, input.Date, ct),
+                "assign" => desk.AssignAsync(id, input.UnitId ?? Guid.Empty, input.OfficerId, input.Step, input.Date, ct),
                 "submit" => desk.SubmitForSignatureAsync(id, ct),
                 "sign" => desk.SignAsync(id, ct),
                 "return" => desk.ReturnAsync(id, input.Delivery ?? ResultDelivery.AtDesk, ct),
@@ -95,5 +95,5 @@ internal static class DossiersModule
 
     internal sealed record ReceiveRequest(Guid? AgencyId, Guid ProcedureId, string? ApplicantName, string? Phone, string? Email, string? Address, DossierChannel Channel = DossierChannel.Desk, DateTime? ReceivedAt = null);
 
-    internal sealed record ActionRequest(IReadOnlyList<string>? Documents, string? Reason, Guid? UnitId, DateOnly? Date, ResultDelivery? Delivery, Guid? OfficerId = null);
+    internal sealed record ActionRequest(IReadOnlyList<string>? Documents, string? Reason, Guid? UnitId, DateOnly? Date, ResultDelivery? Delivery, Guid? OfficerId = null, int? Step = null);
 }

@@ -70,7 +70,7 @@ internal sealed class Procedure : IAggregateRoot
     /// <summary>Dossiers received after this time (Vietnam) count from the next working day; null: none.</summary>
     public TimeOnly? Cutoff { get; private set; }
 
-    /// <summary>Thành phần hồ sơ, one document a line.</summary>
+    /// <summary>Thành phần hồ sơ, one document a line with its originals and copies (<see cref="RequiredDocument"/>).</summary>
     public string Documents { get; private set; } = "";
 
     /// <summary>Phí, lệ phí in đồng; 0: không.</summary>
@@ -94,7 +94,11 @@ internal sealed class Procedure : IAggregateRoot
 
     public DateTime UpdatedAt { get; private set; }
 
-    public IReadOnlyList<string> DocumentList => Documents.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The documents' names, in order.</summary>
+    public IReadOnlyList<string> DocumentList => [.. RequiredDocuments.Select(d => d.Name)];
+
+    /// <summary>The documents with how many originals and copies each.</summary>
+    public IReadOnlyList<RequiredDocument> RequiredDocuments => RequiredDocument.ParseAll(Documents);
 
     public static Procedure Create(Guid agencyId, ProcedureInput input, DateTime now)
     {
@@ -110,7 +114,7 @@ internal sealed class Procedure : IAggregateRoot
         var code = (input.Code ?? "").Trim();
         var name = (input.Name ?? "").Trim();
         var field = (input.Field ?? "").Trim();
-        var documents = string.Join('\n', (input.Documents ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        var documents = RequiredDocument.Normalise(input.Documents);
         var legal = input.LegalBasis?.Trim();
         var level = input.Level?.Trim();
         var delivery = input.ResultDelivery?.Trim();
@@ -178,7 +182,7 @@ internal sealed record ProcedureInput(
     /// <summary>Whether saving this would change what the procedure says (the import's "unchanged" rows).</summary>
     public bool SameAs(Procedure p) =>
         p is not null && p.Code == (Code ?? "").Trim() && p.Name == (Name ?? "").Trim() && p.Field == (Field ?? "").Trim() && p.UnitId == UnitId && p.TimeLimit == TimeLimit
-        && p.TimeLimitUnit == TimeLimitUnit && p.Cutoff == Cutoff && p.Documents == string.Join('\n', (Documents ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+        && p.TimeLimitUnit == TimeLimitUnit && p.Cutoff == Cutoff && p.Documents == RequiredDocument.Normalise(Documents)
         && p.Fee == Fee && p.OnlineLevel == OnlineLevel && p.LegalBasis == NullIfEmpty(LegalBasis) && p.Level == NullIfEmpty(Level) && p.ResultDelivery == NullIfEmpty(ResultDelivery)
         && p.Steps == ProcedureStep.Normalise(Steps, TimeLimit, new ValidationErrors());
 
@@ -229,4 +233,74 @@ internal sealed partial record ProcedureStep(string Name, decimal Share)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>.+?)\s*[|:]\s*(?<n>\d+(?:[.,]\d+)?)\s*(?:ngày làm việc|ngày|giờ làm việc|giờ)?\s*$")]
     private static partial System.Text.RegularExpressions.Regex Line();
+}
+
+/// <summary>
+/// One document of a procedure's dossier (thành phần hồ sơ) and how many originals and copies the citizen brings
+/// (0 and 0: the list does not say). Stored one a line as "name | N bản chính | M bản sao".
+/// </summary>
+internal sealed partial record RequiredDocument(string Name, int Originals, int Copies)
+{
+    /// <summary>What the lines say, in order.</summary>
+    public static IReadOnlyList<RequiredDocument> ParseAll(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).Where(d => d.Name.Length > 0).ToList();
+
+    /// <summary>
+    /// Reads a document as published lists write it: "Tờ khai | 1 bản chính | 1 bản sao", "Tờ khai (01 bản chính, 01
+    /// bản sao)", "Giấy khai sinh: bản sao có chứng thực", or a name alone. "bản chính" / "bản sao" without a number is one.
+    /// </summary>
+    public static RequiredDocument Parse(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.Trim();
+        string name;
+        string counts;
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        if (bar >= 0)
+        {
+            (name, counts) = (text[..bar].Trim(), text[(bar + 1)..]);
+        }
+        else if (Tail().Match(text) is { Success: true } tail && Mentions(tail.Groups["c"].Value))
+        {
+            (name, counts) = (text[..tail.Index].Trim(), tail.Groups["c"].Value);
+        }
+        else
+        {
+            return new RequiredDocument(text, 0, 0);
+        }
+
+        var folded = VietnameseText.Fold(counts);
+        return new RequiredDocument(name.Length > 0 ? name : text, Count(folded, "chinh"), Count(folded, "sao"));
+    }
+
+    /// <summary>The lines as stored: each document parsed and written back in one shape.</summary>
+    public static string Normalise(string? text) => string.Join('\n', ParseAll(text).Select(d => d.ToString()));
+
+    /// <summary>"1 bản chính, 1 bản sao", or empty when the list does not say.</summary>
+    public string Quantities => string.Join(", ", new[] { Originals > 0 ? $"{Originals} bản chính" : null, Copies > 0 ? $"{Copies} bản sao" : null }.OfType<string>());
+
+    public override string ToString() =>
+        Originals == 0 && Copies == 0 ? Name : Name + (Originals > 0 ? $" | {Originals} bản chính" : "") + (Copies > 0 ? $" | {Copies} bản sao" : "");
+
+    private static bool Mentions(string s)
+    {
+        var f = VietnameseText.Fold(s);
+        return f.Contains("ban chinh", StringComparison.Ordinal) || f.Contains("ban sao", StringComparison.Ordinal);
+    }
+
+    private static int Count(string folded, string kind)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(folded, @"(?:(?<n>\d+)\s*)?ban\s+" + kind + @"(?:\s*:\s*(?<m>\d+))?", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (!m.Success)
+        {
+            return 0;
+        }
+
+        var digits = m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["m"].Success ? m.Groups["m"].Value : "1";
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Min(n, 99) : 1;
+    }
+
+    // A trailing "(…)" or ": …" / " - …" that says how many originals or copies.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\s*\((?<c>[^()]*)\)|\s*[:–-]\s*(?<c>[^:()–-]*))\s*$")]
+    private static partial System.Text.RegularExpressions.Regex Tail();
 }

@@ -228,7 +228,7 @@ internal sealed class DossierDesk(
     public Task RefuseAsync(Guid id, string? reason, CancellationToken ct) => ChangeAsync(id, Desk, d => Sync(() => d.Refuse(reason, Now, me.Id)), ct);
 
     /// <summary>Chuyển xử lý: to a unit of the dossier's agency and, optionally, a named officer of that unit.</summary>
-    public async Task AssignAsync(Guid id, Guid unitId, Guid? officerId, DateOnly? stepDue, CancellationToken ct)
+    public async Task AssignAsync(Guid id, Guid unitId, Guid? officerId, int? step, DateOnly? stepDue, CancellationToken ct)
     {
         var dossier = await db.Set<Dossier>().FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
         if (!(await agencies.UnitsAsync(dossier.AgencyId, ct)).Any(u => u.Id == unitId))
@@ -241,7 +241,7 @@ internal sealed class DossierDesk(
             throw new DomainValidationException("OfficerId", "Dossier.OfficerOtherUnit");
         }
 
-        await ChangeAsync(id, d => Desk(d) || CanProcess(d), d => Sync(() => d.Assign(unitId, officerId, stepDue, Now, me.Id)), ct);
+        await ChangeAsync(id, d => Desk(d) || CanProcess(d), d => Sync(() => d.Assign(unitId, officerId, step, stepDue, Now, me.Id)), ct);
     }
 
     public Task SubmitForSignatureAsync(Guid id, CancellationToken ct) => ChangeAsync(id, CanProcess, d => Sync(() => d.SubmitForSignature(Now, me.Id)), ct);

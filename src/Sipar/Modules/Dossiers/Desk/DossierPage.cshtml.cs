@@ -32,6 +32,10 @@ internal sealed class DossierPageModel(DossierDesk desk, IAgencies agencies, Acc
     [BindProperty]
     public DateOnly? StepDue { get; set; }
 
+    /// <summary>The procedure's step the hand-over is for (its index in the dossier's plan).</summary>
+    [BindProperty]
+    public int? Step { get; set; }
+
     [BindProperty]
     public DateOnly? NewDate { get; set; }
 
@@ -56,7 +60,7 @@ internal sealed class DossierPageModel(DossierDesk desk, IAgencies agencies, Acc
 
     public Task<IActionResult> OnPostRefuseAsync(CancellationToken ct) => Run(() => desk.RefuseAsync(Id, Reason, ct), ct);
 
-    public Task<IActionResult> OnPostAssignAsync(CancellationToken ct) => Run(() => desk.AssignAsync(Id, UnitId ?? Guid.Empty, OfficerId, StepDue, ct), ct);
+    public Task<IActionResult> OnPostAssignAsync(CancellationToken ct) => Run(() => desk.AssignAsync(Id, UnitId ?? Guid.Empty, OfficerId, Step, StepDue, ct), ct);
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => Run(() => desk.SubmitForSignatureAsync(Id, ct), ct);
 

@@ -188,7 +188,13 @@ internal static class DossierForms
     private static void Receipt(Decree30Document doc, Dossier d, string lookupUrl)
     {
         doc.Paragraph("Thành phần hồ sơ đã nhận:");
-        doc.Table(["STT", "Tên giấy tờ", "Số lượng"], Numbered(d.ReceivedList).Select(r => (IReadOnlyList<string>)[r[0], r[1], "01"]), [1, 8, 2]);
+        // Originals and copies as the procedure lists them; where the list gives no numbers the cells stay empty (no guess).
+        var listed = d.RequiredDocumentList.DistinctBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+        doc.Table(["STT", "Tên giấy tờ", "Bản chính", "Bản sao"], Numbered(d.ReceivedList).Select(r =>
+        {
+            var (originals, copies) = listed.TryGetValue(r[1], out var l) ? (l.Originals, l.Copies) : (0, 0);
+            return (IReadOnlyList<string>)[r[0], r[1], Two(originals), Two(copies)];
+        }), [1, 7, 2, 2]);
         var unit = d.TimeLimitUnit switch { TimeLimitUnit.CalendarDays => "ngày", TimeLimitUnit.WorkingHours => "giờ làm việc", _ => "ngày làm việc" };
         doc.Paragraph($"Thời gian giải quyết theo quy định: {d.TimeLimit.ToString(Invariant)} {unit}.");
         doc.Paragraph($"Thời gian nhận hồ sơ: {VietnamTime.Local(d.ReceivedAt):HH} giờ {VietnamTime.Local(d.ReceivedAt):mm} phút, ngày {Day(d.ReceivedAt)}.");
@@ -245,6 +251,8 @@ internal static class DossierForms
 
     private static string Contact(AgencyInfo agency, string lead) =>
         lead + " " + string.Join(", ", new[] { agency.Hotline is { } h ? "số điện thoại " + h : null, agency.Email is { } e ? "thư điện tử " + e : null }.OfType<string>().DefaultIfEmpty("Bộ phận tiếp nhận và trả kết quả")) + ".";
+
+    private static string Two(int n) => n == 0 ? "" : n.ToString("00", Invariant);
 
     private static string Day(DateTime utc) => Show.Date(VietnamTime.DateOf(utc));
 

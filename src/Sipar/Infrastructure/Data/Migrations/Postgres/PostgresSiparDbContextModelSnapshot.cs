@@ -597,6 +597,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly?>("StepDue")
                         .HasColumnType("date");
 
+                    b.Property<string>("StepPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("StopReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

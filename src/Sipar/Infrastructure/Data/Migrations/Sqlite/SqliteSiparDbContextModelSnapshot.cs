@@ -584,6 +584,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("StepDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StepPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StopReason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
