@@ -71,7 +71,7 @@ internal static partial class PlanTextParser
             });
         }
 
-        var lines = cleaned.ToString().Replace("\0", "", StringComparison.Ordinal).Split('\n');
+        var lines = HeaderCells(cleaned.ToString().Replace("\0", "", StringComparison.Ordinal).Split('\n'));
         var result = new List<Paragraph>();
         var inBody = false;
         var blankBefore = false;
@@ -128,9 +128,61 @@ internal static partial class PlanTextParser
         return result;
     }
 
+    /// <summary>
+    /// The header as legal-document websites and Word conversions give it: a two-column table whose cells come one after
+    /// another or on one row with "|" between them. Before "KẾ HOẠCH" every cell becomes a line of its own, and a
+    /// "KẾ" / "HOẠCH" split over two lines is joined.
+    /// </summary>
+    private static List<string> HeaderCells(string[] lines)
+    {
+        static string Bare(string line) => VietnameseText.Fold(line.Replace("#", "", StringComparison.Ordinal).Replace("*", "", StringComparison.Ordinal).Replace("|", " ", StringComparison.Ordinal));
+        var end = Array.FindIndex(lines, l => Bare(l) == "ke hoach");
+        var split = -1;
+        for (var i = 0; i + 1 < lines.Length && end < 0; i++)
+        {
+            if (Bare(lines[i]) == "ke" && Bare(lines[i + 1]) == "hoach")
+            {
+                split = i;
+                break;
+            }
+        }
+
+        var headerEnd = end >= 0 ? end : split >= 0 ? split : lines.Length;
+        if (end < 0 && split < 0)
+        {
+            return [.. lines];   // no header to take apart
+        }
+
+        var result = new List<string>(lines.Length + 16);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i < headerEnd && lines[i].Contains('|', StringComparison.Ordinal))
+            {
+                result.AddRange(lines[i].Split('|').Select(c => c.Trim()).Where(c => c.Length > 0));
+            }
+            else if (i == split)
+            {
+                result.Add("KẾ HOẠCH");
+                i++;
+            }
+            else
+            {
+                result.Add(lines[i]);
+            }
+        }
+
+        return result;
+    }
+
     private static bool ContinuesPrevious(Paragraph previous, string line, bool emphasised, bool blankBefore)
     {
         if (previous.Emphasised || emphasised || StartsStructure(line) || IsRecipientsHeading(previous.Text) || IsRecipientsHeading(line))
+        {
+            return false;
+        }
+
+        // "Căn cứ …" / "Thực hiện …" opens the preamble: never the tail of the title before it.
+        if (char.IsUpper(line[0]) && Reader.StartsPreamble(VietnameseText.Fold(line)))
         {
             return false;
         }
@@ -180,6 +232,8 @@ internal static partial class PlanTextParser
         private string? signerName;
         private bool sawNumberLine;
         private bool sawDateLine;
+        private bool mottoOpen;
+        private string? pendingDate;
 
         private enum Part
         {
@@ -238,7 +292,7 @@ internal static partial class PlanTextParser
                 {
                     case Part.Title:
                         // The first paragraph after "KẾ HOẠCH" is the title; more emphasised lines continue it.
-                        if ((p.Emphasised || titleParts.Count == 0) && !StartsPreamble(fold))
+                        if ((p.Emphasised || titleParts.Count == 0 || (titleParts.Count > 0 && IsCapitals(p.Text) && IsCapitals(titleParts[^1]))) && !StartsPreamble(fold))
                         {
                             titleParts.Add(p.Text);
                         }
@@ -305,7 +359,7 @@ internal static partial class PlanTextParser
             return Build();
         }
 
-        private static bool StartsPreamble(string fold) =>
+        internal static bool StartsPreamble(string fold) =>
             fold.StartsWith("can cu", StringComparison.Ordinal) || fold.StartsWith("thuc hien ", StringComparison.Ordinal);
 
         private static Part PartOf(string roman, string heading)
@@ -335,6 +389,47 @@ internal static partial class PlanTextParser
 
         private void ReadHeaderLine(string line)
         {
+            var fold = VietnameseText.Fold(line);
+
+            // The place and date split over lines ("Bình Định, ngày 21" / "tháng 11 năm 2022", "Hà Giang," / "ngày …").
+            if (pendingDate is not null)
+            {
+                var joined = pendingDate + " " + line;
+                pendingDate = null;
+                if (DateLine().IsMatch(joined) || joined.Length < 80 && PlaceStart().IsMatch(joined) && !fold.Contains("nam", StringComparison.Ordinal))
+                {
+                    ReadHeaderLine(joined);
+                    return;
+                }
+            }
+
+            if (!DateLine().IsMatch(line) && PlaceStart().IsMatch(line) && !NumberLine().IsMatch(line))
+            {
+                pendingDate = line;
+                return;
+            }
+
+            // The motto over two or three lines: "CỘNG HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM", "Độc lập - Tự do -" / "Hạnh phúc".
+            if (mottoOpen)
+            {
+                mottoOpen = false;
+                if (fold.Contains("viet nam", StringComparison.Ordinal) || fold.StartsWith("nghia", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
+            if (fold.StartsWith("cong hoa xa hoi", StringComparison.Ordinal))
+            {
+                mottoOpen = !fold.Contains("viet nam", StringComparison.Ordinal);
+                return;
+            }
+
+            if (fold.Contains("doc lap", StringComparison.Ordinal) || fold.StartsWith("tu do", StringComparison.Ordinal) || fold.StartsWith("hanh phuc", StringComparison.Ordinal))
+            {
+                return;
+            }
+
             var numberLine = NumberLine().Match(line);
             if (numberLine.Success)
             {
@@ -364,15 +459,22 @@ internal static partial class PlanTextParser
                 return;
             }
 
-            var fold = VietnameseText.Fold(line);
-            if (fold.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || fold.StartsWith("doc lap", StringComparison.Ordinal) || line.All(c => !char.IsLetter(c)))
+            if (line.All(c => !char.IsLetter(c)))
             {
                 return;
             }
 
-            if (line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper))
+            if (IsCapitals(line))
             {
-                headerCaps.Add(line);
+                // "ỦY BAN NHÂN DÂN" / "TỈNH BÌNH ĐỊNH": one body written over two lines.
+                if (headerCaps.Count > 0 && GoverningBody().IsMatch(VietnameseText.Fold(headerCaps[^1])) && PlaceLevel().IsMatch(fold))
+                {
+                    headerCaps[^1] += " " + line;
+                }
+                else
+                {
+                    headerCaps.Add(line);
+                }
             }
         }
 
@@ -553,7 +655,9 @@ internal static partial class PlanTextParser
                 var m = IssuerSentence().Match(sentence);
                 if (m.Success)
                 {
-                    return m.Groups[1].Value.Trim();
+                    // "Thực hiện Kế hoạch … của UBND tỉnh, Sở Tư pháp xây dựng kế hoạch": the issuer is what follows the last comma.
+                    var who = m.Groups[1].Value;
+                    return who[(who.LastIndexOf(',') + 1)..].Trim();
                 }
             }
 
@@ -662,6 +766,18 @@ internal static partial class PlanTextParser
         var m = Marker().Match(text);
         return (m.Success ? text[m.Length..] : text).Trim();
     }
+
+    private static bool IsCapitals(string line) => line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper);
+
+    /// <summary>A place line waiting for its date: "Hà Giang," or "Bình Định, ngày 21".</summary>
+    [GeneratedRegex(@"^[^,\d]{2,60},(?:\s*ngày\b.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceStart();
+
+    [GeneratedRegex(@"^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")]
+    private static partial Regex GoverningBody();
+
+    [GeneratedRegex(@"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")]
+    private static partial Regex PlaceLevel();
 
     [GeneratedRegex(@" {2,}")]
     private static partial Regex MultiSpace();
