@@ -233,6 +233,8 @@ internal static partial class PlanTextParser
         private bool sawNumberLine;
         private bool sawDateLine;
         private bool mottoOpen;
+        private bool romanSeen;
+        private int? sectionDepth;
         private string? pendingDate;
 
         private enum Part
@@ -284,7 +286,29 @@ internal static partial class PlanTextParser
                 if (roman.Success && part is not Part.Recipients and not Part.Signer)
                 {
                     FinishDuty(ref duty);
+                    romanSeen = true;
                     part = PartOf(roman.Groups[1].Value, VietnameseText.Fold(roman.Groups[2].Value));
+                    continue;
+                }
+
+                // A plan without "I.", "II.", "III." parts: its top-level "1. Mục tiêu", "2. Nhiệm vụ", "3. Tổ chức thực
+                // hiện" items are the parts.
+                if (!romanSeen && part is Part.Preamble or Part.Purposes or Part.Tasks or Part.Implementation
+                    && Numbered().Match(p.Text) is { Success: true } top && !top.Groups[1].Value.Contains('.', StringComparison.Ordinal)
+                    && TopLevelPart(VietnameseText.Fold(top.Groups[2].Value)) is { } next)
+                {
+                    FinishDuty(ref duty);
+                    if (next == Part.Tasks && part != Part.Tasks)
+                    {
+                        warnings.Add(new ParseWarning("parts-unnumbered", $"Kế hoạch không chia phần I, II, III: mục \"{p.Text}\" được hiểu là phần nhiệm vụ; hãy kiểm tra các nội dung."));
+                    }
+
+                    part = next;
+                    if (next == Part.Purposes)
+                    {
+                        purposeList = VietnameseText.Fold(top.Groups[2].Value).StartsWith("yeu cau", StringComparison.Ordinal) ? requirements : purposes;
+                    }
+
                     continue;
                 }
 
@@ -361,6 +385,14 @@ internal static partial class PlanTextParser
 
         internal static bool StartsPreamble(string fold) =>
             fold.StartsWith("can cu", StringComparison.Ordinal) || fold.StartsWith("thuc hien ", StringComparison.Ordinal);
+
+        /// <summary>What a top-level "1. …" heading opens in a plan without Roman parts, or null for an item of the current part.</summary>
+        private static Part? TopLevelPart(string heading) =>
+            heading.StartsWith("muc tieu", StringComparison.Ordinal) || heading.StartsWith("muc dich", StringComparison.Ordinal) || heading.StartsWith("yeu cau", StringComparison.Ordinal)
+                || heading.StartsWith("chi tieu", StringComparison.Ordinal) ? Part.Purposes
+            : heading.StartsWith("to chuc thuc hien", StringComparison.Ordinal) || heading.StartsWith("trach nhiem", StringComparison.Ordinal) ? Part.Implementation
+            : heading.StartsWith("nhiem vu", StringComparison.Ordinal) || heading.StartsWith("noi dung", StringComparison.Ordinal) || heading.StartsWith("giai phap", StringComparison.Ordinal) ? Part.Tasks
+            : null;
 
         private static Part PartOf(string roman, string heading)
         {
@@ -482,20 +514,43 @@ internal static partial class PlanTextParser
         {
             var numbered = Numbered().Match(p.Text);
             var current = sections.Count > 0 ? sections[^1] : null;
-            var isSectionHeading = numbered.Success && (p.Emphasised || current is null
+            var depth = numbered.Success ? numbered.Groups[1].Value.TrimEnd('.').Count(c => c == '.') : -1;
+            var isSectionHeading = numbered.Success && (p.Emphasised || current is null || depth == sectionDepth
                 || !numbered.Groups[1].Value.Contains('.', StringComparison.Ordinal) && (current.Tasks.Count > 0 || current.Lead is not null || SectionLabel().IsMatch(numbered.Groups[2].Value)));
             if (isSectionHeading)
             {
+                sectionDepth ??= depth;
                 var heading = SectionLabel().Replace(numbered.Groups[2].Value.Trim(), "").Trim();
                 sections.Add(new SectionBuilder("II." + numbered.Groups[1].Value.TrimEnd('.'), heading));
                 return;
             }
 
+            // A bold line that is not a task: a heading without a number.
+            if (p.Emphasised && !numbered.Success && !Bullet().IsMatch(p.Text) && !Lettered().IsMatch(p.Text))
+            {
+                sections.Add(new SectionBuilder("II." + (sections.Count + 1).ToString(CultureInfo.InvariantCulture), p.Text.Trim().TrimEnd(':').Trim()));
+                return;
+            }
+
             current ??= AddImplicitSection();
             var fold = VietnameseText.Fold(p.Text);
-            if (current.Tasks.Count == 0 && current.Lead is null && !Bullet().IsMatch(p.Text) && fold.Contains(" chu tri", StringComparison.Ordinal))
+            var prose = !Bullet().IsMatch(p.Text) && !Lettered().IsMatch(p.Text) && !numbered.Success;
+            if (prose && fold.Contains(" chu tri", StringComparison.Ordinal))
             {
-                ReadLead(current, p.Text);
+                if (current.Tasks.Count > 0 || current.Lead is not null)
+                {
+                    // "X chủ trì, phối hợp với Y …" again under the same heading: another lead, so another section.
+                    var heading = current.Heading;
+                    current = new SectionBuilder("II." + (sections.Count + 1).ToString(CultureInfo.InvariantCulture), heading);
+                    sections.Add(current);
+                    warnings.Add(new ParseWarning("section-by-lead", $"Mục \"{heading}\" có nhiều đơn vị chủ trì: Sipar tách thành nội dung riêng từ câu \"{p.Text}\"; hãy kiểm tra."));
+                }
+
+                if (ReadLead(current, p.Text) is { } duty)
+                {
+                    current.Tasks.Add(duty);   // the sentence also says what to do
+                }
+
                 return;
             }
 
@@ -509,26 +564,38 @@ internal static partial class PlanTextParser
             return section;
         }
 
-        private static void ReadLead(SectionBuilder section, string text)
+        /// <summary>
+        /// Reads "X chủ trì, phối hợp với Y, Z[: | what to do]" into the section's lead and coordinating units; returns the
+        /// sentence when it also says what to do (a prose task), else null.
+        /// </summary>
+        private static string? ReadLead(SectionBuilder section, string text)
         {
             var fold = VietnameseText.Fold(text);
             var at = fold.IndexOf(" chu tri", StringComparison.Ordinal);
             section.Lead = text[..at].Trim().TrimEnd(',');
             var with = fold.IndexOf("phoi hop voi", at, StringComparison.Ordinal);
+            var from = with < 0 ? at + " chu tri".Length : with + "phoi hop voi".Length;
+            // The units end where what they do begins ("… Đài Truyền thanh thực hiện …").
+            var verb = DutyVerb().Match(fold, from);
+            var task = verb.Success ? text.Trim() : null;
             if (with < 0)
             {
-                return;
+                return task ?? (fold[from..].Trim(' ', ',', ':', '.', ';').Length > 0 ? text.Trim() : null);
             }
 
-            var list = text[(with + "phoi hop voi".Length)..].Trim().TrimEnd(':', '.', ';').Trim();
+            var list = text[(with + "phoi hop voi".Length)..(verb.Success ? verb.Index : text.Length)].Trim().TrimEnd(':', '.', ';', ',').Trim();
             list = Parenthesised().Replace(list, "").Trim();
             // "các cơ quan, đơn vị" names one group although it holds a comma.
             const string placeholder = "\u0001";
             var protectedList = Regex.Replace(list, "các cơ quan, đơn vị", "các cơ quan" + placeholder + " đơn vị", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
             foreach (var part in protectedList.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                section.Coordinating.Add(part.Replace(placeholder, ",", StringComparison.Ordinal));
+                var unit = part.Replace(placeholder, ",", StringComparison.Ordinal);
+                unit = unit.StartsWith("và ", StringComparison.OrdinalIgnoreCase) ? unit[3..].Trim() : unit;
+                section.Coordinating.Add(unit);
             }
+
+            return task;
         }
 
         private void AddRecipient(string text)
@@ -778,6 +845,10 @@ internal static partial class PlanTextParser
 
     [GeneratedRegex(@"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")]
     private static partial Regex PlaceLevel();
+
+    /// <summary>Where a list of units ends and a duty begins, on folded text.</summary>
+    [GeneratedRegex(@"\s(thuc hien|to chuc|trien khai|tham muu|xay dung|ra soat|kiem tra|tuyen truyen|theo doi|huong dan|bao cao|cap nhat|cong khai)\b")]
+    private static partial Regex DutyVerb();
 
     [GeneratedRegex(@" {2,}")]
     private static partial Regex MultiSpace();
