@@ -887,6 +887,7 @@ s("Dossier.OverrideReason", "Lý do yêu cầu bổ sung lần nữa (lãnh đ�
 s("Dossier.ReasonLabel", "Lý do", "Reason")
 s("Dossier.NewDate", "Ngày hẹn trả mới", "New appointment date")
 s("Dossier.StepDue", "Hạn xử lý của bước", "Step deadline")
+s("Plan.PlanTargets", "Chỉ tiêu của kế hoạch (đọc từ mục tiêu)", "The plan's targets (read from its purposes)")
 s("Dossier.StepDueOverride", "Hạn khác cho bước này (để trống: theo quy trình)", "Another deadline for this step (empty: as the procedure says)")
 s("Dossier.StepPlan", "Quy trình giải quyết và hạn từng bước", "Procedure steps and their deadlines")
 s("Dossier.StepName", "Bước", "Step")

@@ -127,6 +127,46 @@ public abstract class PlanImportTests<TFactory>(TFactory app) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task A_plan_without_roman_parts_is_reviewed_with_its_sections_warnings_and_targets_and_the_saved_plan_shows_its_targets()
+    {
+        var (_, client) = await SeedAgencyOfficeAsync();
+        const string text = """
+            UBND TỈNH LẠNG SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI | Độc lập - Tự do - Hạnh phúc
+            Số: 41/KH-SLĐTBXH | Lạng Sơn,
+            ngày 12 tháng 01 năm 2026
+            KẾ HOẠCH
+            Cải cách hành chính năm 2026
+            Thực hiện Kế hoạch số 08/KH-UBND ngày 06/01/2026 của UBND tỉnh Lạng Sơn;
+            1. Mục tiêu
+            - 100% thủ tục hành chính được công khai đúng quy định.
+            - Tỷ lệ hài lòng của người dân đạt trên 85%.
+            2. Nhiệm vụ
+            2.1. Cải cách thể chế
+            Thanh tra Sở chủ trì, phối hợp với Văn phòng Sở:
+            - Rà soát văn bản quy phạm pháp luật thuộc lĩnh vực của Sở.
+            2.2. Cải cách thủ tục hành chính
+            Văn phòng Sở chủ trì tổ chức công khai thủ tục hành chính tại Bộ phận Một cửa.
+            3. Tổ chức thực hiện
+            Các phòng, đơn vị căn cứ Kế hoạch này triển khai thực hiện.
+            """;
+        var page = await SiparFactory.HtmlAsync(await Preview(client, text));
+        Assert.Equal("41", page.QuerySelector("#Review_Number")!.GetAttribute("value"));
+        Assert.Equal("12/01/2026", page.QuerySelector("#Review_IssuedOn")!.GetAttribute("value"));   // the date split over two header cells
+        Assert.Contains(page.QuerySelectorAll("[data-testid=parse-warning]"), w => w.TextContent.Contains("không chia phần I, II, III", StringComparison.Ordinal));
+        Assert.Equal("Chỉ tiêu của kế hoạch (đọc từ mục tiêu): 100% thủ tục hành chính được công khai đúng quy định; trên 85% Tỷ lệ hài lòng của người dân",
+            page.QuerySelector("[data-testid=review-targets]")!.TextContent.Trim());
+
+        var saved = await client.PostAsync("/plans/import?handler=Save", new FormUrlEncodedContent(FormFields(page)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var plan = await SiparFactory.HtmlAsync(await client.GetAsync(saved.Headers.Location));
+        Assert.Equal(["Thanh tra Sở", "Văn phòng Sở"], plan.QuerySelectorAll("[data-testid=plan-section] [data-testid=lead]").Select(l => l.TextContent.Trim()));
+        var targets = plan.QuerySelectorAll("[data-testid=plan-targets] li").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Equal(2, targets.Count);
+        Assert.Contains("trên 85%", targets[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Saving_a_section_without_a_lead_unit_is_refused_naming_the_section_and_keeps_the_edits()
     {
         var (_, client) = await SeedAgencyOfficeAsync();

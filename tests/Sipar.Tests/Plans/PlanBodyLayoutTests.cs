@@ -20,7 +20,15 @@ public sealed class PlanBodyLayoutTests
         Assert.Equal(("Phòng Nghiệp vụ Dược", 1), (draft.Sections[1].LeadUnit, draft.Sections[1].Tasks.Count));
         Assert.Contains("triển khai thực hiện", Assert.Single(draft.Duties).Text, StringComparison.Ordinal);
         Assert.Contains(draft.Warnings, w => w.Code == "parts-unnumbered");
+        Assert.Equal([("100%", "thủ tục hành chính được công khai đúng quy định"), ("trên 80%", "Tỷ lệ hài lòng của người dân")], draft.Targets.Select(t => (t.Value, t.Measure)));
     }
+
+    [Theory]
+    [InlineData("Tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 98% trở lên.", "từ 98%", "Tỷ lệ hồ sơ giải quyết đúng hạn")]
+    [InlineData("Chỉ số hài lòng phấn đấu đạt 85%", "85%", "Chỉ số hài lòng")]
+    [InlineData("95% hồ sơ được số hóa khi tiếp nhận;", "95%", "hồ sơ được số hóa khi tiếp nhận")]
+    public void A_purpose_line_gives_the_plans_target_whichever_comes_first(string line, string value, string measure) =>
+        Assert.Equal((value, measure), PlanTextParser.PlanTargets([line]).Select(t => (t.Value, t.Measure)).Single());
 
     [Fact]
     public void Bold_headings_and_prose_lead_sentences_give_sections_with_their_units_and_say_where_the_parser_split()

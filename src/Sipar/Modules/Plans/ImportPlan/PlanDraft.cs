@@ -19,7 +19,11 @@ internal sealed record PlanDraft(
     IReadOnlyList<DutyDraft> Duties,
     IReadOnlyList<string> Recipients,
     SignerDraft Signer,
-    IReadOnlyList<ParseWarning> Warnings);
+    IReadOnlyList<ParseWarning> Warnings)
+{
+    /// <summary>The plan's own targets, read from its purposes ("Mục tiêu" / "Chỉ tiêu" lines).</summary>
+    public IReadOnlyList<TargetDraft> Targets => PlanTextParser.PlanTargets(Purposes);
+}
 
 /// <summary>Căn cứ: a document the plan implements or cites.</summary>
 internal sealed record LegalBasisDraft(string Type, string Number, DateOnly? Date, string? Issuer, string Text);

@@ -823,6 +823,30 @@ internal static partial class PlanTextParser
         return Verb().IsMatch(t) ? t : "Căn cứ " + t;
     }
 
+    /// <summary>
+    /// The plan's own targets, read from its "Mục tiêu" / "Chỉ tiêu" lines: "100% thủ tục … được công khai" (the value
+    /// first) or "Tỷ lệ hài lòng … đạt trên 80%" (the measure first, its comparison kept with the value).
+    /// </summary>
+    internal static List<TargetDraft> PlanTargets(IEnumerable<string> purposes)
+    {
+        ArgumentNullException.ThrowIfNull(purposes);
+        var result = new List<TargetDraft>();
+        foreach (var line in purposes)
+        {
+            var m = TrailingTarget().Match(line.Trim());
+            if (m.Success)
+            {
+                var comparison = m.Groups["cmp"].Value.Trim();
+                result.Add(new TargetDraft((comparison.Length > 0 ? comparison + " " : "") + m.Groups["value"].Value.Replace(" ", "", StringComparison.Ordinal), m.Groups["measure"].Value.Trim().TrimEnd(',').Trim()));
+                continue;
+            }
+
+            result.AddRange(Targets(line));
+        }
+
+        return result;
+    }
+
     internal static List<TargetDraft> Targets(string task) =>
         Target().Matches(task).Select(m => new TargetDraft(m.Groups["value"].Value.Replace(" ", "", StringComparison.Ordinal), m.Groups["measure"].Value.Trim().TrimEnd(',').Trim()))
             .Where(t => t.Measure.Length > 0)
@@ -845,6 +869,9 @@ internal static partial class PlanTextParser
 
     [GeneratedRegex(@"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")]
     private static partial Regex PlaceLevel();
+
+    [GeneratedRegex(@"^(?<measure>[^%]{6,200}?)\s+(?:phấn đấu\s+)?(?:đạt|là)\s+(?<cmp>(?:trên|từ|tối thiểu|ít nhất|không dưới|dưới|không quá)\s+)?(?<value>\d{1,3}(?:[.,]\d{1,2})?\s?%)\s*(?:trở lên)?\s*[.;]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingTarget();
 
     /// <summary>Where a list of units ends and a duty begins, on folded text.</summary>
     [GeneratedRegex(@"\s(thuc hien|to chuc|trien khai|tham muu|xay dung|ra soat|kiem tra|tuyen truyen|theo doi|huong dan|bao cao|cap nhat|cong khai)\b")]
