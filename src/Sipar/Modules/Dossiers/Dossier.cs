@@ -395,12 +395,13 @@ internal sealed class Dossier : IAggregateRoot
         AppointmentDate = Due(calendar, from, TimeLimit);
         // Each step is due when the shares so far run out, counted like the appointment date and never after it.
         var cumulative = 0m;
-        StepPlan = string.Join('\n', PlannedSteps.Select(p =>
+        var planned = string.Join('\n', PlannedSteps.Select(p =>
         {
             cumulative += p.Share;
             var due = Due(calendar, from, (int)Math.Ceiling(cumulative));
             return (p with { Due = due > AppointmentDate ? AppointmentDate : due }).ToString();
         }));
+        StepPlan = planned.Length <= TextMaxLength ? planned : StepPlan;   // a plan too long to hold its dates keeps its steps, each due on the appointment date
         AcceptedAt = now;
         Status = DossierStatus.Accepted;
         Step(DossierAction.Accept, now, by, UnitId, AppointmentDate, null);
