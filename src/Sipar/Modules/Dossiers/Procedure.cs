@@ -270,7 +270,7 @@ internal sealed partial record RequiredDocument(string Name, int Originals, int 
         }
 
         var folded = VietnameseText.Fold(counts);
-        return new RequiredDocument(name.Length > 0 ? name : text, Count(folded, "chinh"), Count(folded, "sao"));
+        return new RequiredDocument(name.Length > 0 ? name : text, Count(OriginalsText().Match(folded)), Count(CopiesText().Match(folded)));
     }
 
     /// <summary>The lines as stored: each document parsed and written back in one shape.</summary>
@@ -288,9 +288,9 @@ internal sealed partial record RequiredDocument(string Name, int Originals, int 
         return f.Contains("ban chinh", StringComparison.Ordinal) || f.Contains("ban sao", StringComparison.Ordinal);
     }
 
-    private static int Count(string folded, string kind)
+    /// <summary>How many a match of <see cref="Originals"/> or <see cref="Copies"/> says: the number before or after, or one.</summary>
+    private static int Count(System.Text.RegularExpressions.Match m)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(folded, @"(?:(?<n>\d+)\s*)?ban\s+" + kind + @"(?:\s*:\s*(?<m>\d+))?", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         if (!m.Success)
         {
             return 0;
@@ -299,6 +299,13 @@ internal sealed partial record RequiredDocument(string Name, int Originals, int 
         var digits = m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["m"].Success ? m.Groups["m"].Value : "1";
         return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Min(n, 99) : 1;
     }
+
+    // "01 ban chinh", "ban chinh: 2" or "ban chinh" in folded text; the same for copies.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:(?<n>\d+)\s*)?ban\s+chinh(?:\s*:\s*(?<m>\d+))?")]
+    private static partial System.Text.RegularExpressions.Regex OriginalsText();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:(?<n>\d+)\s*)?ban\s+sao(?:\s*:\s*(?<m>\d+))?")]
+    private static partial System.Text.RegularExpressions.Regex CopiesText();
 
     // A trailing "(…)" or ": …" / " - …" that says how many originals or copies.
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:\s*\((?<c>[^()]*)\)|\s*[:–-]\s*(?<c>[^:()–-]*))\s*$")]

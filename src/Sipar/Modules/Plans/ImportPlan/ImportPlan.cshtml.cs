@@ -154,6 +154,9 @@ internal sealed partial class ImportPlanModel(PlanImport import, IAgencies agenc
 
         public string? Purposes { get; set; }
 
+        /// <summary>The plan's own targets as read from the purposes typed so far.</summary>
+        public IReadOnlyList<TargetDraft> Targets => PlanTextParser.PlanTargets(Split(Purposes));
+
         public string? Requirements { get; set; }
 
         public string? Recipients { get; set; }

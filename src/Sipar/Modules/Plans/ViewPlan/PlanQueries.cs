@@ -11,7 +11,11 @@ internal sealed record PlanSummary(Guid Id, Guid AgencyId, string AgencyName, in
 internal sealed record PlanView(
     Guid Id, Guid AgencyId, string AgencyName, int Year, PlanStatus Status, string? Number, string? Symbol, string? Issuer, string? Place,
     DateOnly? IssuedOn, string Title, IReadOnlyList<LegalBasisDraft> LegalBases, IReadOnlyList<string> Purposes, IReadOnlyList<string> Requirements,
-    IReadOnlyList<SectionView> Sections, IReadOnlyList<DutyDraft> Duties, IReadOnlyList<string> Recipients, string? SignerTitle, string? SignerName);
+    IReadOnlyList<SectionView> Sections, IReadOnlyList<DutyDraft> Duties, IReadOnlyList<string> Recipients, string? SignerTitle, string? SignerName)
+{
+    /// <summary>The plan's own targets, read from its purposes.</summary>
+    public IReadOnlyList<TargetDraft> Targets => PlanTextParser.PlanTargets(Purposes);
+}
 
 internal sealed record SectionView(Guid Id, string Code, string Heading, Guid? LeadUnitId, string? LeadUnitName, bool LeadIsAllUnits, IReadOnlyList<string> CoordinatingUnits, IReadOnlyList<TaskView> Tasks);
 

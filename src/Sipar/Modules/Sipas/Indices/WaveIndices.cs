@@ -23,7 +23,7 @@ internal sealed class WaveIndices(SiparDbContext db, Organisation.IAgencies agen
     /// <summary>The wave's cells by processing unit, by procedure and by each profile question (cells below the minimum are marked, never ranked).</summary>
     public async Task<IReadOnlyList<Breakdown>> BreakdownsAsync(Guid waveId, CancellationToken ct)
     {
-        var (_, doc, rules, structure, rows, matrix) = await LoadAsync(waveId, r => new Counted(r.Answers, "", r.Channel, "", r.UnitId, r.ProcedureCode, r.Profile), ct);
+        var (_, doc, rules, structure, rows, matrix) = await LoadAsync(waveId, r => new Counted(r.Answers, r.UnitId, r.ProcedureCode, r.Profile), ct);
 
         IReadOnlyList<IndexCell> Cells(Func<int, string?> key)
         {
@@ -73,16 +73,21 @@ internal sealed class WaveIndices(SiparDbContext db, Organisation.IAgencies agen
     }
 
     /// <summary>A counted response with the columns a computation asked for (the others empty).</summary>
-    private sealed record Counted(string Answers, string Stratum, ResponseChannel Channel, string Expectations, Guid? UnitId, string ProcedureCode, string Profile);
+    private sealed record Counted(string Answers, Guid? UnitId, string ProcedureCode, string Profile);
+
+    /// <summary>The wave, its questionnaire, the index rules it uses and the questionnaire's structure.</summary>
+    private async Task<(Wave Wave, QuestionnaireDocument Doc, IndexRules Rules, IndexStructure Structure)> WaveAsync(Guid waveId, CancellationToken ct)
+    {
+        var wave = await db.Set<Wave>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new Infrastructure.Errors.NotFoundException();
+        var doc = (await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct)).Document;
+        return (wave, doc, doc.Rules(IndexRules.Default with { MinCell = wave.MinCell, Seed = wave.Seed ?? IndexRules.Default.Seed }), doc.Structure());
+    }
 
     /// <summary>The wave, its questionnaire and rules, and the responses that count (<see cref="Response.Counts"/>) with their answers in a matrix.</summary>
     private async Task<(Wave Wave, QuestionnaireDocument Doc, IndexRules Rules, IndexStructure Structure, List<Counted> Rows, AnswerMatrix Matrix)> LoadAsync(
         Guid waveId, System.Linq.Expressions.Expression<Func<Response, Counted>> columns, CancellationToken ct)
     {
-        var wave = await db.Set<Wave>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new Infrastructure.Errors.NotFoundException();
-        var doc = (await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct)).Document;
-        var rules = doc.Rules(IndexRules.Default with { MinCell = wave.MinCell, Seed = wave.Seed ?? IndexRules.Default.Seed });
-        var structure = doc.Structure();
+        var (wave, doc, rules, structure) = await WaveAsync(waveId, ct);
         var rows = await db.Set<Response>().AsNoTracking().Where(r => r.WaveId == waveId).Where(Response.Counts).Select(columns).ToListAsync(ct);
         var matrix = new AnswerMatrix(structure.ItemCodes.Count, rows.Count);
         foreach (var r in rows)
@@ -114,10 +119,7 @@ internal sealed class WaveIndices(SiparDbContext db, Organisation.IAgencies agen
 
     public async Task<WaveResult> ComputeAsync(Guid waveId, CancellationToken ct)
     {
-        var wave = await db.Set<Wave>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct) ?? throw new Infrastructure.Errors.NotFoundException();
-        var doc = (await db.Set<Questionnaire>().AsNoTracking().FirstAsync(q => q.Id == wave.QuestionnaireId, ct)).Document;
-        var rules = doc.Rules(IndexRules.Default with { MinCell = wave.MinCell, Seed = wave.Seed ?? IndexRules.Default.Seed });
-        var structure = doc.Structure();
+        var (wave, doc, rules, structure) = await WaveAsync(waveId, ct);
         var options = doc.Expectations?.Options.Count ?? 0;
         var counts = new int[options + 1];
 
