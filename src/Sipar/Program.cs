@@ -75,6 +75,7 @@ public partial class Program
         AccountsCommands.Admin(cli),
         CalendarModule.Commands(cli),
         PlansModule.Commands(cli),
+        OrganisationCommands.Commands(cli),
         ParIndexModule.Commands(cli),
         DossiersCommands.Commands(cli),
         SipasCommands.Commands(cli),

@@ -28,6 +28,8 @@ internal sealed class Agencies(SiparDbContext db, AgencyAdministration administr
         return (await ListAsync(ct)).Select(a => new Accounts.PlaceAgency(a.Id, a.Name, units[a.Id].Select(u => new Accounts.PlaceUnit(u.Id, u.Name)).ToList())).ToList();
     }
 
+    public Task<IReadOnlyList<AgencyKindInfo>> KindsAsync(CancellationToken ct) => administration.KindsAsync(ct);
+
     public async Task<IReadOnlyList<UnitInfo>> AllUnitsAsync(CancellationToken ct) =>
         await db.Set<Unit>().AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.SearchName)
             .Select(u => new UnitInfo(u.Id, u.AgencyId, u.Name, u.ShortName, u.Kind, u.SortOrder)).ToListAsync(ct);

@@ -3,7 +3,6 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Organisation;
 
-/// <summary>Loại cơ quan.</summary>
 /// <summary>Cơ quan: an agency of the province, with its units.</summary>
 internal sealed class Agency
 {
@@ -68,7 +67,7 @@ internal sealed class Agency
 
         errors.Required(nameof(PlaceName), placeName, "Agency.PlaceName");
         errors.MaxLength(nameof(PlaceName), placeName, PlaceMaxLength);
-        if (!Enum.IsDefined(kind))
+        if (kind.Code.Length == 0)
         {
             errors.Add(nameof(Kind), "Error.Invalid");
         }

@@ -15,8 +15,21 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(x => x.Hotline).HasMaxLength(Agency.HotlineMaxLength);
         b.Property(x => x.Email).HasMaxLength(Agency.EmailMaxLength);
         b.Property(x => x.PlaceName).HasMaxLength(Agency.PlaceMaxLength).IsRequired();
+        b.Property(x => x.Kind).HasConversion(k => k.Code, s => new AgencyKind(s)).HasMaxLength(AgencyKind.CodeMaxLength);
         b.Property(x => x.SearchName).HasMaxLength(Agency.NameMaxLength).IsRequired();
         b.HasIndex(x => x.SearchName).IsUnique();
+    }
+}
+
+internal sealed class AgencyKindConfiguration : IEntityTypeConfiguration<AgencyKindEntry>
+{
+    public void Configure(EntityTypeBuilder<AgencyKindEntry> b)
+    {
+        b.ToTable("org_agency_kinds");
+        b.HasKey(x => x.Kind);
+        b.Property(x => x.Kind).HasConversion(k => k.Code, s => new AgencyKind(s)).HasMaxLength(AgencyKind.CodeMaxLength);
+        b.Property(x => x.Name).HasMaxLength(AgencyKindEntry.NameMaxLength).IsRequired();
+        b.HasData(AgencyKindEntry.BuiltIn.Select(k => new { k.Kind, k.Name, k.Until, k.SortOrder }));
     }
 }
 

@@ -14,6 +14,7 @@ internal static class OrganisationModule
         builder.Services.AddScoped<Infrastructure.Data.IIdNames, OrganisationNames>();
         builder.Services.AddScoped<Accounts.IPlaces>(sp => sp.GetRequiredService<Agencies>());
         builder.Services.AddScoped<UnitCsvImport>();
+        builder.Services.AddScoped<AgencyTableImport>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sipar.Modules.Organisation;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -14,6 +15,7 @@ internal sealed class FrameworkConfiguration : IEntityTypeConfiguration<Framewor
         b.Property(x => x.DeclaredTotal).HasPrecision(7, 2);
         b.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Items).HasField("items").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property(x => x.AgencyKind).HasConversion(k => k.Code, s => new AgencyKind(s)).HasMaxLength(AgencyKind.CodeMaxLength);
         b.HasIndex(x => new { x.Year, x.AgencyKind, x.SearchName }).IsUnique();
         // A plain indexed column, not a foreign key: adding one to an existing SQLite table would rebuild it.
         b.HasIndex(x => x.PreviousFrameworkId);
@@ -36,6 +38,30 @@ internal sealed class FrameworkItemConfiguration : IEntityTypeConfiguration<Fram
         b.Property(x => x.PreviousCodes).HasMaxLength(FrameworkItem.PreviousCodesMaxLength);
         b.HasOne<FrameworkItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
+    }
+}
+
+internal sealed class ParYearConfiguration : IEntityTypeConfiguration<ParYear>
+{
+    public void Configure(EntityTypeBuilder<ParYear> b)
+    {
+        b.ToTable("par_years");
+        b.HasKey(x => x.Year);
+        b.Property(x => x.Year).ValueGeneratedNever();
+        b.Property(x => x.Bands).HasMaxLength(ParCampaign.BandsMaxLength);
+    }
+}
+
+internal sealed class ParAgencyYearConfiguration : IEntityTypeConfiguration<ParAgencyYear>
+{
+    public void Configure(EntityTypeBuilder<ParAgencyYear> b)
+    {
+        b.ToTable("par_agency_years");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.NotApplicable).HasMaxLength(ParAgencyYear.NotApplicableMaxLength);
+        b.Property(x => x.Maximum).HasPrecision(7, 2);
+        b.HasOne<Organisation.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.Year, x.AgencyId }).IsUnique();
     }
 }
 

@@ -18,6 +18,7 @@ internal static class ParIndexModule
     {
         builder.Services.AddScoped<FrameworkAdministration>();
         builder.Services.AddScoped<ParResults>();
+        builder.Services.AddScoped<ResultsImport>();
         builder.Services.AddScoped<ParAccess>();
         builder.Services.AddScoped<ParCampaigns>();
         builder.Services.AddScoped<ComputedIndicators>();
@@ -88,6 +89,26 @@ internal static class ParIndexModule
             }));
         });
 
+        // A published table for a past year (?fileName=ket-qua.xlsx|csv); without ?apply=true it only previews.
+        api.MapPost("/results/{year:int}/import", async (ResultsImport import, Accounts.Capabilities can, IStringLocalizer<SharedResource> localizer, HttpRequest request, int year, string? fileName, bool? apply, CancellationToken ct) =>
+        {
+            can.Ensure(Accounts.Capability.ManageParIndex);
+            UploadCheck.RequireBodyType(request, fileName);
+            var content = await UploadCheck.ReadBodyAsync(request, MaxFileBytes, "Import.TooLarge", MaxFileBytes / 1024, ct);
+            var summary = await import.RunAsync(fileName ?? "", content, year, apply == true, ct);
+            var labels = new LabelLocalizer(localizer);
+            return Results.Ok(new
+            {
+                summary.CanImport, summary.Applied, summary.Points, summary.Agencies,
+                Errors = summary.Errors.Select(e => new { e.Row, e.MessageKey, Message = labels[e.MessageKey, e.Args].Value }),
+            });
+        });
+        api.MapPut("/years/{year:int}", async (ParResults results, int year, YearSettingsInput input, CancellationToken ct) =>
+        {
+            await results.ConfigureYearAsync(year, input.Bands, input.SurveyHeld ?? true, ct);
+            return TypedResults.NoContent();
+        });
+
         var downloads = app.MapGroup("/par").RequireAuthorization().ExcludeFromDescription();
         downloads.MapGet("/frameworks/{id:guid}/export.xlsx", async (FrameworkAdministration frameworks, Guid id, CancellationToken ct) =>
             TypedResults.File(ParOutputs.FrameworkXlsx(await frameworks.GetAsync(id, ct)), XlsxType, "bo-chi-so.xlsx"));
@@ -150,28 +171,100 @@ internal static class ParIndexModule
             await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Hợp lệ: {areas} lĩnh vực, {criteria} tiêu chí, {subs} tiêu chí thành phần, tổng {ParCalculator.Format(total)} điểm."));
             return 0;
         }, ct, migrate: false));
-        var resultsFile = new Argument<FileInfo>("file") { Description = "Bảng kết quả thẩm định (.xlsx, .csv): Cơ quan | Mã tiêu chí | Điểm" };
-        var importYear = new Option<int>("--year") { Description = "Năm / year", Required = true };
-        var import = new Command("import-results", "Nhập kết quả đã công bố của năm trước Sipar / import a published appraisal table") { resultsFile, importYear };
-        import.SetAction(async (parse, ct) => await cli.RunAsync(async services =>
+        var results = ResultsCommand(cli);
+        return new Command("par", "Chỉ số CCHC (PAR INDEX)") { validate, ImportFramework(cli), ImportResults(cli), YearSettings(cli), results };
+    }
+
+    /// <summary><c>sipar par import-framework &lt;file&gt; --year Y --kind K</c>: a framework for a year and a kind of agency.</summary>
+    private static Command ImportFramework(CliContext cli)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Tệp bộ chỉ số (.xlsx, .json) / framework file" };
+        var year = new Option<int?>("--year") { Description = "Năm (bỏ trống: năm ghi trong tệp) / year (default: the file's)" };
+        var kind = new Option<string>("--kind") { Description = "Mã loại cơ quan (sipar agencies kinds) / agency kind code", DefaultValueFactory = _ => AgencyKind.Department.Code };
+        var name = new Option<string?>("--name") { Description = "Tên bộ chỉ số (bỏ trống: tên trong tệp) / name" };
+        var command = new Command("import-framework", "Nhập bộ chỉ số của một năm cho một loại cơ quan / import a framework") { file, year, kind, name };
+        command.SetAction(async (parse, ct) => await cli.RunAsync(async services =>
         {
-            var info = parse.GetValue(resultsFile)!;
+            var info = parse.GetValue(file)!;
             if (!info.Exists)
             {
                 throw new DomainValidationException("file", "Plan.FileNotFound", info.FullName);
             }
 
-            var (count, errors) = await services.GetRequiredService<ParResults>().ImportAsync(info.Name, await File.ReadAllBytesAsync(info.FullName, ct), parse.GetValue(importYear), ct);
+            var content = await File.ReadAllBytesAsync(info.FullName, ct);
+            var errors = FrameworkValidator.Validate(FrameworkReader.Read(info.Name, content));
             await WriteErrorsAsync(cli, services, errors);
             if (errors.Count > 0)
             {
                 return 2;
             }
 
-            await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Đã nhập {count} điểm tiêu chí năm {parse.GetValue(importYear)}."));
+            var code = parse.GetValue(kind)!;
+            var agencyKind = AgencyKind.TryParse(code, null, out var k) ? k : throw new DomainValidationException("kind", "Organisation.KindCodeFormat", code);
+            var id = await services.GetRequiredService<FrameworkAdministration>().ImportAsOperatorAsync(info.Name, content, parse.GetValue(year), agencyKind, parse.GetValue(name), ct);
+            var framework = await services.GetRequiredService<FrameworkAdministration>().GetAsync(id, ct);
+            await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Đã nhập bộ chỉ số \"{framework.Name}\" năm {framework.Year} cho loại {agencyKind.Code} ({id})."));
             return 0;
         }, ct));
+        return command;
+    }
 
+    /// <summary><c>sipar par import-results &lt;file&gt; --year Y [--dry-run]</c>: a published table, checked against the year's framework.</summary>
+    private static Command ImportResults(CliContext cli)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Bảng kết quả (.xlsx, .csv): Cơ quan | Mã tiêu chí | Điểm [| Điểm tối đa | Điều tra XHH]" };
+        var year = new Option<int>("--year") { Description = "Năm / year", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra, in kết quả sẽ có, không lưu / check only, save nothing" };
+        var command = new Command("import-results", "Nhập kết quả đã công bố của năm trước Sipar / import a published appraisal table") { file, year, dryRun };
+        command.SetAction(async (parse, ct) => await cli.RunAsync(async services =>
+        {
+            var info = parse.GetValue(file)!;
+            if (!info.Exists)
+            {
+                throw new DomainValidationException("file", "Plan.FileNotFound", info.FullName);
+            }
+
+            var y = parse.GetValue(year);
+            var summary = await services.GetRequiredService<ResultsImport>().RunAsync(info.Name, await File.ReadAllBytesAsync(info.FullName, ct), y, !parse.GetValue(dryRun), ct);
+            await WriteErrorsAsync(cli, services, summary.Errors);
+            foreach (var a in summary.Agencies)
+            {
+                var notes = (a.NotApplicable > 0 ? $", {a.NotApplicable} tiêu chí không áp dụng" : "") + (a.Scaled ? ", không điều tra XHH: quy về thang 100" : "");
+                await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{a.Agency} — {ParCalculator.Format(a.Total)}/{ParCalculator.Format(a.Max)} = {ParCalculator.Format(a.Index)}% ({a.Class ?? "—"}){notes}"));
+            }
+
+            if (!summary.CanImport)
+            {
+                return 2;
+            }
+
+            await cli.Out.WriteLineAsync(summary.Applied
+                ? string.Create(CultureInfo.InvariantCulture, $"Đã nhập {summary.Points} điểm tiêu chí của {summary.Agencies.Count} cơ quan năm {y}.")
+                : string.Create(CultureInfo.InvariantCulture, $"Chạy thử: {summary.Points} điểm tiêu chí của {summary.Agencies.Count} cơ quan, chưa lưu gì."));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    /// <summary><c>sipar par year --year Y [--bands "90=Tốt;80=Khá;…"] [--no-survey]</c>: a year's classes without a campaign.</summary>
+    private static Command YearSettings(CliContext cli)
+    {
+        var year = new Option<int>("--year") { Description = "Năm / year", Required = true };
+        var bands = new Option<string?>("--bands") { Description = "Xếp loại \"mức=nhãn\" cách nhau bởi ; (ví dụ 90=Tốt;80=Khá;65=Trung bình;0=Yếu); bỏ trống: A/B/C" };
+        var noSurvey = new Option<bool>("--no-survey") { Description = "Năm không điều tra XHH: điểm quy về thang 100 / no survey that year" };
+        var command = new Command("year", "Xếp loại và điều tra XHH của một năm (không cần đợt đánh giá) / a year's classes and survey") { year, bands, noSurvey };
+        command.SetAction(async (parse, ct) => await cli.RunAsync(async services =>
+        {
+            await services.GetRequiredService<ParResults>().ConfigureYearAsOperatorAsync(parse.GetValue(year), parse.GetValue(bands), !parse.GetValue(noSurvey), ct);
+            var settings = await services.GetRequiredService<ParResults>().YearSettingsAsync(parse.GetValue(year), ct);
+            await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Năm {parse.GetValue(year)}: xếp loại {settings?.Bands ?? ParCampaign.DefaultBands}; {(settings?.SurveyHeld ?? true ? "có" : "không")} điều tra XHH."));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command ResultsCommand(CliContext cli)
+    {
         var resultsYear = new Option<int>("--year") { Description = "Năm / year", Required = true };
         var json = new Option<bool>("--json") { Description = "In JSON / print JSON" };
         var results = new Command("results", "Kết quả, xếp hạng theo năm / results and ranks for a year") { resultsYear, json };
@@ -191,7 +284,7 @@ internal static class ParIndexModule
 
             return 0;
         }, ct));
-        return new Command("par", "Chỉ số CCHC (PAR INDEX)") { validate, import, results };
+        return results;
     }
 
     private static async Task WriteErrorsAsync(CliContext cli, IServiceProvider services, IReadOnlyList<FrameworkError> errors)
@@ -204,6 +297,9 @@ internal static class ParIndexModule
         }
     }
 }
+
+/// <summary>A year's classes and survey sent to the API.</summary>
+internal sealed record YearSettingsInput(string? Bands, bool? SurveyHeld);
 
 /// <summary>A self-score sent to the API.</summary>
 internal sealed record SelfScoreInput(decimal? Points, string? Explanation, int? Version = null);

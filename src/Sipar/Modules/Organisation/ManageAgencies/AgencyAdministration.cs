@@ -38,6 +38,7 @@ internal sealed class AgencyAdministration(SiparDbContext db, Accounts.IPeople p
     {
         ArgumentNullException.ThrowIfNull(input);
         var agency = Agency.Create(input.Name, input.Symbol, input.PlaceName, input.Kind, input.ReportRecipients, input.Hotline, input.Email);
+        await EnsureKindAsync(input.Kind, ct);
         await EnsureUniqueNameAsync(agency.SearchName, null, ct);
         db.Add(agency);
         await db.SaveChangesAsync(ct);
@@ -49,8 +50,45 @@ internal sealed class AgencyAdministration(SiparDbContext db, Accounts.IPeople p
         ArgumentNullException.ThrowIfNull(input);
         var agency = await db.Set<Agency>().FindAsync([id], ct) ?? throw new NotFoundException();
         agency.Update(input.Name, input.Symbol, input.PlaceName, input.Kind, input.ReportRecipients, input.Hotline, input.Email);
+        await EnsureKindAsync(input.Kind, ct);
         await EnsureUniqueNameAsync(agency.SearchName, id, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The kinds of agency, historical ones included, in their order.</summary>
+    public async Task<IReadOnlyList<AgencyKindInfo>> KindsAsync(CancellationToken ct) =>
+        (await db.Set<AgencyKindEntry>().AsNoTracking().ToListAsync(ct)).OrderBy(k => k.SortOrder).ThenBy(k => k.Name, StringComparer.Ordinal).Select(k => k.ToInfo()).ToList();
+
+    /// <summary>Adds a kind, or renames one / marks it historical (the code names it; kinds are never deleted).</summary>
+    public async Task<bool> SaveKindAsync(string? code, string? name, DateOnly? until, int? sortOrder, CancellationToken ct)
+    {
+        var candidate = AgencyKindEntry.Create(code, name, until, sortOrder ?? 50);
+        var existing = await db.Set<AgencyKindEntry>().FirstOrDefaultAsync(k => k.Kind == candidate.Kind, ct);
+        if (existing is null)
+        {
+            var folded = VietnameseText.Fold(candidate.Name);
+            if ((await db.Set<AgencyKindEntry>().AsNoTracking().Select(k => k.Name).ToListAsync(ct)).Any(n => VietnameseText.Fold(n) == folded))
+            {
+                throw new DomainValidationException("Name", "Organisation.KindNameTaken", candidate.Name);
+            }
+
+            db.Add(candidate);
+        }
+        else
+        {
+            existing.Update(candidate.Name, until, sortOrder ?? existing.SortOrder);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return existing is null;
+    }
+
+    private async Task EnsureKindAsync(AgencyKind kind, CancellationToken ct)
+    {
+        if (!await db.Set<AgencyKindEntry>().AnyAsync(k => k.Kind == kind, ct))
+        {
+            throw new DomainValidationException("Kind", "Organisation.KindUnknown", kind.Code);
+        }
     }
 
     /// <summary>The agency's units as a tree, in display order (parents before children).</summary>

@@ -343,7 +343,7 @@ internal sealed class ParCampaigns(SiparDbContext db, ParAccess access, CurrentU
         foreach (var agency in agencies.Where(a => !already.Contains(a.Id)))
         {
             var framework = frameworks.Find(f => f.AgencyKind == agency.Kind)
-                ?? throw new DomainValidationException("AgencyIds", "Par.NoFrameworkForKind", campaign.Year, new LabelArg("AgencyKind." + agency.Kind), agency.Name);
+                ?? throw new DomainValidationException("AgencyIds", "Par.NoFrameworkForKind", campaign.Year, (await agencyDirectory.KindsAsync(ct)).NameOf(agency.Kind), agency.Name);
             db.Add(ParAssessment.Start(campaign.Id, agency.Id, framework));
         }
     }

@@ -16,7 +16,7 @@ internal sealed record FrameworkPreview(FrameworkFile File, IReadOnlyList<Framew
 }
 
 /// <summary>Frameworks: preview a file (errors by row, nothing saved), import it, read it, export it as JSON.</summary>
-internal sealed class FrameworkAdministration(SiparDbContext db, Capabilities can, TimeProvider clock)
+internal sealed class FrameworkAdministration(SiparDbContext db, Capabilities can, IAgencies agencies, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -40,9 +40,17 @@ internal sealed class FrameworkAdministration(SiparDbContext db, Capabilities ca
         return new FrameworkPreview(file, FrameworkValidator.Validate(file));
     }
 
-    public async Task<Guid> ImportAsync(string fileName, byte[] content, int? year, AgencyKind kind, string? name, CancellationToken ct)
+    public Task<Guid> ImportAsync(string fileName, byte[] content, int? year, AgencyKind kind, string? name, CancellationToken ct)
     {
-        var preview = Preview(fileName, content);
+        EnsureCanManage();
+        return ImportAsOperatorAsync(fileName, content, year, kind, name, ct);
+    }
+
+    /// <summary>The import from the command line (whoever runs it operates the installation): the same checks, no capability.</summary>
+    public async Task<Guid> ImportAsOperatorAsync(string fileName, byte[] content, int? year, AgencyKind kind, string? name, CancellationToken ct)
+    {
+        var file = FrameworkReader.Read(fileName, content);
+        var preview = new FrameworkPreview(file, FrameworkValidator.Validate(file));
         var targetYear = year ?? preview.File.Year ?? 0;
 
         // A file that names last year's codes continues last year's framework of the same kind.
@@ -54,6 +62,7 @@ internal sealed class FrameworkAdministration(SiparDbContext db, Capabilities ca
         }
 
         var framework = Framework.FromFile(preview.File, targetYear, kind, name, clock.GetUtcNow().UtcDateTime, previous);
+        await EnsureKindAsync(kind, framework.Year, ct);
         if (await db.Set<Framework>().AnyAsync(f => f.Year == framework.Year && f.AgencyKind == kind && f.SearchName == framework.SearchName, ct))
         {
             throw new DomainValidationException("Name", "Par.FrameworkExists");
@@ -80,6 +89,7 @@ internal sealed class FrameworkAdministration(SiparDbContext db, Capabilities ca
             throw new DomainValidationException("Name", "Par.FrameworkExists");
         }
 
+        await EnsureKindAsync(source.AgencyKind, year, ct);
         var copy = source.CopyForYear(year, name, clock.GetUtcNow().UtcDateTime);
         db.Add(copy);
         await db.SaveChangesAsync(ct);
@@ -125,6 +135,17 @@ internal sealed class FrameworkAdministration(SiparDbContext db, Capabilities ca
             items = f.Items.OrderBy(i => i.Order).Select(i => new { code = i.Code, level = i.Level, name = i.Name, maxPoints = i.MaxPoints, method = i.Method, ruleText = i.RuleText, rule = i.Rule, evidence = i.Evidence, source = i.Source, previousCodes = i.PreviousCodes }),
         };
         return JsonSerializer.SerializeToUtf8Bytes(document, Json);
+    }
+
+    /// <summary>The kind must exist, and a historical kind takes frameworks only for the years it still existed.</summary>
+    private async Task EnsureKindAsync(AgencyKind kind, int year, CancellationToken ct)
+    {
+        var info = (await agencies.KindsAsync(ct)).FirstOrDefault(k => k.Kind == kind)
+            ?? throw new DomainValidationException("Kind", "Organisation.KindUnknown", kind.Code);
+        if (!info.InUseIn(year))
+        {
+            throw new DomainValidationException("Kind", "Par.KindEnded", info.Name, info.Until!.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), year);
+        }
     }
 
     private void EnsureCanManage()

@@ -23,82 +23,38 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
     public static readonly IReadOnlyList<(decimal Min, string Label)> DefaultBands = [(90m, "A"), (80m, "B"), (70m, "C")];
 
     /// <summary>
-    /// Imports a table (CSV or .xlsx) with the columns Cơ quan (name or symbol) | Mã tiêu chí | Điểm. Every bad row
-    /// is reported and nothing is imported while any remains; importing again replaces the year's points.
+    /// The frameworks that count for a year, one per kind: the one an assessment used, else the newest. The results
+    /// are computed with these and imports are checked against them.
     /// </summary>
-    public async Task<(int Imported, IReadOnlyList<FrameworkError> Errors)> ImportAsync(string fileName, byte[] content, int year, CancellationToken ct)
+    internal static async Task<List<Framework>> FrameworksOfYearAsync(SiparDbContext db, int year, CancellationToken ct)
     {
-        var rows = ReadTable(fileName, content);
-        var agencies = await agencyDirectory.ListAsync(ct);
         var frameworks = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).Where(f => f.Year == year).ToListAsync(ct);
-        var errors = new List<FrameworkError>();
-        var results = new List<(AgencyInfo Agency, string Code, decimal Points)>();
-        if (frameworks.Count == 0)
+        var ids = frameworks.Select(f => f.Id).ToList();
+        var used = (await db.Set<ParAssessment>().AsNoTracking().Where(a => ids.Contains(a.FrameworkId)).Select(a => a.FrameworkId).Distinct().ToListAsync(ct)).ToHashSet();
+        return Choose(frameworks, used);
+    }
+
+    private static List<Framework> Choose(IEnumerable<Framework> ofYear, HashSet<Guid> used) =>
+        ofYear.GroupBy(f => f.AgencyKind).Select(g => g.OrderByDescending(f => used.Contains(f.Id)).ThenByDescending(f => f.CreatedAt).First()).ToList();
+
+    /// <summary>The year's own bands and survey (for years without a campaign); null when never set.</summary>
+    public Task<ParYear?> YearSettingsAsync(int year, CancellationToken ct) => db.Set<ParYear>().AsNoTracking().FirstOrDefaultAsync(y => y.Year == year, ct);
+
+    /// <summary>Sets a year's class bands and labels, and whether a survey was held, without a campaign.</summary>
+    public Task ConfigureYearAsync(int year, string? bands, bool surveyHeld, CancellationToken ct) =>
+        can.Has(Capability.ManageParIndex) ? ConfigureYearAsOperatorAsync(year, bands, surveyHeld, ct) : throw new ForbiddenException();
+
+    /// <summary>The same, from the command line (whoever runs it operates the installation).</summary>
+    public async Task ConfigureYearAsOperatorAsync(int year, string? bands, bool surveyHeld, CancellationToken ct)
+    {
+        var settings = await db.Set<ParYear>().FirstOrDefaultAsync(y => y.Year == year, ct);
+        if (settings is null)
         {
-            errors.Add(new FrameworkError(0, "Par.NoFrameworkForYear", year));
-            return (0, errors);
+            db.Add(settings = ParYear.Create(year));
         }
 
-        foreach (var (row, agencyText, code, pointsText) in rows)
-        {
-            var agency = FindAgency(agencies, agencyText);
-            if (agency is null)
-            {
-                errors.Add(new FrameworkError(row, "Par.UnknownAgency", agencyText));
-                continue;
-            }
-
-            var framework = frameworks.Find(f => f.AgencyKind == agency.Kind);
-            var item = framework?.Items.FirstOrDefault(i => string.Equals(i.Code, code.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
-            if (item is null)
-            {
-                errors.Add(new FrameworkError(row, "Par.UnknownCriterion", code, year));
-                continue;
-            }
-
-            if (FrameworkReader.Number(pointsText) is not { } points)
-            {
-                errors.Add(new FrameworkError(row, "Par.ResultNotNumber", pointsText));
-                continue;
-            }
-
-            if ((item.MaxPoints >= 0 && (points < 0 || points > item.MaxPoints)) || (item.MaxPoints < 0 && points > 0))
-            {
-                errors.Add(new FrameworkError(row, "Par.PointsOutOfRange", ParCalculator.Format(points), item.Code, ParCalculator.Format(item.MaxPoints)));
-                continue;
-            }
-
-            results.Add((agency, item.Code, points));
-        }
-
-        if (errors.Count > 0 || results.Count == 0)
-        {
-            if (results.Count == 0 && errors.Count == 0)
-            {
-                errors.Add(new FrameworkError(0, "Import.NoRows"));
-            }
-
-            return (0, errors);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var agencyIds = results.Select(r => r.Agency.Id).Distinct().ToList();
-        var existing = await db.Set<ParResult>().Where(r => r.Year == year && agencyIds.Contains(r.AgencyId)).ToListAsync(ct);
-        foreach (var (agency, code, points) in results)
-        {
-            var current = existing.Find(r => r.AgencyId == agency.Id && r.CriterionCode == code);
-            if (current is null)
-            {
-                db.Add(ParResult.Imported(year, agency.Id, code, points, now));
-            }
-            else
-            {
-                current.Replace(points, now);
-            }
-        }
-
+        settings.Configure(bands, surveyHeld, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        return (results.Count, []);
     }
 
     /// <summary>Per agency: total, maximum, index, class, rank among agencies of the same kind, and each area (for the CLI, which sees everything).</summary>
@@ -120,8 +76,11 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
     {
         // Both years in one pass: the campaigns that decide what is shown and how it is classed (the year's own and
         // every published one: few), the frameworks, which of them an assessment used, and the points given.
-        var campaigns = await db.Set<ParCampaign>().AsNoTracking().Where(c => c.Year == year || c.PublishedAt != null).ToListAsync(ct);
-        var campaign = campaigns.Where(c => c.Year == year && (everything || c.PublishedAt != null)).MaxBy(c => c.CreatedAt);
+        var campaigns = await db.Set<ParCampaign>().AsNoTracking().Where(c => c.Year == year || c.Year == year - 1 || c.PublishedAt != null).ToListAsync(ct);
+        ParCampaign? CampaignOf(int y) => campaigns.Where(c => c.Year == y && (everything || c.PublishedAt != null)).MaxBy(c => c.CreatedAt);
+        var campaign = CampaignOf(year);
+        var settings = await db.Set<ParYear>().AsNoTracking().Where(y => y.Year == year || y.Year == year - 1).ToListAsync(ct);
+        var scopes = await db.Set<ParAgencyYear>().AsNoTracking().Where(r => r.Year == year || r.Year == year - 1).ToListAsync(ct);
         var frameworks = await db.Set<Framework>().AsNoTracking().Include(f => f.Items).Where(f => f.Year == year || f.Year == year - 1).ToListAsync(ct);
         if (!frameworks.Any(f => f.Year == year))
         {
@@ -141,16 +100,20 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
         YearInput? Input(int y)
         {
             // One framework per kind and year counts: the one an assessment used, else the newest.
-            var chosen = frameworks.Where(f => f.Year == y).GroupBy(f => f.AgencyKind)
-                .Select(g => g.OrderByDescending(f => used.Contains(f.Id)).ThenByDescending(f => f.CreatedAt).First()).ToList();
+            var chosen = Choose(frameworks.Where(f => f.Year == y), used);
             var points = given.Where(r => r.Year == y).GroupBy(r => r.AgencyId).ToDictionary(
                 g => g.Key,
                 g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(r => r.CriterionCode, r => r.Points, StringComparer.OrdinalIgnoreCase));
-            return chosen.Count == 0 ? null : new YearInput(chosen, points);
+            var scopesOfYear = scopes.Where(r => r.Year == y).ToDictionary(r => r.AgencyId, r => r.ToScope());
+            var surveyHeld = CampaignOf(y)?.SurveyHeld ?? settings.Find(s => s.Year == y)?.SurveyHeld ?? true;
+            return chosen.Count == 0 ? null : new YearInput(chosen, points, scopesOfYear, surveyHeld);
         }
 
+        // Classes: the campaign's when the year has one shown, else the year's own, else A/B/C.
+        var bands = campaign?.BandList ?? settings.Find(s => s.Year == year)?.BandList ?? DefaultBands;
+        var current = Input(year)!;
         var agencies = (await agencyDirectory.ListAsync(ct)).Select(a => (a.Id, a.Name, a.Kind)).ToList();
-        return ResultsCalculator.Compute(agencies, Input(year)!, Input(year - 1), campaign?.BandList ?? DefaultBands, campaign?.SurveyHeld ?? true, detailFor);
+        return ResultsCalculator.Compute(agencies, current, Input(year - 1), bands, current.SurveyHeld, detailFor);
     }
 
     /// <summary>

@@ -4,16 +4,21 @@ namespace Sipar.Modules.ParIndex;
 
 /// <summary>One area, criterion or sub-criterion of one agency: points, index, and last year's figures through the code mapping.</summary>
 internal sealed record ItemResult(
-    string Code, string Name, CriterionLevel Level, decimal Points, decimal Max, decimal Index, decimal? PreviousPoints, decimal? PreviousMax, decimal? IndexChange)
+    string Code, string Name, CriterionLevel Level, decimal Points, decimal Max, decimal Index, decimal? PreviousPoints, decimal? PreviousMax, decimal? IndexChange,
+    bool NotApplicable = false)
 {
     /// <summary>Points lost: what is missing to the maximum, or the deduction taken.</summary>
     public decimal Lost => Max > 0 ? Max - Points : -Points;
 }
 
-/// <summary>An agency's year: total, index, class, rank among agencies of its kind, and every item.</summary>
+/// <summary>
+/// An agency's year: total, its own maximum (the framework's less the criteria that do not apply to it), index, class,
+/// rank among agencies of its kind, and every item. <see cref="Scaled"/>: no survey was held, so the index is the
+/// appraised points over the maximum without the survey part.
+/// </summary>
 internal sealed record Scorecard(
     Guid AgencyId, string Agency, AgencyKind Kind, decimal Total, decimal Max, decimal Index, string? Class, int Rank, decimal? PreviousIndex,
-    IReadOnlyList<ItemResult> Items)
+    IReadOnlyList<ItemResult> Items, bool Scaled = false)
 {
     public IEnumerable<ItemResult> Areas => Items.Where(i => i.Level == CriterionLevel.Area);
 }
@@ -32,9 +37,23 @@ internal sealed record GapList(IReadOnlyList<ItemResult> Lost, IReadOnlyList<Ite
     }
 }
 
-/// <summary>What one year's computation needs: the frameworks, the agencies and the points given per agency and code.</summary>
+/// <summary>
+/// What one year's computation needs: the frameworks, the points given per agency and code, and per agency what its
+/// year was measured on when that is not the framework as it stands (<see cref="AgencyScope"/>); <see cref="SurveyHeld"/>
+/// is the year's default.
+/// </summary>
 internal sealed record YearInput(
-    IReadOnlyList<Framework> Frameworks, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> Points);
+    IReadOnlyList<Framework> Frameworks, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> Points,
+    IReadOnlyDictionary<Guid, AgencyScope>? Scopes = null, bool SurveyHeld = true);
+
+/// <summary>
+/// An agency's year as a published table states it: the criteria that do not apply to it (their points leave its
+/// maximum), or its own maximum when only that is published, and whether a survey was held for it.
+/// </summary>
+internal sealed record AgencyScope(IReadOnlySet<string> NotApplicable, decimal? Maximum, bool? SurveyHeld)
+{
+    public static AgencyScope None { get; } = new(new HashSet<string>(StringComparer.OrdinalIgnoreCase), null, null);
+}
 
 /// <summary>
 /// Computes results, ranks and year-over-year changes in memory (no database), so it can be measured and tested alone.
@@ -61,15 +80,19 @@ internal static class ResultsCalculator
                 continue;
             }
 
-            var points = tree.Evaluate(given);
+            var scope = current.Scopes?.GetValueOrDefault(id) ?? AgencyScope.None;
+            var held = scope.SurveyHeld ?? surveyHeld;
+            var (points, maxima) = tree.Evaluate(given, scope);
             Dictionary<string, (decimal Points, decimal Max)>? last = null;
             decimal? previousIndex = null;
             CodeMapping? mapping = null;
             if (previous is not null && previousTrees.TryGetValue(kind, out var before) && previous.Points.TryGetValue(id, out var lastGiven))
             {
-                var lastPoints = before.Evaluate(lastGiven);
-                last = before.Ordered.ToDictionary(i => i.Code, i => (lastPoints[i.Code], i.MaxPoints), StringComparer.OrdinalIgnoreCase);
-                previousIndex = before.IndexOf(lastPoints, surveyHeld: true);
+                var lastScope = previous.Scopes?.GetValueOrDefault(id) ?? AgencyScope.None;
+                var (lastPoints, lastMaxima) = before.Evaluate(lastGiven, lastScope);
+                last = before.Ordered.Where(i => !lastScope.NotApplicable.Contains(i.Code))
+                    .ToDictionary(i => i.Code, i => (lastPoints[i.Code], lastMaxima[i.Code]), StringComparer.OrdinalIgnoreCase);
+                previousIndex = before.IndexOf(lastPoints, lastMaxima, lastScope, lastScope.SurveyHeld ?? previous.SurveyHeld);
                 mapping = mappings[kind];
             }
 
@@ -79,15 +102,18 @@ internal static class ResultsCalculator
             foreach (var item in shown)
             {
                 var p = points[item.Code];
-                var index = ParCalculator.Index(p, item.MaxPoints);
-                var prev = last is null ? null : mapping!.Previous(item.Code, last);
-                decimal? change = prev is { } v && item.MaxPoints > 0 ? index - ParCalculator.Index(v.Points, v.Max) : null;
-                items.Add(new ItemResult(item.Code, item.Name, item.Level, p, item.MaxPoints, index, prev?.Points, prev?.Max, change));
+                var max = maxima[item.Code];
+                var notApplicable = tree.IsNotApplicable(item, scope);
+                var index = ParCalculator.Index(p, max);
+                var prev = last is null || notApplicable ? null : mapping!.Previous(item.Code, last);
+                decimal? change = prev is { } v && max > 0 && v.Max > 0 ? index - ParCalculator.Index(v.Points, v.Max) : null;
+                items.Add(new ItemResult(item.Code, item.Name, item.Level, p, max, index, prev?.Points, prev?.Max, change, notApplicable));
             }
 
             var total = tree.Areas.Sum(a => points[a.Code]);
-            var agencyIndex = tree.IndexOf(points, surveyHeld);
-            cards.Add(new Scorecard(id, name, kind, total, tree.Framework.DeclaredTotal, agencyIndex, ParCalculator.ClassOf(agencyIndex, bands), 0, previousIndex, items));
+            var agencyIndex = tree.IndexOf(points, maxima, scope, held);
+            var scaled = !held && tree.SurveyMax(maxima) > 0;
+            cards.Add(new Scorecard(id, name, kind, total, tree.MaximumOf(maxima, scope), agencyIndex, ParCalculator.ClassOf(agencyIndex, bands), 0, previousIndex, items, scaled));
         }
 
         var ranked = new List<Scorecard>(cards.Count);
@@ -105,13 +131,22 @@ internal static class ResultsCalculator
     public static IReadOnlyDictionary<string, decimal> ItemPoints(Framework framework, IReadOnlyDictionary<string, decimal> given)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        return new Tree(framework).Evaluate(given);
+        return new Tree(framework).Evaluate(given, AgencyScope.None).Points;
+    }
+
+    /// <summary>An agency's maximum under a framework once the criteria in <paramref name="scope"/> that do not apply leave it.</summary>
+    public static decimal MaximumOf(Framework framework, AgencyScope scope)
+    {
+        var tree = new Tree(framework);
+        var (_, maxima) = tree.Evaluate(new Dictionary<string, decimal>(), scope);
+        return tree.MaximumOf(maxima, scope);
     }
 
     private sealed class Tree
     {
         private readonly Dictionary<Guid, List<FrameworkItem>> children = [];
-        private readonly decimal surveyMax;
+        private readonly Dictionary<Guid, FrameworkItem> byId;
+        private readonly List<FrameworkItem> surveyLeaves;
 
         public Tree(Framework framework)
         {
@@ -128,7 +163,8 @@ internal static class ResultsCalculator
             }
 
             Areas = Ordered.Where(i => i.ParentId is null).ToList();
-            surveyMax = Ordered.Where(i => i.Method == ScoringMethod.Survey && i.MaxPoints > 0 && !children.ContainsKey(i.Id)).Sum(i => i.MaxPoints);
+            byId = Ordered.ToDictionary(i => i.Id);
+            surveyLeaves = Ordered.Where(i => i.Method == ScoringMethod.Survey && i.MaxPoints > 0 && !children.ContainsKey(i.Id)).ToList();
         }
 
         public Framework Framework { get; }
@@ -137,45 +173,81 @@ internal static class ResultsCalculator
 
         public List<FrameworkItem> Areas { get; }
 
-        public decimal IndexOf(Dictionary<string, decimal> points, bool surveyHeld)
+        /// <summary>The survey part of the agency's maximum (survey items that apply to it).</summary>
+        public decimal SurveyMax(Dictionary<string, decimal> maxima) => surveyLeaves.Sum(i => maxima[i.Code]);
+
+        /// <summary>The agency's maximum: its own when the table states one, else the framework's less what does not apply.</summary>
+        public decimal MaximumOf(Dictionary<string, decimal> maxima, AgencyScope scope) =>
+            scope.Maximum ?? Framework.DeclaredTotal - Areas.Sum(a => Math.Max(a.MaxPoints, 0) - maxima[a.Code]);
+
+        public decimal IndexOf(Dictionary<string, decimal> points, Dictionary<string, decimal> maxima, AgencyScope scope, bool surveyHeld)
         {
             var total = Areas.Sum(a => points[a.Code]);
+            var max = MaximumOf(maxima, scope);
+            var surveyMax = SurveyMax(maxima);
             return surveyHeld || surveyMax == 0
-                ? ParCalculator.Index(total, Framework.DeclaredTotal)
-                : ParCalculator.IndexWithoutSurvey(total, Framework.DeclaredTotal, surveyMax);
+                ? ParCalculator.Index(total, max)
+                : ParCalculator.IndexWithoutSurvey(total, max, surveyMax);
         }
 
-        public Dictionary<string, decimal> Evaluate(IReadOnlyDictionary<string, decimal> given)
+        /// <summary>Whether the item, or one of its parents, is among the criteria that do not apply to the agency.</summary>
+        public bool IsNotApplicable(FrameworkItem item, AgencyScope scope)
         {
-            var result = new Dictionary<string, decimal>(Ordered.Count, StringComparer.OrdinalIgnoreCase);
-            foreach (var area in Areas)
+            if (scope.NotApplicable.Count == 0)
             {
-                Points(area, given, result);
+                return false;
             }
 
-            return result;
+            for (FrameworkItem? i = item; i is not null; i = i.ParentId is { } p ? byId[p] : null)
+            {
+                if (scope.NotApplicable.Contains(i.Code))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Every item's points and its maximum for this agency (a criterion that does not apply has 0 of 0, and leaves its parents' maximum).</summary>
+        public (Dictionary<string, decimal> Points, Dictionary<string, decimal> Maxima) Evaluate(IReadOnlyDictionary<string, decimal> given, AgencyScope scope)
+        {
+            var result = new Dictionary<string, decimal>(Ordered.Count, StringComparer.OrdinalIgnoreCase);
+            var maxima = new Dictionary<string, decimal>(Ordered.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var area in Areas)
+            {
+                Points(area, given, scope, false, result, maxima);
+            }
+
+            return (result, maxima);
         }
 
         /// <summary>
         /// An item's points: the sum of its children when any positive child was given points, else the points given
         /// to the item itself; deductions below it always count; never below 0 nor above the maximum.
         /// </summary>
-        private (decimal Points, bool Given) Points(FrameworkItem item, IReadOnlyDictionary<string, decimal> given, Dictionary<string, decimal> result)
+        private (decimal Points, bool Given) Points(
+            FrameworkItem item, IReadOnlyDictionary<string, decimal> given, AgencyScope scope, bool excluded, Dictionary<string, decimal> result, Dictionary<string, decimal> maxima)
         {
+            excluded |= scope.NotApplicable.Count > 0 && scope.NotApplicable.Contains(item.Code);
             var own = given.TryGetValue(item.Code, out var value);
             decimal points;
             if (!children.TryGetValue(item.Id, out var kids))
             {
-                points = item.MaxPoints < 0 ? Math.Min(value, 0) : Math.Clamp(value, 0, item.MaxPoints);
+                var leafMax = excluded ? 0 : item.MaxPoints;
+                points = excluded ? 0 : item.MaxPoints < 0 ? Math.Min(value, 0) : Math.Clamp(value, 0, leafMax);
                 result[item.Code] = points;
-                return (points, own);
+                maxima[item.Code] = leafMax;
+                return (points, own && !excluded);
             }
 
             decimal positive = 0, deductions = 0;
             bool positiveGiven = false, anyGiven = false;
+            decimal removed = 0;
             foreach (var child in kids)
             {
-                var (p, g) = Points(child, given, result);
+                var (p, g) = Points(child, given, scope, excluded, result, maxima);
+                removed += child.MaxPoints > 0 ? child.MaxPoints - maxima[child.Code] : 0;
                 anyGiven |= g;
                 if (child.MaxPoints < 0)
                 {
@@ -188,14 +260,16 @@ internal static class ResultsCalculator
                 }
             }
 
+            var max = excluded ? 0 : Math.Max(item.MaxPoints - removed, 0);
             if (!positiveGiven)
             {
-                positive = own ? value : 0;
+                positive = own && !excluded ? value : 0;
             }
 
-            points = Math.Clamp(positive + deductions, 0, Math.Max(item.MaxPoints, 0));
+            points = Math.Clamp(positive + deductions, 0, max);
             result[item.Code] = points;
-            return (points, own || anyGiven);
+            maxima[item.Code] = max;
+            return (points, (own && !excluded) || anyGiven);
         }
     }
 }

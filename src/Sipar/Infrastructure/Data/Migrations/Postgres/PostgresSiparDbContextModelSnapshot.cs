@@ -1304,6 +1304,55 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("org_agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Organisation.AgencyKindEntry", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("org_agency_kinds", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = "Department",
+                            Name = "Sở, ban, ngành",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Kind = "CommuneCommittee",
+                            Name = "UBND xã, phường",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Kind = "DistrictCommittee",
+                            Name = "UBND huyện, thị xã, thành phố (cấp huyện)",
+                            SortOrder = 30,
+                            Until = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Kind = "AppraisingBody",
+                            Name = "Cơ quan thẩm định (Sở Nội vụ)",
+                            SortOrder = 90
+                        });
+                });
+
             modelBuilder.Entity("Sipar.Modules.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1459,6 +1508,41 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("par_framework_items", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParAgencyYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Maximum")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("NotApplicable")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("SurveyHeld")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("Year", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("par_agency_years", (string)null);
                 });
 
             modelBuilder.Entity("Sipar.Modules.ParIndex.ParAssessment", b =>
@@ -1745,6 +1829,26 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("par_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Bands")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("SurveyHeld")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("par_years", (string)null);
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
@@ -2958,6 +3062,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParAgencyYear", b =>
+                {
+                    b.HasOne("Sipar.Modules.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sipar.Modules.ParIndex.ParAssessment", b =>

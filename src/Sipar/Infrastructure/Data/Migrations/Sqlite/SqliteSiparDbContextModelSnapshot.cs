@@ -1291,6 +1291,55 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("org_agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Organisation.AgencyKindEntry", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("org_agency_kinds", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = "Department",
+                            Name = "Sở, ban, ngành",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Kind = "CommuneCommittee",
+                            Name = "UBND xã, phường",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Kind = "DistrictCommittee",
+                            Name = "UBND huyện, thị xã, thành phố (cấp huyện)",
+                            SortOrder = 30,
+                            Until = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Kind = "AppraisingBody",
+                            Name = "Cơ quan thẩm định (Sở Nội vụ)",
+                            SortOrder = 90
+                        });
+                });
+
             modelBuilder.Entity("Sipar.Modules.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1446,6 +1495,41 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("par_framework_items", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParAgencyYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Maximum")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotApplicable")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SurveyHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("Year", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("par_agency_years", (string)null);
                 });
 
             modelBuilder.Entity("Sipar.Modules.ParIndex.ParAssessment", b =>
@@ -1732,6 +1816,26 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("par_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bands")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SurveyHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("par_years", (string)null);
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
@@ -2945,6 +3049,15 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.ParIndex.ParAgencyYear", b =>
+                {
+                    b.HasOne("Sipar.Modules.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sipar.Modules.ParIndex.ParAssessment", b =>
