@@ -25,6 +25,34 @@ public abstract class OrganisationTests<TFactory>(TFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Kinds_are_data_an_agency_takes_a_kind_added_to_the_table_and_an_unknown_kind_is_refused_beside_the_field()
+    {
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));
+        var refused = await client.PostAsJsonAsync("/api/agencies", new AgencyInput($"Ban Quản lý {Guid.NewGuid():N}"[..24], "BQL", "Hà Giang", new AgencyKind("EconomicZoneBoard")));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<ValidationProblemDetails>(SiparFactory.Json);
+        Assert.StartsWith("Không có loại cơ quan \"EconomicZoneBoard\"", problem!.Errors["Kind"].Single(), StringComparison.Ordinal);
+
+        var added = await app.RunCliAsync("agencies", "kinds", "--add", "EconomicZoneBoard", "--name", "Ban quản lý khu kinh tế", "--order", "40");
+        Assert.True(added.Code == 0, added.Error);
+        var badCode = await app.RunCliAsync("agencies", "kinds", "--add", "Khu kinh tế", "--name", "Khu");
+        Assert.Equal(2, badCode.Code);
+        Assert.Contains("Mã loại cơ quan \"Khu kinh tế\" không hợp lệ", badCode.Error, StringComparison.Ordinal);
+
+        var name = $"Ban Quản lý {Guid.NewGuid():N}"[..24];
+        var created = await SiparFactory.PostFormAsync(client, "/admin/agencies", new()
+        {
+            ["Input.Name"] = name, ["Input.Symbol"] = "BQL", ["Input.PlaceName"] = "Hà Giang", ["Input.Kind"] = "EconomicZoneBoard",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = await SiparFactory.HtmlAsync(await client.GetAsync(created.Headers.Location!.OriginalString));
+        Assert.Equal("EconomicZoneBoard", page.QuerySelector("#Input_Kind option[selected]")!.GetAttribute("value"));
+        Assert.Contains("UBND huyện, thị xã, thành phố (cấp huyện) (đến 30/06/2025)", page.QuerySelector("#Input_Kind")!.TextContent, StringComparison.Ordinal);
+        var list = await SiparFactory.HtmlAsync(await client.GetAsync("/admin/agencies?q=" + Uri.EscapeDataString(name)));
+        Assert.Contains("Ban quản lý khu kinh tế", list.QuerySelector("tbody tr")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_administrator_creates_an_agency_and_a_unit_tree_through_the_pages()
     {
         var client = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Administrator));

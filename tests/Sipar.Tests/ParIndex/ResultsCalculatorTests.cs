@@ -9,7 +9,7 @@ public sealed class ResultsCalculatorTests
     private static readonly IReadOnlyList<(decimal, string)> Bands = [(90m, "Tốt"), (80m, "Khá"), (65m, "Trung bình"), (0m, "Yếu")];
 
     /// <summary>A small framework: area 1 (criterion 1.1 with sub-criteria, 1.2, a deduction 1.3), area 2 survey (50).</summary>
-    private static Framework Small(int year = 2030, string? json = null)
+    private static Framework Small(int year = 2030, string? json = null, AgencyKind? kind = null)
     {
         json ??= """
         {"name":"Nhỏ","total":100,"items":[
@@ -23,7 +23,7 @@ public sealed class ResultsCalculatorTests
           {"code":"2.1","level":"Criterion","name":"SIPAS","maxPoints":50,"method":"Survey"}
         ]}
         """;
-        return Framework.FromFile(FrameworkReader.Read("f.json", Encoding.UTF8.GetBytes(json)), year, AgencyKind.Department, null, DateTime.UtcNow);
+        return Framework.FromFile(FrameworkReader.Read("f.json", Encoding.UTF8.GetBytes(json)), year, kind ?? AgencyKind.Department, null, DateTime.UtcNow);
     }
 
     private static YearInput Year(Framework f, params (Guid Agency, (string Code, decimal Points)[] Points)[] rows) =>
@@ -70,6 +70,46 @@ public sealed class ResultsCalculatorTests
         Assert.Equal(45m, card.Total);
         Assert.Equal(90m, card.Index);                  // 45 of the 50 appraised points
         Assert.Equal("Tốt", card.Class);
+    }
+
+    [Fact]
+    public void Criteria_that_do_not_apply_leave_the_agencys_maximum_and_their_parents()
+    {
+        var a = Guid.NewGuid();
+        var f = Small(kind: AgencyKind.DistrictCommittee);
+        var scope = new AgencyScope(new HashSet<string>(["1.1.2"], StringComparer.OrdinalIgnoreCase), null, null);
+        var input = Year(f, (a, [("1.1.1", 8), ("1.2", 14), ("2.1", 40)])) with { Scopes = new Dictionary<Guid, AgencyScope> { [a] = scope } };
+        var card = ResultsCalculator.Compute([(a, "UBND huyện A", AgencyKind.DistrictCommittee)], input, null, Bands, true).Single();
+        var items = card.Items.ToDictionary(i => i.Code);
+        Assert.Equal((62m, 80m), (card.Total, card.Max));
+        Assert.Equal(77.5m, card.Index);                // 62 of its own 80, not 62 of 100
+        Assert.Equal("Trung bình", card.Class);
+        Assert.Equal((8m, 10m), (items["1.1"].Points, items["1.1"].Max));
+        Assert.Equal(30m, items["1"].Max);
+        Assert.True(items["1.1.2"].NotApplicable);
+        Assert.Equal(0m, items["1.1.2"].Max);
+        Assert.DoesNotContain(GapList.Of(card).Lost, g => g.Code == "1.1.2");
+    }
+
+    [Fact]
+    public void A_published_own_maximum_and_a_survey_per_agency_decide_the_index()
+    {
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var f = Small();
+        var input = Year(f, (a, [("1", 40), ("2", 28.32m)]), (b, [("1", 45)])) with
+        {
+            Scopes = new Dictionary<Guid, AgencyScope>
+            {
+                [a] = new(new HashSet<string>(StringComparer.OrdinalIgnoreCase), 84m, null),
+                [b] = new(new HashSet<string>(StringComparer.OrdinalIgnoreCase), null, false),
+            },
+        };
+        var cards = ResultsCalculator.Compute([(a, "Sở A", AgencyKind.Department), (b, "Sở B", AgencyKind.Department)], input, null, Bands, true);
+        var first = cards.Single(c => c.AgencyId == a);
+        Assert.Equal((68.32m, 84m, 81.33m, "Khá", false), (first.Total, first.Max, first.Index, first.Class, first.Scaled));
+        var second = cards.Single(c => c.AgencyId == b);
+        Assert.Equal((90m, "Tốt", true), (second.Index, second.Class, second.Scaled));   // 45 of the 50 appraised points
+        Assert.Equal(80m, ResultsCalculator.MaximumOf(f, new AgencyScope(new HashSet<string>(["1.2"], StringComparer.OrdinalIgnoreCase), null, null)));
     }
 
     [Fact]

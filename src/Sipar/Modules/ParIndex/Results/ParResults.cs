@@ -180,28 +180,7 @@ internal sealed class ParResults(SiparDbContext db, Capabilities can, IAgencies 
         return agencies.FirstOrDefault(a => VietnameseText.Fold(a.Name) == key || string.Equals(a.Symbol, text.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>A points table (Cơ quan | Mã tiêu chí | Điểm), as the results import reads it.</summary>
     internal static List<(int Row, string Agency, string Code, string Points)> ReadTable(string fileName, byte[] content) =>
-        Pick(TableFile.Read(fileName, content, "Par.ResultsFileType"));
-
-    private static List<(int Row, string Agency, string Code, string Points)> Pick(IReadOnlyList<(int Row, IReadOnlyList<string> Cells)> rows)
-    {
-        if (rows.Count == 0)
-        {
-            throw new DomainValidationException("file", "Import.NoHeader");
-        }
-
-        var header = rows[0].Cells.Select(VietnameseText.Fold).ToList();
-        int Col(params string[] names) => header.FindIndex(h => names.Contains(h));
-        var agency = Col("co quan", "agency", "don vi");
-        var code = Col("ma tieu chi", "ma", "code", "criterion");
-        var points = Col("diem", "points", "diem tham dinh", "final points");
-        if (agency < 0 || code < 0 || points < 0)
-        {
-            throw new DomainValidationException("file", "Import.MissingColumn", agency < 0 ? "Cơ quan" : code < 0 ? "Mã tiêu chí" : "Điểm");
-        }
-
-        string At(IReadOnlyList<string> cells, int i) => i < cells.Count ? cells[i].Trim() : "";
-        return rows.Skip(1).Where(r => r.Cells.Any(c => c.Trim().Length > 0))
-            .Select(r => (r.Row, At(r.Cells, agency), At(r.Cells, code), At(r.Cells, points))).ToList();
-    }
+        ResultsImport.Read(fileName, content).Select(r => (r.Row, r.Agency, r.Code, r.Points)).ToList();
 }

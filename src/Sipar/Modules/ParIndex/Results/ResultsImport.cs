@@ -169,7 +169,7 @@ internal sealed class ResultsImport(SiparDbContext db, IAgencies agencyDirectory
         await db.SaveChangesAsync(ct);
     }
 
-    private sealed record ImportRow(int Row, string Agency, string Code, string Points, string Maximum, string Survey);
+    internal sealed record ImportRow(int Row, string Agency, string Code, string Points, string Maximum, string Survey);
 
     /// <summary>One agency's rows: its points, the criteria that do not apply, and the maximum, survey and total it states.</summary>
     private sealed class AgencyRows(AgencyInfo agency, Framework framework)
@@ -329,7 +329,7 @@ internal sealed class ResultsImport(SiparDbContext db, IAgencies agencyDirectory
         }
     }
 
-    private static List<ImportRow> Read(string fileName, byte[] content)
+    internal static List<ImportRow> Read(string fileName, byte[] content)
     {
         var rows = TableFile.Read(fileName, content, "Par.ResultsFileType");
         if (rows.Count == 0)
