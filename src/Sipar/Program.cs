@@ -37,6 +37,7 @@ public partial class Program
         builder.AddData();
         builder.AddSiparLocalization();
         builder.AddWeb();
+        Sipar.Infrastructure.Observability.MetricsSetup.AddSiparMetrics(builder);
         builder.AddSharedServices();
         builder.AddDocuments();
         builder.AddAudit();

@@ -61,7 +61,11 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         "--Dossiers:PromptEveryMinutes=0",
         "--Feedback:CheckEveryMinutes=0",
         .. RateLimitSettings,
+        .. MetricsSettings,
     ];
+
+    /// <summary>Tests scrape <c>/metrics</c> (in process, so allowed); the product's default keeps it off (<see cref="ProductLimitsSqliteFactory"/>).</summary>
+    protected virtual IEnumerable<string> MetricsSettings => ["--Metrics:Enabled=true"];
 
     /// <summary>
     /// Tests sign in hundreds of times from one address, so the limits are lifted here; the login abuse tests use
@@ -189,6 +193,19 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().CreateAsync(
             new UserInput($"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.sipar", name, agencyId, unitId, [role]), CancellationToken.None));
 
+    /// <summary>A Prometheus scrape of /metrics (no login, in process) that holds <paramref name="name"/>: the exporter caches a scrape for a moment.</summary>
+    public async Task<string> ScrapeMetricsAsync(string name)
+    {
+        var text = "";
+        for (var i = 0; i < 25 && !text.Contains(name, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(200);
+            text = await NewClient().GetStringAsync("/metrics");
+        }
+
+        return text;
+    }
+
     /// <summary>A client with its own cookies that does not follow redirects, so tests see each status.</summary>
     public HttpClient NewClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -309,8 +326,10 @@ public sealed class PostgresFactory : SiparFactory
     }
 }
 
-/// <summary>SQLite with the product's default rate limits and lockout, for the tests of login abuse and limits.</summary>
+/// <summary>SQLite with the product's defaults for rate limits, lockout and metrics (off), for the tests of login abuse and limits.</summary>
 public sealed class ProductLimitsSqliteFactory : SqliteFactory
 {
     protected override IEnumerable<string> RateLimitSettings => [];
+
+    protected override IEnumerable<string> MetricsSettings => [];
 }

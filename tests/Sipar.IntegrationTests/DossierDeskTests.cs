@@ -153,6 +153,10 @@ public abstract class DossierDeskTests<TFactory>(TFactory app) : IClassFixture<T
         stranger = await app.SignedInClientAsync(await app.CreateUserAsync(Role.DeskOfficer, otherAgency, otherUnit));
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(leader, page, [], page + "?handler=Sign")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SiparFactory.PostFormAsync(desk, page, new() { ["Delivery"] = "AtDesk" }, page + "?handler=Return")).StatusCode);
+        // The business counters: received at the desk, returned early (scraped without a login, in process).
+        var metrics = await app.ScrapeMetricsAsync("sipar_dossiers_returned_total");
+        Assert.Matches("sipar_dossiers_received_total\\{[^}]*channel=\"Desk\"[^}]*\\} [1-9]", metrics);
+        Assert.Matches("sipar_dossiers_returned_total\\{[^}]*outcome=\"early\"[^}]*\\} [1-9]", metrics);
 
         // The citizen: nothing without the secret; with it, the status and a rating form.
         var citizen = app.NewClient();

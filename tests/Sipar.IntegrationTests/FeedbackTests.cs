@@ -55,6 +55,7 @@ public abstract partial class FeedbackTests<TFactory>(TFactory app) : IClassFixt
         var code = receipt.QuerySelector("[data-testid=receipt-code]")!.TextContent.Trim();
         var secret = receipt.QuerySelector("[data-testid=receipt-secret]")!.TextContent.Trim();
         Assert.Matches("^PA[A-Z2-9]{9}$", code);
+        Assert.Matches("sipar_feedback_received_total\\{[^}]*channel=\"Web\"[^}]*\\} [1-9]", await app.ScrapeMetricsAsync("sipar_feedback_received_total"));
         var id = await app.WithServicesAsync(sp => sp.GetRequiredService<SiparDbContext>().Set<FeedbackItem>().Where(f => f.Code == code).Select(f => f.Id).SingleAsync());
         var calendar = await app.WithServicesAsync(sp => sp.GetRequiredService<ICalendars>().GetAsync(CancellationToken.None));
         var page = $"/feedback/{id}";

@@ -124,6 +124,7 @@ public abstract class SipasTests<TFactory>(TFactory app) : IClassFixture<TFactor
 
         var sent = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(citizen, "/khao-sat?ma=" + token, full, "/khao-sat?handler=Submit"));
         Assert.NotNull(sent.QuerySelector("[data-testid=survey-thanks]"));
+        Assert.Matches("sipar_sipas_submissions_total\\{[^}]*channel=\"online\"[^}]*\\} [1-9]", await app.ScrapeMetricsAsync("sipar_sipas_submissions_total"));
         var used = await SiparFactory.HtmlAsync(await citizen.GetAsync("/khao-sat?ma=" + token));
         Assert.NotNull(used.QuerySelector("[data-testid=survey-used]"));
         var again = await SiparFactory.HtmlAsync(await SiparFactory.PostFormAsync(citizen, "/khao-sat?ma=" + token, full, "/khao-sat?handler=Submit"));

@@ -93,6 +93,8 @@ internal static class WebHost
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // Before anything that needs a login: /metrics answers only where MetricsSetup allows it.
+        Observability.MetricsSetup.UseSiparMetrics(app);
         app.UseResponseCompression();
         app.UseSecurityHeaders();
         app.UseRequestLocalization();

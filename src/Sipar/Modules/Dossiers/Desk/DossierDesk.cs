@@ -49,7 +49,7 @@ internal sealed record DossierView(Dossier Dossier, string? UnitName, bool CanDe
 /// <summary>Handlers for the desk's work on dossiers (pages, API and CLI call the same ones). Every change is audited.</summary>
 internal sealed class DossierDesk(
     SiparDbContext db, Capabilities can, CurrentUser me, ICalendars calendars, IAgencies agencies, TimeProvider clock, DossierOptions options, DossierNotices notices,
-    IHttpContextAccessor http, IPeople people)
+    IHttpContextAccessor http, IPeople people, Infrastructure.Observability.SiparMetrics metrics)
 {
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -94,6 +94,7 @@ internal sealed class DossierDesk(
             try
             {
                 await db.SaveChangesAsync(ct);
+                metrics.DossierReceived(input.Channel.ToString());
                 return dossier.Id;
             }
             catch (DbUpdateException) when (attempt < 5)
@@ -248,7 +249,12 @@ internal sealed class DossierDesk(
 
     public Task SignAsync(Guid id, CancellationToken ct) => ChangeAsync(id, Lead, async d => d.Sign(Now, me.Id, await calendars.GetAsync(ct)), ct);
 
-    public Task ReturnAsync(Guid id, ResultDelivery delivery, CancellationToken ct) => ChangeAsync(id, Desk, d => Sync(() => d.Return(delivery, Now, me.Id)), ct);
+    public async Task ReturnAsync(Guid id, ResultDelivery delivery, CancellationToken ct)
+    {
+        Dossier? returned = null;
+        await ChangeAsync(id, Desk, d => Sync(() => { d.Return(delivery, Now, me.Id); returned = d; }), ct);
+        metrics.DossierReturned(returned?.Outcome switch { Timeliness.Early => "early", Timeliness.OnTime => "on_time", Timeliness.Late => "late", _ => "unknown" });
+    }
 
     public Task RequestApologyAsync(Guid id, string? reason, DateOnly? newDate, CancellationToken ct) =>
         ChangeAsync(id, d => CanProcess(d) || Desk(d), d => Sync(() => d.RequestApology(reason, newDate, Now, me.Id)), ct);

@@ -103,7 +103,7 @@ internal sealed partial class ApologyPrompter(SiparDbContext db, ICalendars cale
 }
 
 /// <summary>Runs <see cref="ApologyPrompter"/> on the injected clock; a failed run is logged and tried again next time.</summary>
-internal sealed partial class ApologyPromptJob(IServiceScopeFactory scopes, DossierOptions options, TimeProvider clock, ILogger<ApologyPromptJob> logger) : BackgroundService
+internal sealed partial class ApologyPromptJob(IServiceScopeFactory scopes, DossierOptions options, TimeProvider clock, Infrastructure.Observability.SiparMetrics metrics, ILogger<ApologyPromptJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -118,7 +118,7 @@ internal sealed partial class ApologyPromptJob(IServiceScopeFactory scopes, Doss
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ApologyPrompter>().RunAsync(stoppingToken);
+                await metrics.RunJobAsync("apology-prompts", () => scope.ServiceProvider.GetRequiredService<ApologyPrompter>().RunAsync(stoppingToken));
             }
             catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
             {

@@ -96,7 +96,7 @@ internal sealed class FeedbackRecords(SiparDbContext db, TimeProvider clock) : I
 }
 
 /// <summary>Runs <see cref="FeedbackDeadlines"/> every <see cref="FeedbackOptions.CheckEveryMinutes"/> minutes.</summary>
-internal sealed partial class FeedbackDeadlineJob(IServiceScopeFactory scopes, FeedbackOptions options, TimeProvider clock, ILogger<FeedbackDeadlineJob> logger) : BackgroundService
+internal sealed partial class FeedbackDeadlineJob(IServiceScopeFactory scopes, FeedbackOptions options, TimeProvider clock, Infrastructure.Observability.SiparMetrics metrics, ILogger<FeedbackDeadlineJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -111,7 +111,7 @@ internal sealed partial class FeedbackDeadlineJob(IServiceScopeFactory scopes, F
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<FeedbackDeadlines>().RunAsync(stoppingToken);
+                await metrics.RunJobAsync("feedback-deadlines", () => scope.ServiceProvider.GetRequiredService<FeedbackDeadlines>().RunAsync(stoppingToken));
             }
             catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
             {

@@ -159,7 +159,7 @@ internal sealed record IncomingFile(string FileName, long Length, Func<Stream> O
 /// </summary>
 internal sealed class FeedbackIntake(
     SiparDbContext db, IAgencies agencies, ICalendars calendars, IDossierRecords dossiers, FileStore files, TimeProvider clock, FeedbackOptions options,
-    FeedbackChallenge challenge, FeedbackThrottle throttle, EmailSender email, Capabilities can, CurrentUser me)
+    FeedbackChallenge challenge, FeedbackThrottle throttle, EmailSender email, Capabilities can, CurrentUser me, Infrastructure.Observability.SiparMetrics metrics)
 {
     private static readonly Dictionary<string, string> AttachmentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -269,6 +269,7 @@ internal sealed class FeedbackIntake(
             await db.SaveChangesAsync(ct);
         }
 
+        metrics.FeedbackReceived(item.Channel.ToString());
         if (item.SenderEmail is { } to && email.Enabled)
         {
             await email.SendAsync([to], $"Phản ánh {item.Code} đã được tiếp nhận",

@@ -16,7 +16,7 @@ internal enum PaperOutcome
 }
 
 /// <summary>Paper questionnaires keyed in twice by two survey staff, compared, and settled by a third keying when they differ.</summary>
-internal sealed class PaperForms(SiparDbContext db, TimeProvider clock, ValidityOptions validity)
+internal sealed class PaperForms(SiparDbContext db, TimeProvider clock, ValidityOptions validity, Infrastructure.Observability.SiparMetrics metrics)
 {
     public async Task<PaperOutcome> KeyAsync(Guid waveId, string? formNumber, SurveyAnswers answers, Guid? by, CancellationToken ct)
     {
@@ -87,6 +87,11 @@ internal sealed class PaperForms(SiparDbContext db, TimeProvider clock, Validity
         }
 
         await db.SaveChangesAsync(ct);
+        if (outcome == PaperOutcome.Counted)
+        {
+            metrics.SurveySubmitted("paper");
+        }
+
         return outcome;
     }
 

@@ -63,7 +63,7 @@ internal static class ValidityRules
 /// Collection: the public survey page on a single-use token (progress saved, a second submission refused), and phone
 /// interviews keyed in by staff with the channel recorded.
 /// </summary>
-internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, ValidityOptions validity)
+internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, ValidityOptions validity, Infrastructure.Observability.SiparMetrics metrics)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -121,6 +121,11 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
         catch (DbUpdateException)
         {
             return (TokenState.Used, false); // the same token posted twice at once: the unique index keeps one
+        }
+
+        if (submit)
+        {
+            metrics.SurveySubmitted("online");
         }
 
         return submit ? (TokenState.Used, true) : (TokenState.Open, false);
@@ -217,6 +222,7 @@ internal sealed class SurveyCollection(SiparDbContext db, TimeProvider clock, Va
         contact.Answered();
         db.Add(response);
         await db.SaveChangesAsync(ct);
+        metrics.SurveySubmitted("phone");
         return response.Id;
     }
 
