@@ -34,7 +34,7 @@ public sealed class MetricsTests(SqliteFactory app, ProductLimitsSqliteFactory p
         Assert.StartsWith("text/plain", scrape.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
 
         Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
-        Assert.Contains("sipar_db_command_duration_seconds_bucket{", text, StringComparison.Ordinal);
+        Assert.Matches("sipar_db_command_duration_seconds_bucket\\{[^}]*le=\"0.005\"\\}", text);   // buckets in seconds
         Assert.Contains("sipar_jobs_runs_total{", text, StringComparison.Ordinal);
         Assert.Matches("sipar_jobs_runs_total\\{[^}]*job=\"feedback-deadlines\"[^}]*outcome=\"failed\"|sipar_jobs_runs_total\\{[^}]*outcome=\"failed\"[^}]*job=\"feedback-deadlines\"", text);
         Assert.Contains("gc_collections", text, StringComparison.Ordinal);

@@ -28,9 +28,12 @@ public sealed class SiparMetrics
     {
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
-        dbCommand = meter.CreateHistogram<double>("sipar.db.command.duration", "s", "Time of each database command, by kind (reader, non-query, scalar).");
+        // Seconds, so the buckets are set (the SDK's default ones are made for milliseconds).
+        dbCommand = meter.CreateHistogram("sipar.db.command.duration", "s", "Time of each database command, by kind (reader, non-query, scalar).", null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         jobRuns = meter.CreateCounter<long>("sipar.jobs.runs", "{run}", "Background job runs, by job and outcome (ok, failed).");
-        jobDuration = meter.CreateHistogram<double>("sipar.jobs.duration", "s", "Time of each background job run, by job.");
+        jobDuration = meter.CreateHistogram("sipar.jobs.duration", "s", "Time of each background job run, by job.", null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300] });
         dossiersReceived = meter.CreateCounter<long>("sipar.dossiers.received", "{dossier}", "Dossiers received at the desk, by channel.");
         dossiersReturned = meter.CreateCounter<long>("sipar.dossiers.returned", "{dossier}", "Dossiers whose result was returned, by outcome (early, on_time, late).");
         surveySubmissions = meter.CreateCounter<long>("sipar.sipas.submissions", "{response}", "SIPAS survey responses recorded, by channel.");
