@@ -151,4 +151,52 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await citizen.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("procedure-phone.png"), FullPage = true });
         await fixture.AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task On_a_phone_the_desk_sees_originals_and_copies_accepts_and_hands_over_for_a_chosen_step_with_its_deadline()
+    {
+        // The clock stays where the other journey left it; an online dossier is received whatever the day.
+        var w = await fixture.App.WithServicesAsync(async sp =>
+        {
+            var admin = sp.GetRequiredService<AgencyAdministration>();
+            var agency = await admin.CreateAsync(new AgencyInput($"Sở Lao động {Guid.NewGuid():N}"[..24], "SLĐTBXH", "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
+            var office = await admin.AddUnitAsync(agency, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None);
+            var labour = await admin.AddUnitAsync(agency, new("Phòng Lao động", "LĐ", UnitKind.Division, null), CancellationToken.None);
+            var db = sp.GetRequiredService<SiparDbContext>();
+            db.Add(Procedure.Create(agency, new ProcedureInput("1.000105", "Đăng ký nội quy lao động", "Lao động", labour, 5, TimeLimitUnit.WorkingDays, new TimeOnly(15, 0),
+                "Văn bản đề nghị | 1 bản chính\nNội quy lao động | 1 bản chính | 2 bản sao", 0, OnlineLevel.Full, null,
+                Steps: "Tiếp nhận, chuyển hồ sơ | 0,5\nThẩm định hồ sơ | 3\nTrình ký, trả kết quả | 1,5"), fixture.App.UtcNow));
+            await db.SaveChangesAsync();
+            return (agency, office);
+        });
+        var desk = await fixture.SignInAsync(await fixture.App.CreateUserAsync(Role.DeskOfficer, w.agency, w.office, "Cán bộ Một cửa"), width: 390);
+
+        await desk.GotoAsync("/dossiers");
+        await desk.GetByLabel("Người nộp", new() { Exact = true }).FillAsync("Công ty TNHH Hoa Sen");
+        await desk.GetByLabel("Hình thức nộp").SelectOptionAsync(new SelectOptionValue { Label = "Trực tuyến" });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận hồ sơ" }).ClickAsync();
+        await desk.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/dossiers/[0-9a-f-]{36}$"));
+
+        // The checklist says how many originals and copies; both documents accepted.
+        await Assertions.Expect(desk.GetByTestId("accept-form")).ToContainTextAsync("Nội quy lao động (1 bản chính, 2 bản sao)");
+        await desk.GetByLabel("Văn bản đề nghị").CheckAsync();
+        await desk.GetByLabel("Nội quy lao động").CheckAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận, in giấy hẹn" }).ClickAsync();
+        var appointment = (await desk.GetByTestId("appointment").TextContentAsync())!.Trim();
+
+        // The step plan, the last step due on the appointment date; the first step proposed, the second chosen.
+        var plan = desk.GetByTestId("step-plan");
+        await Assertions.Expect(plan.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(plan.Locator("tbody tr").Nth(0)).ToContainTextAsync("0,5");   // shares written the Vietnamese way
+        await Assertions.Expect(plan.Locator("tbody tr").Nth(2)).ToContainTextAsync(appointment);
+        await Assertions.Expect(desk.Locator("#Step")).ToHaveValueAsync("0");
+        await desk.GetByLabel("Đơn vị xử lý").SelectOptionAsync(new SelectOptionValue { Label = "Phòng Lao động" });
+        await desk.Locator("#Step").SelectOptionAsync("1");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Chuyển xử lý" }).ClickAsync();
+        Assert.Equal("đang xử lý", (await desk.GetByTestId("status").TextContentAsync())!.Trim());
+        await Assertions.Expect(desk.Locator("body")).ToContainTextAsync("Thẩm định hồ sơ");
+        Assert.True(await desk.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the dossier page is wider than the phone");
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("dossier-steps-phone.png"), FullPage = true });
+        await fixture.AssertCleanAsync();
+    }
 }

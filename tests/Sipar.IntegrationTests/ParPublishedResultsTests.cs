@@ -181,6 +181,7 @@ public abstract class ParPublishedResultsTests<TFactory>(TFactory app) : IClassF
         };
         var previewed = await admin.PostAsync("/par/results/import?year=2019&handler=Preview", form);
         var preview = await SiparFactory.HtmlAsync(previewed);
+        Assert.Equal("90=Tốt;80=Khá;65=Trung bình;0=Yếu", preview.QuerySelector("#Bands")!.GetAttribute("value"));   // the saved classes stay in their form
         var row = preview.QuerySelectorAll("[data-testid=results-preview] tbody tr").Single(r => r.TextContent.Contains(name, StringComparison.Ordinal));
         Assert.Contains("82,5/84,5", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("97,63%", row.TextContent, StringComparison.Ordinal);

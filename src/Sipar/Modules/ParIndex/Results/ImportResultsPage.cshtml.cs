@@ -99,9 +99,10 @@ internal sealed class ImportResultsPageModel(ParResults results, ResultsImport i
 
     public string Message(FrameworkError e) => new LabelLocalizer(Localizer)[e.MessageKey, e.Args];
 
+    /// <summary>The year's saved classes for its form (the upload forms do not post them).</summary>
     private async Task LoadSettingsAsync(CancellationToken ct)
     {
-        if (Year is { } year && Request.Method == "GET")
+        if (Year is { } year)
         {
             var settings = await results.YearSettingsAsync(year, ct);
             Bands = settings?.Bands;

@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
-using Sipar.Infrastructure.Files;
 using Sipar.Infrastructure.Localization;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Organisation;
