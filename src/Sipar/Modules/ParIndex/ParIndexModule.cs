@@ -90,9 +90,13 @@ internal static class ParIndexModule
         });
 
         // A published table for a past year (?fileName=ket-qua.xlsx|csv); without ?apply=true it only previews.
-        api.MapPost("/results/{year:int}/import", async (ResultsImport import, Accounts.Capabilities can, IStringLocalizer<SharedResource> localizer, HttpRequest request, int year, string? fileName, bool? apply, CancellationToken ct) =>
+        api.MapPost("/results/{year:int}/import", async (ResultsImport import, IStringLocalizer<SharedResource> localizer, HttpRequest request, int year, string? fileName, bool? apply, CancellationToken ct) =>
         {
-            can.Ensure(Accounts.Capability.ManageParIndex);
+            if (!import.CanImport)
+            {
+                throw new ForbiddenException();
+            }
+
             UploadCheck.RequireBodyType(request, fileName);
             var content = await UploadCheck.ReadBodyAsync(request, MaxFileBytes, "Import.TooLarge", MaxFileBytes / 1024, ct);
             var summary = await import.RunAsync(fileName ?? "", content, year, apply == true, ct);
@@ -225,7 +229,7 @@ internal static class ParIndexModule
             }
 
             var y = parse.GetValue(year);
-            var summary = await services.GetRequiredService<ResultsImport>().RunAsync(info.Name, await File.ReadAllBytesAsync(info.FullName, ct), y, !parse.GetValue(dryRun), ct);
+            var summary = await services.GetRequiredService<ResultsImport>().RunAsOperatorAsync(info.Name, await File.ReadAllBytesAsync(info.FullName, ct), y, !parse.GetValue(dryRun), ct);
             await WriteErrorsAsync(cli, services, summary.Errors);
             foreach (var a in summary.Agencies)
             {

@@ -94,18 +94,7 @@ internal sealed class ParCampaign : IAggregateRoot
             throw new DomainValidationException(nameof(Recipients), "Error.MaxLength", RecipientsMaxLength);
         }
 
-        var parsed = ParseBands(bands);
-        if (parsed is null)
-        {
-            throw new DomainValidationException(nameof(Bands), "Par.BandsInvalid");
-        }
-
-        var written = string.Join(';', parsed.Select(b => ParCalculator.Format(b.Min) + "=" + b.Label));
-        if (written.Length > BandsMaxLength)
-        {
-            throw new DomainValidationException(nameof(Bands), "Error.MaxLength", BandsMaxLength);
-        }
-
+        var written = WriteBands(bands);
         Recipients = lines.Length == 0 ? null : lines;
         Bands = written;
         SurveyHeld = surveyHeld;
@@ -135,6 +124,14 @@ internal sealed class ParCampaign : IAggregateRoot
     public void Unpublish() => PublishedAt = null;
 
     public IReadOnlyList<(decimal Min, string Label)> BandList => ParseBands(Bands) ?? [];
+
+    /// <summary>Bands as stored ("90=A;80=B", highest first); refused beside the Bands field when unreadable or too long.</summary>
+    public static string WriteBands(string? text)
+    {
+        var parsed = ParseBands(text) ?? throw new DomainValidationException(nameof(Bands), "Par.BandsInvalid");
+        var written = string.Join(';', parsed.Select(b => ParCalculator.Format(b.Min) + "=" + b.Label));
+        return written.Length > BandsMaxLength ? throw new DomainValidationException(nameof(Bands), "Error.MaxLength", BandsMaxLength) : written;
+    }
 
     /// <summary>"90=A;80=B" → [(90, A), (80, B)], highest first; null when a pair is not "number=label" or a minimum repeats.</summary>
     public static IReadOnlyList<(decimal Min, string Label)>? ParseBands(string? text)

@@ -4,7 +4,6 @@ using Sipar.Infrastructure.Errors;
 using Sipar.Infrastructure.Files;
 using Sipar.Infrastructure.Time;
 using Sipar.Infrastructure.Web;
-using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.ParIndex;
 
@@ -12,7 +11,7 @@ namespace Sipar.Modules.ParIndex;
 /// Loading a past year from a published table: the year's classes and survey, then the table (preview with each
 /// agency's total, own maximum, index and class, and every bad row → import). Those who manage the PAR INDEX.
 /// </summary>
-internal sealed class ImportResultsPageModel(ParResults results, ResultsImport import, Capabilities can, TimeProvider clock, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class ImportResultsPageModel(ParResults results, ResultsImport import, TimeProvider clock, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -31,7 +30,7 @@ internal sealed class ImportResultsPageModel(ParResults results, ResultsImport i
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!can.Has(Capability.ManageParIndex))
+        if (!import.CanImport)
         {
             return Forbid();
         }
@@ -46,11 +45,7 @@ internal sealed class ImportResultsPageModel(ParResults results, ResultsImport i
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? upload, CancellationToken ct)
     {
-        if (!can.Has(Capability.ManageParIndex))
-        {
-            return Forbid();
-        }
-
+        // The handler refuses those who may not import (a 403, as any refused page).
         await LoadSettingsAsync(ct);
         try
         {
@@ -69,11 +64,7 @@ internal sealed class ImportResultsPageModel(ParResults results, ResultsImport i
 
     public async Task<IActionResult> OnPostImportAsync(string? content, string? fileName, CancellationToken ct)
     {
-        if (!can.Has(Capability.ManageParIndex))
-        {
-            return Forbid();
-        }
-
+        // The handler refuses those who may not import (a 403, as any refused page).
         await LoadSettingsAsync(ct);
         try
         {

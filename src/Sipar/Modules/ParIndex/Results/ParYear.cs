@@ -29,18 +29,7 @@ internal sealed class ParYear
     /// <summary>Sets the bands ("min=label;…", empty: the defaults) and the year's survey; a bad band changes nothing.</summary>
     public void Configure(string? bands, bool surveyHeld, DateTime now)
     {
-        string? written = null;
-        if (!string.IsNullOrWhiteSpace(bands))
-        {
-            var parsed = ParCampaign.ParseBands(bands) ?? throw new DomainValidationException(nameof(Bands), "Par.BandsInvalid");
-            written = string.Join(';', parsed.Select(b => ParCalculator.Format(b.Min) + "=" + b.Label));
-            if (written.Length > ParCampaign.BandsMaxLength)
-            {
-                throw new DomainValidationException(nameof(Bands), "Error.MaxLength", ParCampaign.BandsMaxLength);
-            }
-        }
-
-        Bands = written;
+        Bands = string.IsNullOrWhiteSpace(bands) ? null : ParCampaign.WriteBands(bands);
         SurveyHeld = surveyHeld;
         UpdatedAt = now;
     }

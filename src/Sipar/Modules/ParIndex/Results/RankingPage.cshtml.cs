@@ -6,9 +6,9 @@ using Sipar.Infrastructure.Web;
 namespace Sipar.Modules.ParIndex;
 
 /// <summary>The year's ranking among agencies of the same kind, with a chart; hidden from agencies until published.</summary>
-internal sealed class RankingPageModel(ParResults results, Accounts.Capabilities can, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class RankingPageModel(ParResults results, ResultsImport import, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
-    public bool CanImport => can.Has(Accounts.Capability.ManageParIndex);
+    public bool CanImport => import.CanImport;
 
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }

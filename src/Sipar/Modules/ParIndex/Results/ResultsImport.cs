@@ -24,7 +24,7 @@ internal sealed record ResultsImportSummary(int Points, IReadOnlyList<ImportedAg
 /// results are computed with; every bad row is reported and nothing is saved while any remains. Importing again
 /// replaces the year's points and scope of the agencies in the file.
 /// </summary>
-internal sealed class ResultsImport(SiparDbContext db, IAgencies agencyDirectory, TimeProvider clock)
+internal sealed class ResultsImport(SiparDbContext db, IAgencies agencyDirectory, Accounts.Capabilities can, TimeProvider clock)
 {
     private static readonly HashSet<string> NotApplicableWords = new(StringComparer.Ordinal)
     {
@@ -33,7 +33,14 @@ internal sealed class ResultsImport(SiparDbContext db, IAgencies agencyDirectory
 
     private static readonly HashSet<string> TotalCodes = new(StringComparer.Ordinal) { "tong", "tong diem", "tong cong", "total" };
 
-    public async Task<ResultsImportSummary> RunAsync(string fileName, byte[] content, int year, bool apply, CancellationToken ct)
+    /// <summary>Whether the signed-in person may load published results (those who manage the PAR INDEX).</summary>
+    public bool CanImport => can.Has(Accounts.Capability.ManageParIndex);
+
+    public Task<ResultsImportSummary> RunAsync(string fileName, byte[] content, int year, bool apply, CancellationToken ct) =>
+        CanImport ? RunAsOperatorAsync(fileName, content, year, apply, ct) : throw new ForbiddenException();
+
+    /// <summary>The same, from the command line (whoever runs it operates the installation).</summary>
+    public async Task<ResultsImportSummary> RunAsOperatorAsync(string fileName, byte[] content, int year, bool apply, CancellationToken ct)
     {
         var rows = Read(fileName, content);
         var errors = new List<FrameworkError>();
