@@ -6,8 +6,9 @@
 #     same numbers over the same indexes (the two must agree), p50/p95 of 20 runs each;
 #  3. 1,000,000 rows of a province export imported through `sipar dossiers import` (COPY and one merge), then the
 #     same file again (every row unchanged);
-#  4. the public lookup (POST /tra-cuu with a code and its secret) under wrk, next to a bare Kestrel endpoint doing
-#     the same lookup with one hand-written query.
+#  4. the public lookup (POST /tra-cuu with a code and its secret) under wrk, next to two bare Kestrel endpoints: one
+#     doing the same lookup by hand and sending Sipar's page (the same queries, the same bytes), one sending a fragment
+#     from one query (the floor).
 # Needs PostgreSQL (as scripts/test.sh sets up) and wrk. Usage: bench/dossiers.sh [dossiers] [seconds] [connections];
 # PARTS="indicators import lookup" (the default) picks the parts after the load.
 set -euo pipefail
@@ -51,15 +52,17 @@ echo "== public lookup, wrk ${seconds}s × $connections connections"
 ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres ConnectionStrings__Sipar="$pg" Sipar__DataDirectory="$work" \
   RateLimits__AnonymousPerMinute=100000000 Logging__LogLevel__Default=Warning dotnet src/Sipar/bin/Release/net10.0/sipar.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
 app=$!
-dotnet bench/Sipar.Benchmarks/bin/Release/net10.0/Sipar.Benchmarks.dll bare-lookup "http://127.0.0.1:$bare" "$pg" >"$work/bare.log" 2>&1 &
-bareapp=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; do sleep 0.2; done
-until curl -s -o /dev/null "http://127.0.0.1:$bare/"; do sleep 0.2; done
 jar="$work/cookies"
 token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/tra-cuu" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"$//')
 cookie=$(awk '$6 ~ /Antiforgery/ {print $6"="$7}' "$jar")
 body="Code=$code&Secret=$secret&__RequestVerificationToken=$token"
 curl -fs -H "Cookie: $cookie" --data "$body" "http://127.0.0.1:$port/tra-cuu" > "$work/found.html" || true; grep -q "data-testid=\"found\"" "$work/found.html" || { echo "Sipar lookup did not find $code"; grep -o "alert[^<]*<[^<]*" "$work/found.html" | head -3; tail -5 "$work/app.log"; exit 1; }
+# The bare counterpart writes Sipar's own answer around what it found, so both send the same bytes.
+dotnet bench/Sipar.Benchmarks/bin/Release/net10.0/Sipar.Benchmarks.dll bare-lookup "http://127.0.0.1:$bare" "$pg" "$work/found.html" >"$work/bare.log" 2>&1 &
+bareapp=$!
+until curl -s -o /dev/null "http://127.0.0.1:$bare/"; do sleep 0.2; done
+printf 'response bytes: Sipar %s, bare page %s\n' "$(wc -c <"$work/found.html")" "$(curl -fs --data "$body" "http://127.0.0.1:$bare/tra-cuu-trang" | wc -c)"
 curl -fs --data "$body" "http://127.0.0.1:$bare/tra-cuu" > "$work/bare.html" || true; grep -q 'Thủ tục' "$work/bare.html" || { echo "the bare lookup did not find $code"; cat "$work/bare.html" "$work/bare.log" | head; exit 1; }
 cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
@@ -69,13 +72,13 @@ wrk.headers["Cookie"] = "$cookie"
 $(cat bench/p95.lua)
 LUA
 printf '%-30s %10s %10s %10s\n' "endpoint" "req/s" "p50 ms" "p99 ms"
-for target in "Sipar /tra-cuu|$port" "bare Kestrel + SQL|$bare"; do
-  name=${target%|*}; p=${target#*|}
+for target in "Sipar /tra-cuu|$port|tra-cuu" "bare: same page + SQL|$bare|tra-cuu-trang" "bare: fragment + 1 query|$bare|tra-cuu"; do
+  name=${target%%|*}; rest=${target#*|}; p=${rest%%|*}; path=${rest#*|}
   # The first seconds after start are reported on their own (cold: tier-0 code); a warm-up of ${WARM:-60} s lets tiered
   # compilation reach tier 1 on two cores under load; the measured run is the steady state.
   for run in cold warm measure; do
-    if [[ $run == warm ]]; then wrk -t2 -c"$connections" -d"${WARM:-60}s" -s "$work/post.lua" "http://127.0.0.1:$p/tra-cuu" >/dev/null; continue; fi
-    out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:$p/tra-cuu")
+    if [[ $run == warm ]]; then wrk -t2 -c"$connections" -d"${WARM:-60}s" -s "$work/post.lua" "http://127.0.0.1:$p/$path" >/dev/null; continue; fi
+    out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:$p/$path")
     grep -q "errors 0" <<<"$out" || { echo "$name: $(grep errors <<<"$out")"; }
     label="$name"; [[ $run == cold ]] && label="$name (cold)"
     printf '%-30s %10s %10s %10s\n' "$label" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '/^p50/ {print $2}' <<<"$out")" "$(awk '/^p99/ {print $2}' <<<"$out")"

@@ -172,15 +172,20 @@ internal static class DossierBench
     }
 
     /// <summary>
-    /// The bare counterpart of the public lookup: Kestrel and one hand-written query, no framework around it — POST
-    /// Code and Secret as a form, an HTML fragment back.
+    /// The bare counterparts of the public lookup: Kestrel and hand-written queries, no framework around them. POST Code
+    /// and Secret as a form to <c>/tra-cuu</c> for the dossier's row and an HTML fragment back; to <c>/tra-cuu-trang</c> for
+    /// everything Sipar's answer holds (the dossier, its timeline, the agency's contacts, each by one query) written into
+    /// <paramref name="pageFile"/> (Sipar's own answer, saved by bench/dossiers.sh), so the bytes sent are the same.
     /// </summary>
-    public static async Task BareLookupAsync(string url, string connectionString)
+    public static async Task BareLookupAsync(string url, string connectionString, string? pageFile)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
         await using var source = NpgsqlDataSource.Create(connectionString);
+        var page = pageFile is null ? "<main></main>" : await File.ReadAllTextAsync(pageFile);
+        var cut = Math.Max(0, page.IndexOf("<main", StringComparison.Ordinal));
+        var (head, tail) = (page[..cut], page[cut..]);
         await using var app = builder.Build();
         app.MapPost("/tra-cuu", async (HttpContext context) =>
         {
@@ -191,6 +196,53 @@ internal static class DossierBench
             var found = await reader.ReadAsync() && string.Equals(reader.GetString(0), form["Secret"].ToString().Trim(), StringComparison.OrdinalIgnoreCase);
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(found ? $"<p>{System.Net.WebUtility.HtmlEncode(reader.GetString(2))}: {reader.GetString(1)}, {reader.GetFieldValue<DateOnly>(3):dd/MM/yyyy}</p>" : "<p>Không tìm thấy</p>");
+        });
+        app.MapPost("/tra-cuu-trang", async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            var html = new System.Text.StringBuilder(page.Length + 512).Append(head);
+            Guid? agency = null;
+            await using (var command = source.CreateCommand("""
+                SELECT d."LookupSecret", d."Status", d."ProcedureName", d."AppointmentDate", d."AgencyId", s."Action", s."At"
+                FROM dossiers_dossiers d LEFT JOIN dossiers_steps s ON s."DossierId" = d."Id" WHERE d."Code" = $1 ORDER BY s."Order"
+                """))
+            {
+                command.Parameters.AddWithValue(form["Code"].ToString().Trim().ToUpperInvariant());
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    if (agency is null)
+                    {
+                        if (!string.Equals(reader.GetString(0), form["Secret"].ToString().Trim(), StringComparison.OrdinalIgnoreCase))
+                        {
+                            break;
+                        }
+
+                        agency = reader.GetGuid(4);
+                        html.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(reader.GetString(2))).Append(": ").Append(reader.GetString(1))
+                            .Append(CultureInfo.InvariantCulture, $", {reader.GetFieldValue<DateOnly>(3):dd/MM/yyyy}</p>");
+                    }
+
+                    if (!reader.IsDBNull(5))
+                    {
+                        html.Append("<li>").Append(reader.GetString(5)).Append(CultureInfo.InvariantCulture, $" {reader.GetDateTime(6):dd/MM/yyyy HH:mm}</li>");
+                    }
+                }
+            }
+
+            if (agency is { } a)
+            {
+                await using var contacts = source.CreateCommand("""SELECT "Name", "Hotline", "Email" FROM org_agencies WHERE "Id" = $1""");
+                contacts.Parameters.AddWithValue(a);
+                await using var r = await contacts.ExecuteReaderAsync();
+                if (await r.ReadAsync())
+                {
+                    html.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(r.GetString(0))).Append(' ').Append(r.IsDBNull(1) ? "" : r.GetString(1)).Append("</p>");
+                }
+            }
+
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(html.Append(tail).ToString());
         });
         await app.RunAsync();
     }

@@ -24,7 +24,7 @@ internal static class BenchProgram
             return 0;
         }
 
-        // bench/dossiers.sh: seed-dossiers <count> | dossier-indicators <iterations> <year> | dossier-export <agency> <file> <rows> | bare-lookup <url>, each with the app's settings after.
+        // bench/dossiers.sh: seed-dossiers <count> | dossier-indicators <iterations> <year> | dossier-export <agency> <file> <rows> | bare-lookup <url> <connection> [page], each with the app's settings after.
         if (args.Length > 1 && args[0] is "seed-dossiers" or "dossier-indicators" or "dossier-export")
         {
             var settings = args[0] == "dossier-export" ? args[4..] : args[0] == "dossier-indicators" ? args[3..] : args[2..];
@@ -99,7 +99,7 @@ internal static class BenchProgram
 
         if (args.Length > 2 && args[0] == "bare-lookup")
         {
-            await DossierBench.BareLookupAsync(args[1], args[2]);
+            await DossierBench.BareLookupAsync(args[1], args[2], args.Length > 3 ? args[3] : null);
             return 0;
         }
 

@@ -441,6 +441,13 @@ public abstract class DossierFormsTests<TFactory>(TFactory app) : IClassFixture<
         var agencyPortal = await SiparFactory.HtmlAsync(await citizen.GetAsync($"/co-quan/{agencyId}"));
         Assert.Equal([$"/thu-tuc?Agency={agencyId}", "/tra-cuu", "/khao-sat", $"/phan-anh?Agency={agencyId}", $"/phan-anh/da-tra-loi?Agency={agencyId}"], agencyPortal.QuerySelectorAll("[data-testid=portal-entries] a").Select(a => a.GetAttribute("href")));
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/co-quan/{Guid.NewGuid()}")).StatusCode);
+
+        // The contacts are kept in memory for the public pages; a change is shown at once, not after the cache's lifetime.
+        var name = await app.WithServicesAsync(sp => sp.GetRequiredService<AgencyAdministration>().GetAsync(agencyId, CancellationToken.None));
+        await app.WithServicesAsync(sp => sp.GetRequiredService<AgencyAdministration>().UpdateAsync(agencyId,
+            new AgencyInput(name.Name, "STP", "Lạng Sơn", AgencyKind.Department, Hotline: "0205 3 999 000", Email: "motcua@stp.example.vn"), CancellationToken.None));
+        var changed = await SiparFactory.HtmlAsync(await citizen.GetAsync($"/thu-tuc/{procedureId}"));
+        Assert.Contains("0205 3 999 000", changed.QuerySelector("[data-testid=citizen-contact]")!.TextContent, StringComparison.Ordinal);
     }
 
     private sealed record IdResponse(Guid Id);

@@ -14,6 +14,19 @@ namespace Sipar.Tests;
 
 public sealed partial class FoundationTests
 {
+    [Fact]
+    public void PostgreSQL_connections_skip_the_reset_on_reuse_and_prepare_repeated_queries_unless_the_setting_says_otherwise()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(DataModule.PostgresConnectionString("Host=db;Database=sipar;Username=sipar"));
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(100, tuned.MaxAutoPrepare);
+        Assert.Equal("db", tuned.Host);
+
+        var chosen = new Npgsql.NpgsqlConnectionStringBuilder(DataModule.PostgresConnectionString("Host=db;Database=sipar;No Reset On Close=false;Max Auto Prepare=0"));
+        Assert.False(chosen.NoResetOnClose);
+        Assert.Equal(0, chosen.MaxAutoPrepare);
+    }
+
     [Theory]
     [InlineData("Phòng Kế hoạch – Tài chính", "phong ke hoach – tai chinh")]
     [InlineData("ĐẮK LẮK", "dak lak")]

@@ -26,6 +26,7 @@ internal static class DataModule
                         "Database:Provider is Postgres but ConnectionStrings:Sipar is empty. / Chưa cấu hình chuỗi kết nối ConnectionStrings:Sipar.");
                 }
 
+                pg = PostgresConnectionString(pg);
                 builder.Services.AddDbContext<SiparDbContext, PostgresSiparDbContext>((sp, o) =>
                     o.UseNpgsql(pg).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
@@ -42,6 +43,28 @@ internal static class DataModule
         // Keys in the database: every instance behind a load balancer reads the same keys, so logins survive.
         builder.Services.AddDataProtection().SetApplicationName("Sipar").PersistKeysToDbContext<SiparDbContext>();
         return builder;
+    }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string, with <c>No Reset On Close</c> on unless it is set: Sipar keeps no
+    /// session state on a pooled connection (temporary tables drop at commit, no session locks or settings), so the
+    /// <c>DISCARD ALL</c> Npgsql would otherwise send on every reuse is a wasted statement per query — a public lookup
+    /// paid one for each of its two queries.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("reset", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!configured.Contains("auto prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
+        return builder.ConnectionString;
     }
 
     public static string DataDirectory(IConfiguration configuration)

@@ -4,9 +4,11 @@ using Sipar.Infrastructure.Data;
 namespace Sipar.Modules.Organisation;
 
 /// <summary>Organisation's answer to <see cref="IAgencies"/>.</summary>
-internal sealed class Agencies(SiparDbContext db, AgencyAdministration administration) : IAgencies, Accounts.IPlaces
+internal sealed class Agencies(SiparDbContext db, AgencyAdministration administration, AgencyInfoCache cache) : IAgencies, Accounts.IPlaces
 {
-    public Task<AgencyInfo?> FindAsync(Guid agencyId, CancellationToken ct) =>
+    public Task<AgencyInfo?> FindAsync(Guid agencyId, CancellationToken ct) => cache.GetAsync(agencyId, LoadAsync, ct);
+
+    private Task<AgencyInfo?> LoadAsync(Guid agencyId, CancellationToken ct) =>
         db.Set<Agency>().AsNoTracking().Where(a => a.Id == agencyId).Select(a => new AgencyInfo(a.Id, a.Name, a.Symbol, a.PlaceName, a.Kind, a.ReportRecipients, a.Hotline, a.Email)).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<AgencyInfo>> ListAsync(CancellationToken ct) =>

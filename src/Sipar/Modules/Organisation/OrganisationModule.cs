@@ -10,6 +10,8 @@ internal static class OrganisationModule
     {
         builder.Services.AddScoped<AgencyAdministration>();
         builder.Services.AddScoped<Agencies>();
+        builder.Services.AddSingleton<AgencyInfoCache>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AgencyCacheInvalidator>();
         builder.Services.AddScoped<IAgencies>(sp => sp.GetRequiredService<Agencies>());
         builder.Services.AddScoped<Infrastructure.Data.IIdNames, OrganisationNames>();
         builder.Services.AddScoped<Accounts.IPlaces>(sp => sp.GetRequiredService<Agencies>());
