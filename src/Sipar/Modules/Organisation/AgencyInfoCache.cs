@@ -86,7 +86,7 @@ internal sealed class AgencyCacheInvalidator(AgencyInfoCache cache) : SaveChange
     }
 
     // Cleared again once the save is over, so a read between the first clear and the write cannot keep the old row (a
-    // save inside a longer explicit transaction can still leave it for the lifetime: agencies are not saved that way).
+    // save inside a longer explicit transaction, as the agency table import does, clears it again after its commit).
     private void Done(DbContextEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(eventData);

@@ -19,7 +19,7 @@ internal sealed record AgencyImportPreview(IReadOnlyList<AgencyImportRow> Rows, 
 /// <c>Đường dây nóng</c> and <c>Email</c>. An agency is matched by its name (diacritics and case ignored): a known one is
 /// updated, a new one created. Every row is checked first; nothing is saved while any row has an error.
 /// </summary>
-internal sealed class AgencyTableImport(SiparDbContext db, AgencyAdministration administration)
+internal sealed class AgencyTableImport(SiparDbContext db, AgencyAdministration administration, AgencyInfoCache cache)
 {
     public const int MaxBytes = 1024 * 1024;
 
@@ -118,6 +118,7 @@ internal sealed class AgencyTableImport(SiparDbContext db, AgencyAdministration 
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        cache.Clear();
         return preview with { Applied = true };
     }
 }
