@@ -7,8 +7,8 @@
 #  3. 1,000,000 rows of a province export imported through `sipar dossiers import` (COPY and one merge), then the
 #     same file again (every row unchanged);
 #  4. the public lookup (POST /tra-cuu with a code and its secret) under wrk, next to two bare Kestrel endpoints: one
-#     doing the same lookup by hand and sending Sipar's page (the same queries, the same bytes), one sending a fragment
-#     from one query (the floor).
+#     doing the same lookup by hand and sending Sipar's page (the same query, the agency's contacts kept in memory as
+#     Sipar keeps them, the same bytes), one sending a fragment from one query (the floor).
 # Needs PostgreSQL (as scripts/test.sh sets up) and wrk. Usage: bench/dossiers.sh [dossiers] [seconds] [connections];
 # PARTS="indicators import lookup" (the default) picks the parts after the load.
 set -euo pipefail

@@ -25,6 +25,10 @@ public sealed partial class FoundationTests
         var chosen = new Npgsql.NpgsqlConnectionStringBuilder(DataModule.PostgresConnectionString("Host=db;Database=sipar;No Reset On Close=false;Max Auto Prepare=0"));
         Assert.False(chosen.NoResetOnClose);
         Assert.Equal(0, chosen.MaxAutoPrepare);
+
+        var written = new Npgsql.NpgsqlConnectionStringBuilder(DataModule.PostgresConnectionString("Host=db;NoResetOnClose=false;MaxAutoPrepare=0"));
+        Assert.False(written.NoResetOnClose);
+        Assert.Equal(0, written.MaxAutoPrepare);
     }
 
     [Theory]

@@ -54,12 +54,14 @@ internal static class DataModule
     public static string PostgresConnectionString(string configured)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
-        if (!configured.Contains("reset", StringComparison.OrdinalIgnoreCase))
+        // Npgsql reads a keyword with or without its spaces ("No Reset On Close", "NoResetOnClose"); so is it looked for.
+        var keywords = configured.Replace(" ", "", StringComparison.Ordinal);
+        if (!keywords.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!configured.Contains("auto prepare", StringComparison.OrdinalIgnoreCase))
+        if (!keywords.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 100;
         }
