@@ -109,6 +109,8 @@ internal static class WebHost
                 ForbiddenException => StatusCodes.Status403Forbidden,
                 NotFoundException => StatusCodes.Status404NotFound,
                 Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+                // A request that cannot be read (a form endpoint sent JSON, a body cut short) is the client's: 400/413/415, not 500.
+                BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 => bad.StatusCode,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

@@ -14,12 +14,15 @@ internal sealed class ErrorModel(IStringLocalizer<SharedResource> t) : SiparPage
 {
     public string TitleKey { get; private set; } = "Error.500";
 
-    public void OnGet(int code) => Set(code);
+    // No handler parameters: binding one would read the failed request's form, and a form that failed its
+    // antiforgery check cannot be read (the error page itself would then fail with a 500).
+    public void OnGet() => Set();
 
-    public void OnPost(int code) => Set(code);
+    public void OnPost() => Set();
 
-    private void Set(int code)
+    private void Set()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 500;
         var reExecuted = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null
             || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
         if (reExecuted)
@@ -34,9 +37,10 @@ internal sealed class ErrorModel(IStringLocalizer<SharedResource> t) : SiparPage
             404 => "Error.404",
             409 => "Error.409",
             413 => "Error.413",
+            415 => "Error.400",
             429 => "Error.429",
             _ => "Error.500",
         };
-        Response.StatusCode = code is 400 or 403 or 404 or 409 or 413 or 429 ? code : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code is 400 or 403 or 404 or 409 or 413 or 415 or 429 ? code : StatusCodes.Status500InternalServerError;
     }
 }
