@@ -229,21 +229,23 @@ internal sealed class DossierDesk(
     public Task RefuseAsync(Guid id, string? reason, CancellationToken ct) => ChangeAsync(id, Desk, d => Sync(() => d.Refuse(reason, Now, me.Id)), ct);
 
     /// <summary>Chuyển xử lý: to a unit of the dossier's agency and, optionally, a named officer of that unit.</summary>
-    public async Task AssignAsync(Guid id, Guid unitId, Guid? officerId, int? step, DateOnly? stepDue, CancellationToken ct)
-    {
-        var dossier = await db.Set<Dossier>().FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
-        if (!(await agencies.UnitsAsync(dossier.AgencyId, ct)).Any(u => u.Id == unitId))
+    public Task AssignAsync(Guid id, Guid unitId, Guid? officerId, int? step, DateOnly? stepDue, CancellationToken ct) =>
+        // The unit and officer are checked once the caller may assign this dossier at all: a caller from elsewhere
+        // learns nothing about it from the messages.
+        ChangeAsync(id, d => Desk(d) || CanProcess(d), async d =>
         {
-            throw new DomainValidationException("UnitId", "Error.UnitOtherAgency");
-        }
+            if (!(await agencies.UnitsAsync(d.AgencyId, ct)).Any(u => u.Id == unitId))
+            {
+                throw new DomainValidationException("UnitId", "Error.UnitOtherAgency");
+            }
 
-        if (officerId is { } officer && !(await people.InUnitsAsync([unitId], ct)).Any(p => p.Id == officer))
-        {
-            throw new DomainValidationException("OfficerId", "Dossier.OfficerOtherUnit");
-        }
+            if (officerId is { } officer && !(await people.InUnitsAsync([unitId], ct)).Any(p => p.Id == officer))
+            {
+                throw new DomainValidationException("OfficerId", "Dossier.OfficerOtherUnit");
+            }
 
-        await ChangeAsync(id, d => Desk(d) || CanProcess(d), d => Sync(() => d.Assign(unitId, officerId, step, stepDue, Now, me.Id)), ct);
-    }
+            d.Assign(unitId, officerId, step, stepDue, Now, me.Id);
+        }, ct);
 
     public Task SubmitForSignatureAsync(Guid id, CancellationToken ct) => ChangeAsync(id, CanProcess, d => Sync(() => d.SubmitForSignature(Now, me.Id)), ct);
 

@@ -50,6 +50,8 @@ internal sealed class CampaignPageModel(ParCampaigns campaigns, ParAccess access
     public Task<IActionResult> OnPostSettingsAsync(CancellationToken ct) => RunAsync(
         async () =>
         {
+            // Who may change campaigns is asked before the form is read: a caller who may not learns nothing from its errors.
+            ParAccess.Ensure(access.ManagesCampaigns);
             var (self, appraisal, explanation) = Form.Deadlines();
             await campaigns.ChangeAsync(CampaignId, Form.Year, Form.Name, self, appraisal, explanation, Form.Bands, Form.SurveyHeld, ct, Form.Recipients);
         },

@@ -32,6 +32,8 @@ internal sealed class CampaignsPageModel(ParCampaigns campaigns, Assessments ass
     public Task<IActionResult> OnPostCreateAsync(CancellationToken ct) => RunAsync(
         async () =>
         {
+            // Who may change campaigns is asked before the form is read: a caller who may not learns nothing from its errors.
+            ParAccess.Ensure(access.ManagesCampaigns);
             var (self, appraisal, explanation) = Form.Deadlines();
             return $"/par/campaigns/{await campaigns.CreateAsync(Form.Year, Form.Name, self, appraisal, explanation, Form.AgencyIds, ct)}";
         },

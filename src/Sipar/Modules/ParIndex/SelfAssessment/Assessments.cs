@@ -136,6 +136,13 @@ internal sealed class Assessments(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Refuses (403) a caller who may not self-score this item, before an upload or a link is read.</summary>
+    public async Task EnsureMaySelfScoreAsync(Guid id, Guid scoreId, CancellationToken ct)
+    {
+        var (assessment, _) = await LoadAsync(id, tracking: false, ct);
+        ParAccess.Ensure(access.CanSelfScore(assessment, assessment.Score(scoreId)));
+    }
+
     public async Task<Guid> AddEvidenceFileAsync(Guid id, Guid scoreId, string fileName, string contentType, byte[] content, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);

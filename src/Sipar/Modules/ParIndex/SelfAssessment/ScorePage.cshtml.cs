@@ -55,18 +55,20 @@ internal sealed class ScorePageModel(Assessments assessments, ParAccess access, 
     public Task<IActionResult> OnPostFileAsync(IFormFile? evidence, CancellationToken ct) => Try(
         async () =>
         {
+            await assessments.EnsureMaySelfScoreAsync(AssessmentId, ScoreId, ct);
             var (name, type, content) = await EvidenceCheck.ReadAsync(evidence, ct);
             await assessments.AddEvidenceFileAsync(AssessmentId, ScoreId, name, type, content, ct);
         },
         "Task.EvidenceSaved", ct);
 
     public Task<IActionResult> OnPostLinkAsync(string? link, CancellationToken ct) => Try(
-        () =>
+        async () =>
         {
+            await assessments.EnsureMaySelfScoreAsync(AssessmentId, ScoreId, ct);
             var parts = (link ?? "").Split(':');
-            return parts.Length == 2 && Enum.TryParse<EvidenceKind>(parts[0], out var kind) && Guid.TryParse(parts[1], out var id)
+            await (parts.Length == 2 && Enum.TryParse<EvidenceKind>(parts[0], out var kind) && Guid.TryParse(parts[1], out var id)
                 ? assessments.AddEvidenceLinkAsync(AssessmentId, ScoreId, kind, id, ct)
-                : throw new DomainValidationException("Link", "Par.LinkUnknown");
+                : throw new DomainValidationException("Link", "Par.LinkUnknown"));
         },
         "Task.EvidenceSaved", ct);
 

@@ -20,6 +20,10 @@ internal sealed class ReportMatrixModel(UnitReporting reporting, Capabilities ca
 
     public Task<IActionResult> OnPostDueAsync(Guid periodId, DateOnly? due, CancellationToken ct) =>
         RunAsync(
-            () => due is { } d ? reporting.SetInternalDueDateAsync(periodId, d, ct) : throw new DomainValidationException("", "Calendar.RequiredDate"),
+            async () =>
+            {
+                await reporting.EnsureOfficeForPlanAsync(Id, ct);
+                await (due is { } d ? reporting.SetInternalDueDateAsync(periodId, d, ct) : throw new DomainValidationException("", "Calendar.RequiredDate"));
+            },
             "Common.Saved", $"/plans/{Id}/reports", async () => Matrix = await reporting.MatrixAsync(Id, ct));
 }

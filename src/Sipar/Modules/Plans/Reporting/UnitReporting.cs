@@ -92,6 +92,9 @@ internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilit
         return new ReportMatrix(plan.Id, plan.Title, plan.AgencyId, periods.Select(Column).ToList(), units, cells, totals);
     }
 
+    /// <summary>Refuses (403) a caller who is not the plan's office, before the form is read.</summary>
+    public async Task EnsureOfficeForPlanAsync(Guid planId, CancellationToken ct) => EnsureOffice((await LoadPlanAsync(planId, ct)).AgencyId);
+
     public async Task SetInternalDueDateAsync(Guid periodId, DateOnly due, CancellationToken ct)
     {
         var period = await db.Set<ReportingPeriod>().FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();

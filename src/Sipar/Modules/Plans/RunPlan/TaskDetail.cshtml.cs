@@ -72,6 +72,8 @@ internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedReso
     public Task<IActionResult> OnPostEvidenceAsync(IFormFile? evidence, CancellationToken ct) =>
         Try(async () =>
         {
+            // Who may add evidence is asked before the upload is read or checked.
+            await work.EnsureMayAddEvidenceAsync(TaskId, ct);
             var (name, type, content) = await EvidenceCheck.ReadAsync(evidence, ct);
             await work.AddEvidenceAsync(TaskId, name, type, content, ct);
         }, "Task.EvidenceSaved", ct);

@@ -120,14 +120,21 @@ internal sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities c
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<Guid> AddEvidenceAsync(Guid taskId, string fileName, string contentType, byte[] content, CancellationToken ct)
+    /// <summary>Refuses (403) a caller who may not add evidence to the task, before the upload is read.</summary>
+    public async Task EnsureMayAddEvidenceAsync(Guid taskId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(content);
         var (plan, section, _) = await LoadAsync(taskId, tracking: false, ct);
         if (RoleFor(plan, section) is not (TaskRole.Coordinator or TaskRole.Lead or TaskRole.Office))
         {
             throw new ForbiddenException();
         }
+    }
+
+    public async Task<Guid> AddEvidenceAsync(Guid taskId, string fileName, string contentType, byte[] content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await EnsureMayAddEvidenceAsync(taskId, ct);
+        var (plan, section, _) = await LoadAsync(taskId, tracking: false, ct);
 
         EnsureIssued(plan);
         var now = clock.GetUtcNow().UtcDateTime;
