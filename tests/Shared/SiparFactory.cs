@@ -275,7 +275,7 @@ public class SqliteFactory : SiparFactory
     protected override string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "sipar.db")}";
 }
 
-public sealed class PostgresFactory : SiparFactory
+public class PostgresFactory : SiparFactory
 {
     private readonly string database = "sipar_test_" + Guid.NewGuid().ToString("N")[..16];
 
@@ -300,6 +300,7 @@ public sealed class PostgresFactory : SiparFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         NpgsqlConnection.ClearAllPools();
 
         // The database is this class's scratch copy: failing to drop it must not fail the tests (a retry
@@ -332,4 +333,16 @@ public sealed class ProductLimitsSqliteFactory : SqliteFactory
     protected override IEnumerable<string> RateLimitSettings => [];
 
     protected override IEnumerable<string> MetricsSettings => [];
+}
+
+/// <summary>SQLite with the demo province seeded (two departments' plans, dossiers, feedback, a SIPAS wave, PAR results).</summary>
+public sealed class DemoSqliteFactory : SqliteFactory
+{
+    protected override bool Demo => true;
+}
+
+/// <summary>PostgreSQL with the demo province seeded.</summary>
+public sealed class DemoPostgresFactory : PostgresFactory
+{
+    protected override bool Demo => true;
 }
