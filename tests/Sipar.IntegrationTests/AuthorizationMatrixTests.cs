@@ -254,20 +254,21 @@ public abstract partial class AuthorizationMatrixTests<TFactory>(TFactory app) :
                 var agencies = await db.Set<Sipar.Modules.Organisation.Agency>().AsNoTracking().ToListAsync();
                 var units = await db.Set<Sipar.Modules.Organisation.Unit>().AsNoTracking().ToListAsync();
                 var sld = agencies.Single(a => a.Symbol == "SLĐTBXH");
-                                                Guid UnitOf(Sipar.Modules.Organisation.Agency a, string shortName) => units.Single(u => u.AgencyId == a.Id && u.ShortName == shortName).Id;
+                Guid UnitOf(Sipar.Modules.Organisation.Agency a, string shortName) => units.Single(u => u.AgencyId == a.Id && u.ShortName == shortName).Id;
 
                 var dossier = await db.Set<Sipar.Modules.Dossiers.Dossier>().AsNoTracking().Where(d => d.AgencyId == sld.Id).OrderBy(d => d.Code).FirstAsync();
                 // The item with the planning division still open (codes are random, so they do not pick one the same way twice).
                 var planning = UnitOf(sld, "Phòng KH-TC");
                 var feedback = await db.Set<Sipar.Modules.Feedback.FeedbackItem>().AsNoTracking().Where(f => f.AgencyId == sld.Id && f.UnitId == planning).OrderByDescending(f => f.ReceivedAt).FirstAsync();
                 var plan = await db.Set<Sipar.Modules.Plans.Plan>().AsNoTracking().FirstAsync(p => p.AgencyId == sld.Id);
-                var sections = db.Set<Sipar.Modules.Plans.PlanSection>().Where(s => s.PlanId == plan.Id).Select(s => s.Id);
-                var task = await db.Set<Sipar.Modules.Plans.PlanTask>().AsNoTracking().Where(t => sections.Contains(t.SectionId)).OrderBy(t => t.Id).FirstAsync();
-                var period = await db.Set<Sipar.Modules.Plans.ReportingPeriod>().AsNoTracking().Where(p => p.PlanId == plan.Id).OrderBy(p => p.Id).FirstAsync();
-                var report = await db.Set<Sipar.Modules.Plans.UnitReport>().AsNoTracking().Where(r => r.PeriodId == period.Id).OrderBy(r => r.Id).Select(r => (Guid?)r.Id).FirstOrDefaultAsync();
+                // Every record is chosen by what it is, never by its id: ids made in one millisecond sort at random.
+                var section = await db.Set<Sipar.Modules.Plans.PlanSection>().AsNoTracking().Where(s => s.PlanId == plan.Id).OrderBy(s => s.Order).FirstAsync();
+                var task = await db.Set<Sipar.Modules.Plans.PlanTask>().AsNoTracking().Where(t => t.SectionId == section.Id).OrderBy(t => t.Order).FirstAsync();
+                var period = await db.Set<Sipar.Modules.Plans.ReportingPeriod>().AsNoTracking().Where(p => p.PlanId == plan.Id).OrderBy(p => p.WindowStart).FirstAsync();
+                var report = await db.Set<Sipar.Modules.Plans.UnitReport>().AsNoTracking().Where(r => r.PeriodId == period.Id && r.UnitId == planning).Select(r => (Guid?)r.Id).FirstOrDefaultAsync();
                 var wave = await db.Set<Sipar.Modules.Sipas.Wave>().AsNoTracking().FirstAsync(w => w.AgencyId == sld.Id);
-                var contact = await db.Set<Sipar.Modules.Sipas.Contact>().AsNoTracking().Where(c => c.WaveId == wave.Id).OrderBy(c => c.Id).FirstAsync();
-                var assessment = await db.Set<Sipar.Modules.ParIndex.ParAssessment>().AsNoTracking().Where(a => a.AgencyId == sld.Id).OrderBy(a => a.Id).FirstAsync();
+                var contact = await db.Set<Sipar.Modules.Sipas.Contact>().AsNoTracking().Where(c => c.WaveId == wave.Id).OrderBy(c => c.Sequence).FirstAsync();
+                var assessment = await db.Set<Sipar.Modules.ParIndex.ParAssessment>().AsNoTracking().SingleAsync(a => a.AgencyId == sld.Id);
                 var score = await db.Set<Sipar.Modules.ParIndex.ParScore>().AsNoTracking().Where(s => s.AssessmentId == assessment.Id).OrderBy(s => s.Code).FirstAsync();
                 var year = await db.Set<Sipar.Modules.ParIndex.ParResult>().AsNoTracking().MinAsync(r => r.Year);
 
