@@ -39,7 +39,7 @@ public class BrowserFixture : IAsyncLifetime
             .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
         playwright = await Playwright.CreateAsync();
         // The machines are shared and CI runs the integration tests beside these: an expectation waits up to 30 s
-        // rather than Playwright's 5 s default (one CI run failed a browser test under that load), as actions already do.
+        // rather than Playwright's 5 s default, as actions already wait 30 s.
         Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
