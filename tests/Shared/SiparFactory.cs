@@ -188,6 +188,15 @@ public abstract class SiparFactory : WebApplicationFactory<Program>, IAsyncLifet
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>The demo logins the seeder wrote (email and the shared password), as a newcomer reads them.</summary>
+    public IReadOnlyList<CreatedUser> DemoLogins()
+    {
+        var text = File.ReadAllLines(Path.Combine(DataDirectory, Sipar.Modules.Demo.DemoSeeder.LoginsFileName));
+        var password = Regex.Match(text[0], @": (\S+)\)$").Groups[1].Value;
+        return text.Skip(1).Select(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1])
+            .Select(email => new CreatedUser(Guid.Empty, email, email, password)).ToList();
+    }
+
     /// <summary>A new user with <paramref name="role"/>; returns the email and the generated password.</summary>
     public Task<CreatedUser> CreateUserAsync(Role role, Guid? agencyId = null, Guid? unitId = null, string name = "Người dùng thử") =>
         WithServicesAsync(sp => sp.GetRequiredService<UserAdministration>().CreateAsync(

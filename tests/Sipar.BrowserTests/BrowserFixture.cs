@@ -192,13 +192,7 @@ public sealed class DemoBrowserFixture : BrowserFixture
     }
 
     /// <summary>The demo logins the seeder wrote (email and the shared password), as a newcomer reads them.</summary>
-    public IReadOnlyList<Sipar.Modules.Accounts.CreatedUser> DemoLogins()
-    {
-        var text = File.ReadAllLines(Path.Combine(App.DataDirectory, Sipar.Modules.Demo.DemoSeeder.LoginsFileName));
-        var password = System.Text.RegularExpressions.Regex.Match(text[0], @": (\S+)\)$").Groups[1].Value;
-        return text.Skip(1).Select(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1])
-            .Select(email => new Sipar.Modules.Accounts.CreatedUser(Guid.Empty, email, email, password)).ToList();
-    }
+    public IReadOnlyList<Sipar.Modules.Accounts.CreatedUser> DemoLogins() => App.DemoLogins();
 }
 
 public sealed class DemoKestrelFactory : KestrelFactory

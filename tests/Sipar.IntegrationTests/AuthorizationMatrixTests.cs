@@ -143,8 +143,7 @@ public abstract partial class AuthorizationMatrixTests<TFactory>(TFactory app) :
             "OtherOffice" => "vanphong@stp.demo",
             _ => throw new InvalidOperationException(column),
         };
-        var user = new CreatedUser(Guid.Empty, email, email, sample.DemoPassword);
-        var signedIn = await app.SignedInClientAsync(user);
+        var signedIn = await app.SignedInClientAsync(app.DemoLogins().Single(l => l.Email == email));
         return new Caller(signedIn, await SiparFactory.AntiforgeryTokenAsync(signedIn, "/account/password"), false);
     }
 
@@ -240,7 +239,6 @@ public abstract partial class AuthorizationMatrixTests<TFactory>(TFactory app) :
     /// <summary>The demo province's records each route parameter names: the department's own, so "other office" asks across agencies.</summary>
     private sealed class SampleData
     {
-        public string DemoPassword { get; private init; } = "";
         public DateOnly From { get; private init; }
         public DateOnly To { get; private init; }
         private Dictionary<string, string> Values { get; init; } = [];
@@ -277,10 +275,8 @@ public abstract partial class AuthorizationMatrixTests<TFactory>(TFactory app) :
                     new UserInput($"mau-{Guid.NewGuid():N}@test.sipar", "Người dùng mẫu", sld.Id, UnitOf(sld, "Phòng KH-TC"), [Role.UnitOfficer]), CancellationToken.None);
                 var someoneId = await db.Set<User>().Where(u => u.Email == someone.Email).Select(u => u.Id).SingleAsync();
 
-                var logins = await File.ReadAllLinesAsync(Path.Combine(app.DataDirectory, Sipar.Modules.Demo.DemoSeeder.LoginsFileName));
                 return new SampleData
                 {
-                    DemoPassword = Regex.Match(logins[0], @": (\S+)\)$").Groups[1].Value,
                     From = new DateOnly(app.Today.Year, 1, 1),
                     To = new DateOnly(app.Today.Year, 12, 31),
                     Dossier = (dossier.Code, dossier.LookupSecret),

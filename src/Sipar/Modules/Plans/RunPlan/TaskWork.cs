@@ -124,18 +124,14 @@ internal sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities c
     public async Task EnsureMayAddEvidenceAsync(Guid taskId, CancellationToken ct)
     {
         var (plan, section, _) = await LoadAsync(taskId, tracking: false, ct);
-        if (RoleFor(plan, section) is not (TaskRole.Coordinator or TaskRole.Lead or TaskRole.Office))
-        {
-            throw new ForbiddenException();
-        }
+        EnsureMayAddEvidence(plan, section);
     }
 
     public async Task<Guid> AddEvidenceAsync(Guid taskId, string fileName, string contentType, byte[] content, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
-        await EnsureMayAddEvidenceAsync(taskId, ct);
         var (plan, section, _) = await LoadAsync(taskId, tracking: false, ct);
-
+        EnsureMayAddEvidence(plan, section);
         EnsureIssued(plan);
         var now = clock.GetUtcNow().UtcDateTime;
         var (key, sha) = await files.SaveAsync(content, now, ct);
@@ -143,6 +139,14 @@ internal sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities c
         db.Add(evidence);
         await db.SaveChangesAsync(ct);
         return evidence.Id;
+    }
+
+    private void EnsureMayAddEvidence(Plan plan, PlanSection section)
+    {
+        if (RoleFor(plan, section) is not (TaskRole.Coordinator or TaskRole.Lead or TaskRole.Office))
+        {
+            throw new ForbiddenException();
+        }
     }
 
     /// <summary>Opens an evidence file for download, for anyone who may read the task.</summary>
