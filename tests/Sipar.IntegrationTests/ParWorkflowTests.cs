@@ -426,7 +426,10 @@ public abstract class ParWorkflowTests<TFactory>(TFactory app) : IClassFixture<T
             task.ReportProgress(office, Guid.NewGuid(), PlanTaskStatus.Done, "Xong", new Dictionary<Guid, string?>(), app.UtcNow);
             var db = sp.GetRequiredService<SiparDbContext>();
             db.Add(plan);
-            db.AddRange(ReportingPeriod.DefaultsFor(plan.Id, year, due => due.AddDays(-7)));
+            var cchc = ReportType.Create(agency, ReportTypes.Cchc(ReportingTemplate.Default), new HashSet<Guid>(), year);
+            var obligation = ReportObligation.Create(plan.Id, cchc.Id, null, app.UtcNow);
+            db.AddRange(cchc, obligation);
+            db.AddRange(ReportingPeriod.DefaultsFor(plan.Id, obligation.Id, year, due => due.AddDays(-7)));
             await db.SaveChangesAsync();
             return new World(agency, name, office, planning, task.Id, other, otherName, otherUnit);
         });

@@ -21,7 +21,7 @@ public sealed class ReportingRulesTests
     [Fact]
     public void The_four_periods_follow_the_cut_off_windows_and_the_20th_rule()
     {
-        var periods = ReportingPeriod.DefaultsFor(Guid.NewGuid(), 2022, d => d);
+        var periods = ReportingPeriod.DefaultsFor(Guid.NewGuid(), Guid.NewGuid(), 2022, d => d);
         Assert.Equal([PeriodKind.Quarter1, PeriodKind.HalfYear, PeriodKind.Quarter3, PeriodKind.Year], periods.Select(p => p.Kind));
         Assert.Equal(new DateOnly(2021, 12, 15), periods[0].WindowStart);
         Assert.Equal(new DateOnly(2022, 3, 14), periods[0].WindowEnd);
@@ -55,7 +55,7 @@ public sealed class ReportingRulesTests
             ["Reporting:Periods:1:Window"] = "16/12-15/12",
             ["Reporting:Periods:1:Due"] = "25/12",
         }).Build();
-        var periods = ReportingPeriod.DefaultsFor(Guid.NewGuid(), 2026, d => d, ReportingTemplate.From(config));
+        var periods = ReportingPeriod.DefaultsFor(Guid.NewGuid(), Guid.NewGuid(), 2026, d => d, ReportingTemplate.From(config));
         Assert.Equal([PeriodKind.HalfYear, PeriodKind.Year], periods.Select(p => p.Kind));
         Assert.Equal((new DateOnly(2025, 12, 16), new DateOnly(2026, 6, 15), new DateOnly(2026, 6, 25)), (periods[0].WindowStart, periods[0].WindowEnd, periods[0].ProvinceDueDate));
 

@@ -168,7 +168,53 @@ internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<Re
         b.ToTable("plans_reporting_periods");
         b.HasKey(x => x.Id);
         b.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.PlanId, x.Kind }).IsUnique();
+        b.HasOne<ReportObligation>().WithMany().HasForeignKey(x => x.ObligationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PlanId);
+        b.HasIndex(x => new { x.ObligationId, x.Kind, x.WindowEnd }).IsUnique();
+    }
+}
+
+internal sealed class ReportTypeConfiguration : IEntityTypeConfiguration<ReportType>
+{
+    public void Configure(EntityTypeBuilder<ReportType> b)
+    {
+        b.ToTable("plans_report_types");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Code).HasMaxLength(ReportType.CodeMaxLength).IsRequired();
+        b.Property(x => x.Name).HasMaxLength(ReportType.NameMaxLength).IsRequired();
+        b.Property(x => x.LegalBasis).HasMaxLength(ReportType.LegalBasisMaxLength).IsRequired();
+        b.Property(x => x.DueRule).HasMaxLength(ReportType.RuleMaxLength).IsRequired();
+        b.Property(x => x.InternalRule).HasMaxLength(ReportType.RuleMaxLength).IsRequired();
+        b.Property(x => x.Recipient).HasMaxLength(ReportType.RecipientMaxLength).IsRequired();
+        b.Property(x => x.Schedule).HasMaxLength(ReportType.ScheduleMaxLength).IsRequired();
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Contributors).WithOne().HasForeignKey(x => x.TypeId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Contributors).HasField("contributors").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(x => new { x.AgencyId, x.Code }).IsUnique();
+    }
+}
+
+internal sealed class ReportTypeContributorConfiguration : IEntityTypeConfiguration<ReportTypeContributor>
+{
+    public void Configure(EntityTypeBuilder<ReportTypeContributor> b)
+    {
+        b.ToTable("plans_report_type_contributors");
+        b.HasKey(x => new { x.TypeId, x.UnitId });
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReportObligationConfiguration : IEntityTypeConfiguration<ReportObligation>
+{
+    public void Configure(EntityTypeBuilder<ReportObligation> b)
+    {
+        b.ToTable("plans_report_obligations");
+        b.HasKey(x => x.Id);
+        b.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ReportType>().WithMany().HasForeignKey(x => x.TypeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => new { x.PlanId, x.TypeId });
     }
 }
 

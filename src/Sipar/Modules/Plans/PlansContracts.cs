@@ -20,13 +20,32 @@ public enum PlanTaskStatus
     Late,
 }
 
-/// <summary>Kỳ báo cáo CCHC (văn bản 581/BNV-CCHC): quý I, 6 tháng, quý III (9 tháng), năm.</summary>
+/// <summary>Kỳ báo cáo: the CCHC report's quý I, 6 tháng, quý III and năm (văn bản 581/BNV-CCHC), and the months, quarters and others of the other report types.</summary>
 public enum PeriodKind
 {
     Quarter1,
     HalfYear,
     Quarter3,
     Year,
+    Quarter2,
+    Quarter4,
+    NineMonths,
+    Once,
+
+    /// <summary>A period the office adds when a report is asked for (đột xuất).</summary>
+    Requested,
+    Month1,
+    Month2,
+    Month3,
+    Month4,
+    Month5,
+    Month6,
+    Month7,
+    Month8,
+    Month9,
+    Month10,
+    Month11,
+    Month12,
 }
 
 /// <summary>Where a unit's report for a period stands. Computed, never typed.</summary>
@@ -51,8 +70,13 @@ public static class PeriodNames
     public static string Of(PeriodKind kind) => kind switch
     {
         PeriodKind.Quarter1 => "quý I",
+        PeriodKind.Quarter2 => "quý II",
         PeriodKind.HalfYear => "6 tháng đầu",
-        PeriodKind.Quarter3 => "quý III (9 tháng)",
+        PeriodKind.Quarter3 => "quý III",
+        PeriodKind.Quarter4 => "quý IV",
+        PeriodKind.NineMonths => "9 tháng",
+        PeriodKind.Requested => "đột xuất",
+        >= PeriodKind.Month1 and <= PeriodKind.Month12 => "tháng " + (kind - PeriodKind.Month1 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => "",
     };
 }

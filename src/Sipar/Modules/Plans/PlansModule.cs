@@ -9,12 +9,30 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Plans;
 
+/// <summary>A report of a type owed in a plan's year, from a task or not.</summary>
+internal sealed record ObligationInput(Guid TypeId, Guid? TaskId);
+
+/// <summary>The report matrix as JSON: a row per unit, a cell per period.</summary>
+internal static class MatrixJson
+{
+    public static object Of(ReportMatrix m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new
+        {
+            m.PlanId, Obligation = m.Obligation, m.Periods, m.Totals,
+            Units = m.Units.Select(u => new { u.Id, u.Name, Cells = m.Cells.Where(c => c.UnitId == u.Id).Select(c => new { c.PeriodId, State = c.State.ToString(), Status = c.Status?.ToString() }) }),
+        };
+    }
+}
+
 /// <summary>The lead unit's progress report through the API.</summary>
 internal sealed record ProgressInput(PlanTaskStatus Status, string? Note, Dictionary<Guid, string?>? Actuals);
 
 internal static class PlansModule
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static IHostApplicationBuilder AddPlans(this IHostApplicationBuilder builder)
     {
@@ -26,6 +44,7 @@ internal static class PlansModule
         builder.Services.AddScoped<PlanLifecycle>();
         builder.Services.AddScoped<PlanFollowUp>();
         builder.Services.AddScoped<UnitReporting>();
+        builder.Services.AddScoped<ReportTypes>();
         builder.Services.AddSingleton(ReportingTemplate.From(builder.Configuration));
         builder.Services.AddScoped<PlanExports>();
         builder.Services.AddScoped<Consolidation>();
@@ -76,6 +95,35 @@ internal static class PlansModule
             var (name, content) = await consolidation.DocxAsync(periodId, ct);
             return TypedResults.File(content, DocxType, name);
         });
+
+        documents.MapGet("/plans/{planId:guid}/reports/{obligationId:guid}/matrix.xlsx", async (UnitReporting reporting, Guid planId, Guid obligationId, CancellationToken ct) =>
+        {
+            var (name, content) = await reporting.MatrixXlsxAsync(planId, obligationId, ct);
+            return TypedResults.File(content, XlsxType, name);
+        });
+        documents.MapGet("/reports/types/export.json", async (ReportTypes types, Guid? agency, CancellationToken ct) =>
+            TypedResults.File(await types.ExportAsync(types.AgencyOrOwn(agency), ct), "application/json", "loai-bao-cao.json"));
+        documents.MapGet("/reports/types/samples.json", () => TypedResults.File(ReportTypes.Samples(), "application/json", "loai-bao-cao-mau.json"));
+
+        // Report types and the reports owed in a plan's year, for scripts: the same rules and checks as the pages.
+        var reports = app.MapGroup("/api").RequireAuthorization().WithTags("Reports");
+        reports.MapGet("/report-types", async (ReportTypes types, Guid? agency, CancellationToken ct) => TypedResults.Ok(await types.ListAsync(types.AgencyOrOwn(agency), ct)));
+
+        // Imports a JSON array of report types (the body, application/json) into the agency (?agency=, one's own by default): says what each entry will do; saves only with ?apply=true.
+        reports.MapPost("/report-types/import", async (ReportTypes types, HttpRequest request, Guid? agency, bool? apply, CancellationToken ct) =>
+        {
+            var agencyId = types.AgencyOrOwn(agency);
+            types.EnsureOffice(agencyId);
+            UploadCheck.RequireBodyType(request, "loai-bao-cao.json");
+            var body = await UploadCheck.ReadBodyAsync(request, ReportTypes.MaxFileBytes, "ReportType.FileTooLarge", ReportTypes.MaxFileBytes / 1024, ct);
+            return TypedResults.Ok(await types.ImportAsync(agencyId, body, apply == true, ct));
+        }).DisableAntiforgery();
+        reports.MapGet("/plans/{planId:guid}/report-obligations", async (UnitReporting reporting, Guid planId, CancellationToken ct) =>
+            TypedResults.Ok((await reporting.MatrixAsync(planId, ct)).Obligations));
+        reports.MapPost("/plans/{planId:guid}/report-obligations", async (UnitReporting reporting, Guid planId, ObligationInput input, CancellationToken ct) =>
+            TypedResults.Ok(new { Id = await reporting.AddObligationAsync(planId, input.TypeId, input.TaskId, ct) }));
+        reports.MapGet("/plans/{planId:guid}/report-obligations/{obligationId:guid}/matrix", async (UnitReporting reporting, Guid planId, Guid obligationId, CancellationToken ct) =>
+            TypedResults.Ok(MatrixJson.Of(await reporting.MatrixAsync(planId, ct, obligationId))));
 
         // A unit report by its id (links from elsewhere, e.g. PAR INDEX evidence); the report page checks who may read it.
         // Another agency's report is a 404, as a report that does not exist: the redirect would say it does.

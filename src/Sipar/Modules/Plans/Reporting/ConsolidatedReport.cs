@@ -51,10 +51,10 @@ internal sealed record TargetProgress(string Task, string Value, string Measure,
 internal sealed record ConsolidatedView(
     Guid PlanId, string PlanTitle, int Year, PeriodColumn Period, string Summary, string Difficulties, string Proposals,
     IReadOnlyList<SectionProgress> Sections, IReadOnlyList<UnitProgress> Units, IReadOnlyList<TargetProgress> Targets,
-    IReadOnlyList<(string Unit, string Narrative)> UnitNarratives, bool CanEdit);
+    IReadOnlyList<(string Unit, string Narrative)> UnitNarratives, bool CanEdit, ObligationInfo Obligation);
 
 /// <summary>Assembles the consolidated report from accepted unit reports and task data, and writes it as .docx.</summary>
-internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilities can, IAgencies agencies, UnitReporting reporting, DocumentHeaders headers)
+internal sealed class Consolidation(SiparDbContext db, CurrentUser me, IAgencies agencies, UnitReporting reporting, DocumentHeaders headers)
 {
     /// <param name="periodId">The period.</param>
     /// <param name="ct">Cancellation.</param>
@@ -67,7 +67,7 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
             .FirstAsync(p => p.Id == period.PlanId, ct);
         me.EnsureCanReadAgency(plan.AgencyId);
         var text = await db.Set<ConsolidatedReport>().AsNoTracking().FirstOrDefaultAsync(r => r.PeriodId == periodId, ct);
-        matrix = matrix is not null && matrix.PlanId == plan.Id ? matrix : await reporting.MatrixAsync(plan.Id, ct);
+        matrix = matrix is not null && matrix.PlanId == plan.Id && matrix.Obligation.Id == period.ObligationId ? matrix : await reporting.MatrixAsync(plan.Id, ct, period.ObligationId);
         var units = (await agencies.UnitsAsync(plan.AgencyId, ct)).ToDictionary(u => u.Id, u => u.Name);
         var today = reporting.Today;
 
@@ -88,14 +88,15 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
         return new ConsolidatedView(
             plan.Id, plan.Title, plan.Year, matrix.Periods.First(p => p.Id == periodId), text?.Summary ?? "", text?.Difficulties ?? "", text?.Proposals ?? "",
             sections, unitRows, targets, narratives.Select(n => (units.GetValueOrDefault(n.UnitId, "?"), n.Narrative)).OrderBy(n => n.Item1, StringComparer.Ordinal).ToList(),
-            can.Has(Capability.RunPlan, plan.AgencyId));
+            await reporting.IsReviewerForPeriodAsync(periodId, ct), matrix.Obligation);
     }
 
     public async Task SaveAsync(Guid periodId, string? summary, string? difficulties, string? proposals, CancellationToken ct)
     {
-        var period = await db.Set<ReportingPeriod>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
-        var agencyId = await db.Set<Plan>().Where(p => p.Id == period.PlanId).Select(p => p.AgencyId).FirstAsync(ct);
-        can.Ensure(Capability.RunPlan, agencyId);
+        if (!await reporting.IsReviewerForPeriodAsync(periodId, ct))
+        {
+            throw new ForbiddenException();
+        }
 
         var report = await db.Set<ConsolidatedReport>().FirstOrDefaultAsync(r => r.PeriodId == periodId, ct);
         if (report is null)
@@ -114,9 +115,9 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
         var plan = await db.Set<Plan>().AsNoTracking().Where(p => p.Id == v.PlanId).Select(p => new { p.AgencyId, p.SignerTitle, p.SignerName }).FirstAsync(ct);
         var agencyId = plan.AgencyId;
         var periodName = PeriodName(v.Period.Kind);
-        var header = await headers.ForAgencyAsync(agencyId, null, "BC", null, "Báo cáo", string.Join(' ', new[] { "Kết quả thực hiện công tác cải cách hành chính", periodName, "năm " + v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(x => x.Length > 0)), ct, v.Year);
+        var subject = Subject(v.Obligation.Name);
+        var header = await headers.ForAgencyAsync(agencyId, null, "BC", null, "Báo cáo", string.Join(' ', new[] { subject, periodName, "năm " + v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(x => x.Length > 0)), ct, v.Year);
         using var doc = new Decree30Document(header);
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
         doc.Paragraph($"Thực hiện {v.PlanTitle}; số liệu từ ngày {Show.Date(v.Period.WindowStart)} đến ngày {Show.Date(v.Period.WindowEnd)}, kết quả như sau:", italic: true);
         doc.Heading("I. KẾT QUẢ THỰC HIỆN");
         if (v.Summary.Length > 0)
@@ -127,6 +128,53 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
             }
         }
 
+        if (v.Obligation.ReportsOnPlan)
+        {
+            WritePlanFigures(doc, v);
+        }
+        else
+        {
+            doc.Heading("1. Tình hình gửi báo cáo của các đơn vị");
+            doc.Table(["Đơn vị", "Báo cáo kỳ", "Tình trạng"],
+                v.Units.Select(u => (IReadOnlyList<string>)[u.Unit, StateText(u.Report), u.Status is { } st ? StatusText(st) : "Chưa gửi"]), [8, 3, 3]);
+        }
+
+        if (v.UnitNarratives.Count > 0)
+        {
+            doc.Heading((v.Obligation.ReportsOnPlan ? "4" : "2") + ". Báo cáo của các đơn vị");
+            foreach (var (unit, narrative) in v.UnitNarratives)
+            {
+                doc.Paragraph(unit + ": " + narrative);
+            }
+        }
+
+        doc.Heading("II. TỒN TẠI, HẠN CHẾ");
+        doc.Paragraph(v.Difficulties.Length > 0 ? v.Difficulties : "Không có.");
+        doc.Heading("III. ĐỀ XUẤT, KIẾN NGHỊ");
+        doc.Paragraph(v.Proposals.Length > 0 ? v.Proposals : "Không có.");
+        var recipients = v.Obligation.ReportsOnPlan
+            ? (await agencies.FindAsync(agencyId, ct))?.RecipientsOr(DefaultRecipients) ?? DefaultRecipients
+            : [.. (v.Obligation.Recipient.Length > 0 ? new[] { v.Obligation.Recipient + " (b/c)" } : []), "Lãnh đạo cơ quan", "Lưu: VT"];
+        var bytes = doc.Finish(new DocumentFooter(plan.SignerTitle, plan.SignerName, recipients));
+        return ($"bao-cao-{v.Obligation.Code.ToLowerInvariant()}-{v.Year}-{v.Period.Kind.ToString().ToLowerInvariant()}.docx", bytes);
+    }
+
+    /// <summary>The document's subject from the type's name: "Báo cáo kết quả…" is a "Báo cáo" about "Kết quả…".</summary>
+    internal static string Subject(string typeName)
+    {
+        var name = typeName.Trim();
+        const string prefix = "Báo cáo ";
+        if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length)
+        {
+            name = name[prefix.Length..];
+            return char.ToUpperInvariant(name[0]) + name[1..];
+        }
+
+        return name;
+    }
+
+    private static void WritePlanFigures(Decree30Document doc, ConsolidatedView v)
+    {
         doc.Heading("1. Tình hình thực hiện nhiệm vụ theo nội dung");
         doc.Table(["Mục", "Nội dung", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa triển khai", "Chậm"],
             v.Sections.Select(s => (IReadOnlyList<string>)[s.Code, s.Heading, N(s.Total), N(s.Done), N(s.InProgress), N(s.NotStarted), N(s.Late)]),
@@ -142,22 +190,6 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
                 [2, 2, 9, 4]);
         }
 
-        if (v.UnitNarratives.Count > 0)
-        {
-            doc.Heading("4. Báo cáo của các đơn vị");
-            foreach (var (unit, narrative) in v.UnitNarratives)
-            {
-                doc.Paragraph(unit + ": " + narrative);
-            }
-        }
-
-        doc.Heading("II. TỒN TẠI, HẠN CHẾ");
-        doc.Paragraph(v.Difficulties.Length > 0 ? v.Difficulties : "Không có.");
-        doc.Heading("III. ĐỀ XUẤT, KIẾN NGHỊ");
-        doc.Paragraph(v.Proposals.Length > 0 ? v.Proposals : "Không có.");
-        var recipients = (await agencies.FindAsync(agencyId, ct))?.RecipientsOr(DefaultRecipients) ?? DefaultRecipients;
-        var bytes = doc.Finish(new DocumentFooter(plan.SignerTitle, plan.SignerName, recipients));
-        return ($"bao-cao-cchc-{v.Year}-{v.Period.Kind.ToString().ToLowerInvariant()}.docx", bytes);
     }
 
     internal static string PeriodName(PeriodKind kind) => PeriodNames.Of(kind);
@@ -165,12 +197,21 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, Capabilit
     /// <summary>"Nơi nhận" when the agency set none (Organisation → the agency's page).</summary>
     private static readonly IReadOnlyList<string> DefaultRecipients = ["Sở Nội vụ (b/c)", "Lãnh đạo cơ quan", "Lưu: VT"];
 
-    private static string StateText(ReportState s) => s switch
+    internal static string StateText(ReportState s) => s switch
     {
         ReportState.OnTime => "Đúng hạn",
         ReportState.Late => "Muộn",
         ReportState.Missing => "Chưa gửi",
         _ => "Chưa đến hạn",
+    };
+
+    private static string StatusText(UnitReportStatus s) => s switch
+    {
+        UnitReportStatus.Submitted => "Đã gửi",
+        UnitReportStatus.Returned => "Trả lại",
+        UnitReportStatus.Accepted => "Đã tiếp nhận",
+        UnitReportStatus.Approved => "Đã duyệt",
+        _ => "Đang soạn",
     };
 
     private static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

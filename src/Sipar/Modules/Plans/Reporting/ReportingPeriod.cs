@@ -4,8 +4,9 @@ using Sipar.Infrastructure.Errors;
 namespace Sipar.Modules.Plans;
 
 /// <summary>
-/// One reporting period of a plan's year: its data window, the province's due date (the 20th of the period's last
-/// month), and the agency's earlier internal due date for its units.
+/// One reporting period of a report owed in a plan's year (<see cref="ReportObligation"/>): its data window, the due
+/// date to the recipient (for the CCHC report the province's, the 20th of the period's last month), and the agency's
+/// earlier internal due date for its units.
 /// </summary>
 internal sealed class ReportingPeriod
 {
@@ -17,34 +18,41 @@ internal sealed class ReportingPeriod
 
     public Guid PlanId { get; private set; }
 
+    public Guid ObligationId { get; private set; }
+
     public PeriodKind Kind { get; private set; }
 
     public DateOnly WindowStart { get; private set; }
 
     public DateOnly WindowEnd { get; private set; }
 
+    /// <summary>The due date to the report's recipient (the province's for the CCHC report).</summary>
     public DateOnly ProvinceDueDate { get; private set; }
 
     public DateOnly InternalDueDate { get; private set; }
 
-    /// <summary>The four periods of <paramref name="year"/> with the default cut-off windows and due dates.</summary>
-    /// <param name="planId">The plan.</param>
-    /// <param name="year">The plan's year.</param>
-    /// <param name="internalDue">The internal due date given the province's.</param>
-    /// <summary>The periods of a plan's year from the template (<see cref="ReportingTemplate.Default"/>: today's 581/BNV values).</summary>
-    public static IReadOnlyList<ReportingPeriod> DefaultsFor(Guid planId, int year, Func<DateOnly, DateOnly> internalDue, ReportingTemplate? template = null)
+    /// <summary>The periods of the CCHC report of <paramref name="year"/> from the template (<see cref="ReportingTemplate.Default"/>: today's 581/BNV values).</summary>
+    public static IReadOnlyList<ReportingPeriod> DefaultsFor(Guid planId, Guid obligationId, int year, Func<DateOnly, DateOnly> internalDue, ReportingTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(internalDue);
-        return (template ?? ReportingTemplate.Default).Periods.Select(p => new ReportingPeriod
+        return (template ?? ReportingTemplate.Default).Periods
+            .Select(p => For(planId, obligationId, new PeriodSlot(p.Kind, p.WindowStart(year), p.WindowEnd(year), p.Due(year)), internalDue(p.Due(year)))).ToList();
+    }
+
+    public static ReportingPeriod For(Guid planId, Guid obligationId, PeriodSlot slot, DateOnly internalDue)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        return new ReportingPeriod
         {
             Id = Guid.CreateVersion7(),
             PlanId = planId,
-            Kind = p.Kind,
-            WindowStart = p.WindowStart(year),
-            WindowEnd = p.WindowEnd(year),
-            ProvinceDueDate = p.Due(year),
-            InternalDueDate = internalDue(p.Due(year)),
-        }).ToList();
+            ObligationId = obligationId,
+            Kind = slot.Kind,
+            WindowStart = slot.WindowStart,
+            WindowEnd = slot.WindowEnd,
+            ProvinceDueDate = slot.Due,
+            InternalDueDate = internalDue > slot.Due ? slot.Due : internalDue,
+        };
     }
 
     /// <summary>The office changes the internal due date; it must not be after the province's.</summary>

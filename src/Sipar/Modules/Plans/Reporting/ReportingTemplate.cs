@@ -51,21 +51,32 @@ internal sealed class ReportingTemplate(IReadOnlyList<PeriodRule> periods)
                 throw new InvalidOperationException($"{where}: Kind must be one of {string.Join(", ", Enum.GetNames<PeriodKind>())}.");
             }
 
-            var window = (e["Window"] ?? "").Split('-', StringSplitOptions.TrimEntries);
-            if (window.Length != 2 || DayMonth(window[0]) is not { } start || DayMonth(window[1]) is not { } end || DayMonth(e["Due"]) is not { } due)
-            {
-                throw new InvalidOperationException($"{where}: Window must read \"dd/MM-dd/MM\" and Due \"dd/MM\".");
-            }
-
-            var previousYear = (start.Month, start.Day).CompareTo((end.Month, end.Day)) > 0;
-            if ((due.Month, due.Day).CompareTo((end.Month, end.Day)) < 0)
+            var rule = Rule(kind, e["Window"], e["Due"]) ?? throw new InvalidOperationException($"{where}: Window must read \"dd/MM-dd/MM\" and Due \"dd/MM\".");
+            if (rule.Due(2024) < rule.WindowEnd(2024))
             {
                 throw new InvalidOperationException($"{where}: the due day comes before the end of the data window.");
             }
 
-            return new PeriodRule(kind, start.Day, start.Month, previousYear, end.Day, end.Month, due.Day, due.Month);
+            return rule;
         }).ToList());
     }
+
+    /// <summary>A period from "dd/MM-dd/MM" and "dd/MM"; a window that starts after its end starts in the previous year. Null when either cannot be read.</summary>
+    public static PeriodRule? Rule(PeriodKind kind, string? windowText, string? dueText)
+    {
+        var window = (windowText ?? "").Split('-', StringSplitOptions.TrimEntries);
+        if (window.Length != 2 || DayMonth(window[0]) is not { } start || DayMonth(window[1]) is not { } end || DayMonth(dueText) is not { } due)
+        {
+            return null;
+        }
+
+        var previousYear = (start.Month, start.Day).CompareTo((end.Month, end.Day)) > 0;
+        return new PeriodRule(kind, start.Day, start.Month, previousYear, end.Day, end.Month, due.Day, due.Month);
+    }
+
+    /// <summary>The template written as a report type's schedule: <c>Quarter1 15/12-14/03 20/03; …</c>.</summary>
+    public string ToSchedule() => string.Join("; ", Periods.Select(p =>
+        string.Create(CultureInfo.InvariantCulture, $"{p.Kind} {p.StartDay:00}/{p.StartMonth:00}-{p.EndDay:00}/{p.EndMonth:00} {p.DueDay:00}/{p.DueMonth:00}")));
 
     private static (int Day, int Month)? DayMonth(string? text) =>
         DateOnly.TryParseExact((text ?? "").Trim() + "/2024", "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? (d.Day, d.Month) : null;

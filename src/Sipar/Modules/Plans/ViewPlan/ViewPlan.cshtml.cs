@@ -6,8 +6,32 @@ using Sipar.Modules.Accounts;
 
 namespace Sipar.Modules.Plans;
 
-internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, PlanFollowUp followUp, Capabilities can, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, PlanFollowUp followUp, Capabilities can, ReportTypes reportTypes, UnitReporting reporting, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
+    /// <summary>The agency's report types a duty can be made of (not the CCHC report, which every issued plan has), for the office of an issued plan.</summary>
+    public IReadOnlyList<ReportTypeView> ReportTypes { get; private set; } = [];
+
+    /// <summary>Whether the office may create report duties here: an issued plan, and types to choose from.</summary>
+    public bool CanCreateReports => Plan.Status == PlanStatus.Issued && ReportTypes.Count > 0 && can.Has(Capability.RunPlan, Plan.AgencyId);
+
+    /// <summary>A task that speaks of reporting ("Tham mưu báo cáo định kỳ…") can create a report duty.</summary>
+    public static bool SpeaksOfReports(string text) => VietnameseText.Fold(text).Contains("bao cao", StringComparison.Ordinal);
+
+    /// <summary>The type a task's words point to, preselected: the one whose distinctive name words the text holds most of.</summary>
+    public Guid? Guess(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        var best = ReportTypes.Select(type => (type.Id, Score: VietnameseText.Fold(type.Name).Split(' ').Where(w => w.Length > 2 && !CommonWords.Contains(w)).Distinct().Count(w => folded.Contains(w, StringComparison.Ordinal))))
+            .OrderByDescending(x => x.Score).FirstOrDefault();
+        return best.Score > 0 ? best.Id : null;
+    }
+
+    private static readonly HashSet<string> CommonWords = ["bao", "cao", "ket", "qua", "thuc", "hien", "tinh", "hinh", "cong", "tac", "theo", "cua", "cac", "ve", "va"];
+
+    /// <summary>Creates a report duty of a type from a task (or from the plan's duties when none) and opens its matrix.</summary>
+    public Task<IActionResult> OnPostReportAsync(Guid id, Guid typeId, Guid? taskId, CancellationToken ct) =>
+        RunAsync(async () => $"/plans/{id}/reports?obligation={await reporting.AddObligationAsync(id, typeId, taskId, ct)}", "Obligation.Created", () => LoadAsync(id, ct));
+
     public IReadOnlyList<FlagLine> Flags { get; private set; } = [];
 
     public PlanView Plan { get; private set; } = null!;
@@ -49,5 +73,8 @@ internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, 
     {
         Plan = await plans.GetAsync(id, ct);
         Flags = await followUp.FlagsAsync(id, Plan.AgencyId, ct);
+        ReportTypes = Plan.Status == PlanStatus.Issued && can.Has(Capability.RunPlan, Plan.AgencyId)
+            ? (await reportTypes.ListAsync(Plan.AgencyId, ct)).Where(x => !x.ReportsOnPlan).ToList()
+            : [];
     }
 }

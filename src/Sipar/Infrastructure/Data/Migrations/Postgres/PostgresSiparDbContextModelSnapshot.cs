@@ -2148,6 +2148,120 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("plans_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportObligation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("PlanId", "TypeId");
+
+                    b.ToTable("plans_report_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("CutOffDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DueRule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InternalRule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("LeadUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Periodicity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("ReportsOnPlan")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("AgencyId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("plans_report_types", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportTypeContributor", b =>
+                {
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TypeId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("plans_report_type_contributors", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.ReportingPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2160,6 +2274,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ObligationId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid");
@@ -2175,7 +2292,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Kind")
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ObligationId", "Kind", "WindowEnd")
                         .IsUnique();
 
                     b.ToTable("plans_reporting_periods", (string)null);
@@ -3206,8 +3325,63 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportObligation", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Sipar.Modules.Plans.ReportType", null)
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportType", b =>
+                {
+                    b.HasOne("Sipar.Modules.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportTypeContributor", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.ReportType", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.ReportingPeriod", b =>
                 {
+                    b.HasOne("Sipar.Modules.Plans.ReportObligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Sipar.Modules.Plans.Plan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
@@ -3425,6 +3599,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Targets");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportType", b =>
+                {
+                    b.Navigation("Contributors");
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.UnitReport", b =>

@@ -2135,6 +2135,120 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("plans_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportObligation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("PlanId", "TypeId");
+
+                    b.ToTable("plans_report_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CutOffDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DueRule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternalRule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeadUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Periodicity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReportsOnPlan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("AgencyId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("plans_report_types", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportTypeContributor", b =>
+                {
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TypeId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("plans_report_type_contributors", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.ReportingPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2146,6 +2260,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObligationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PlanId")
@@ -2162,7 +2279,9 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Kind")
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ObligationId", "Kind", "WindowEnd")
                         .IsUnique();
 
                     b.ToTable("plans_reporting_periods", (string)null);
@@ -3193,8 +3312,63 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportObligation", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Sipar.Modules.Plans.ReportType", null)
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportType", b =>
+                {
+                    b.HasOne("Sipar.Modules.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportTypeContributor", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.ReportType", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.ReportingPeriod", b =>
                 {
+                    b.HasOne("Sipar.Modules.Plans.ReportObligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Sipar.Modules.Plans.Plan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
@@ -3412,6 +3586,11 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Targets");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ReportType", b =>
+                {
+                    b.Navigation("Contributors");
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.UnitReport", b =>
