@@ -17,16 +17,23 @@ internal sealed class ViewPlanModel(PlanQueries plans, PlanLifecycle lifecycle, 
     /// <summary>A task that speaks of reporting ("Tham mưu báo cáo định kỳ…") can create a report duty.</summary>
     public static bool SpeaksOfReports(string text) => VietnameseText.Fold(text).Contains("bao cao", StringComparison.Ordinal);
 
-    /// <summary>The type a task's words point to, preselected: the one whose distinctive name words the text holds most of.</summary>
+    /// <summary>
+    /// The type a task's words point to, preselected: the one with most pairs of consecutive name words in the text
+    /// ("chuyển đổi", "đổi số"), pairs of common words ("báo cáo", "kết quả") left out; none when nothing matches.
+    /// </summary>
     public Guid? Guess(string text)
     {
-        var folded = VietnameseText.Fold(text);
-        var best = ReportTypes.Select(type => (type.Id, Score: VietnameseText.Fold(type.Name).Split(' ').Where(w => w.Length > 2 && !CommonWords.Contains(w)).Distinct().Count(w => folded.Contains(w, StringComparison.Ordinal))))
-            .OrderByDescending(x => x.Score).FirstOrDefault();
+        var folded = " " + string.Join(' ', VietnameseText.Fold(text).Split(' ').Select(w => w.Trim(',', '.', ';', ':', '(', ')'))) + " ";
+        var best = ReportTypes.Select(type =>
+        {
+            var words = VietnameseText.Fold(type.Name).Split(' ');
+            var score = words.Zip(words.Skip(1)).Count(p => !(CommonWords.Contains(p.First) && CommonWords.Contains(p.Second)) && folded.Contains($" {p.First} {p.Second} ", StringComparison.Ordinal));
+            return (type.Id, Score: score);
+        }).OrderByDescending(x => x.Score).FirstOrDefault();
         return best.Score > 0 ? best.Id : null;
     }
 
-    private static readonly HashSet<string> CommonWords = ["bao", "cao", "ket", "qua", "thuc", "hien", "tinh", "hinh", "cong", "tac", "theo", "cua", "cac", "ve", "va"];
+    private static readonly HashSet<string> CommonWords = ["bao", "cao", "ket", "qua", "thuc", "hien", "tinh", "hinh", "cong", "tac", "theo", "cua", "cac", "ve", "va", "so", "ve"];
 
     /// <summary>Creates a report duty of a type from a task (or from the plan's duties when none) and opens its matrix.</summary>
     public Task<IActionResult> OnPostReportAsync(Guid id, Guid typeId, Guid? taskId, CancellationToken ct) =>
