@@ -1998,6 +1998,8 @@ s("PeriodKind.Once", "Một lần", "Once")
 s("PeriodKind.Requested", "Đột xuất", "On request")
 for m in range(1, 13):
     s(f"PeriodKind.Month{m}", f"Tháng {m}", f"Month {m}")
+s("Dashboard.ReportType", "Loại báo cáo", "Report type")
+s("Dashboard.Show", "Xem", "Show")
 s("Obligation.Create", "Tạo báo cáo", "Create report")
 s("Obligation.CreateHelp", "Tạo nghĩa vụ báo cáo theo loại; các kỳ và hạn tính theo loại báo cáo.", "Create a report duty of a type; its periods and due dates follow the type.")
 s("Obligation.Created", "Đã tạo nghĩa vụ báo cáo.", "The report duty was created.")

@@ -148,6 +148,31 @@ public abstract class ReportTypesTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Contains("Sở Khoa học và Công nghệ (trước đây Sở Thông tin và Truyền thông) (b/c)", docx, StringComparison.Ordinal);
         Assert.DoesNotContain("Tình hình thực hiện nhiệm vụ theo nội dung", docx, StringComparison.Ordinal);
 
+        // The dashboard and PAR INDEX's computed criterion can take one type: CDS has 2 of 8 owed reports on time
+        // (quarters I–III past and not or late sent, quarter IV on time).
+        var dashboard = await SiparFactory.HtmlAsync(await office.GetAsync($"/plans/{w.PlanId}/dashboard?obligation={q3.ObligationId}"));
+        Assert.Equal(("CDS", "25%"), (dashboard.QuerySelector("[data-testid=kpi-report-type]")!.TextContent.Trim(), dashboard.QuerySelector("[data-testid=kpi-on-time-reports]")!.TextContent.Trim()));
+        var (qualified, all) = await app.WithServicesAsync(async sp =>
+        {
+            // As the office computing its self-assessment would.
+            sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+            {
+                User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                    new System.Security.Claims.Claim[]
+                    {
+                        new(System.Security.Claims.ClaimTypes.Role, nameof(Role.Office)), new(Sipar.Infrastructure.Auth.SiparClaims.Agency, w.AgencyId.ToString()), new(Sipar.Infrastructure.Auth.SiparClaims.Unit, w.Office.ToString()),
+                    },
+                    "test")),
+            };
+            var computed = sp.GetRequiredService<Sipar.Modules.ParIndex.ComputedIndicators>();
+            return (await computed.ComputeAsync("unit-reports-on-time:CDS", w.AgencyId, 2026, app.Today, CancellationToken.None),
+                await computed.ComputeAsync("unit-reports-on-time", w.AgencyId, 2026, app.Today, CancellationToken.None));
+        });
+        Assert.Equal(("unit-reports-on-time:cds", 2, 8, 25m), (qualified.Source, qualified.OnTime, qualified.Counted, qualified.Percent));
+        Assert.All(qualified.Rows, r => Assert.StartsWith("CDS · ", r.Label, StringComparison.Ordinal));
+        Assert.True(all.Rows.Count > qualified.Rows.Count);
+        Assert.Contains(all.Rows, r => r.Label == "Văn phòng Sở");
+
         var api = await office.GetFromJsonAsync<JsonElement>($"/api/plans/{w.PlanId}/report-obligations");
         Assert.Equal(["CCHC", "CDS"], api.EnumerateArray().Select(o => o.GetProperty("code").GetString()));
     }

@@ -102,3 +102,16 @@ public sealed class ReportScheduleTests
         Assert.Equal("ReportType.WindowAfterDue", Assert.Throws<DomainValidationException>(() => Type(Periodicity.Quarterly, null, schedule: "Quarter1 15/12-14/03 10/03")).Errors[0].MessageKey);
     }
 }
+
+public sealed class QualifiedDataSourceTests
+{
+    [Theory]
+    [InlineData("unit-reports-on-time", true)]
+    [InlineData("unit-reports-on-time:CDS", true)]
+    [InlineData(" Unit-Reports-On-Time : cchc ", true)]
+    [InlineData("unit-reports-on-time:", false)]
+    [InlineData("plan-tasks-on-time:CDS", false)]
+    [InlineData("reports:CDS", false)]
+    public void A_framework_may_narrow_the_reports_criterion_to_one_type_and_nothing_else(string source, bool known) =>
+        Assert.Equal(known, Sipar.Modules.ParIndex.ParDataSources.IsKnown(source));
+}

@@ -21,6 +21,16 @@ public interface IParDataSource
     Task<IReadOnlyList<DataSourceRow>> RowsAsync(Guid agencyId, int year, DateOnly asOf, CancellationToken ct);
 }
 
+/// <summary>
+/// A source whose rows come in kinds a framework may name after a colon: <c>unit-reports-on-time:cds</c> counts only the
+/// reports of the type coded CDS.
+/// </summary>
+public interface IQualifiedParDataSource : IParDataSource
+{
+    /// <summary>The rows of one kind (<paramref name="qualifier"/>, lower case).</summary>
+    Task<IReadOnlyList<DataSourceRow>> RowsAsync(Guid agencyId, int year, DateOnly asOf, string qualifier, CancellationToken ct);
+}
+
 /// <summary>The codes frameworks may name; each has one <see cref="IParDataSource"/> registered by the module that holds the data.</summary>
 public static class ParDataSources
 {
@@ -41,7 +51,22 @@ public static class ParDataSources
 
     public static readonly IReadOnlyList<string> All = [UnitReportsOnTime, PlanTasksOnTime, DossiersOnTime, FeedbackOnTime, FeedbackSatisfaction];
 
-    public static bool IsKnown(string? source) => All.Contains((source ?? "").Trim().ToLowerInvariant());
+    /// <summary>The codes whose rows a framework may narrow after a colon (<see cref="IQualifiedParDataSource"/>).</summary>
+    public static readonly IReadOnlyList<string> Qualified = [UnitReportsOnTime];
+
+    public static bool IsKnown(string? source)
+    {
+        var (code, qualifier) = Split(source);
+        return All.Contains(code) && (qualifier is null || (Qualified.Contains(code) && qualifier.Length is > 0 and <= 20));
+    }
+
+    /// <summary>"unit-reports-on-time:CDS" → ("unit-reports-on-time", "cds"); no colon, no qualifier.</summary>
+    public static (string Code, string? Qualifier) Split(string? source)
+    {
+        var text = (source ?? "").Trim().ToLowerInvariant();
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (text, null) : (text[..colon].Trim(), text[(colon + 1)..].Trim());
+    }
 }
 
 /// <summary>One index of a survey wave: the overall value ("overall"), an aspect, a factor or an item by its code, in percent.</summary>

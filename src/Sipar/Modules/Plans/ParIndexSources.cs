@@ -9,28 +9,42 @@ namespace Sipar.Modules.Plans;
 
 /// <summary>
 /// Plans' two sources of computed PAR INDEX criteria, over the agency's issued plans of the year: unit reports
-/// submitted by their internal due date, and plan tasks completed by their deadline (a task without one is due on
-/// 31/12). Only what is due by the snapshot day counts, plus what was done early.
+/// submitted by their internal due date — of every report type owed, or of one type when the framework names it
+/// (<c>unit-reports-on-time:cchc</c>) — and plan tasks completed by their deadline (a task without one is due on 31/12).
+/// Only what is due by the snapshot day counts, plus what was done early.
 /// </summary>
-internal sealed class UnitReportsOnTimeSource(SiparDbContext db, UnitReporting reporting) : IParDataSource
+internal sealed class UnitReportsOnTimeSource(SiparDbContext db, UnitReporting reporting) : IQualifiedParDataSource
 {
     public string Code => ParDataSources.UnitReportsOnTime;
 
     public string Counts => "báo cáo đúng hạn";
 
-    public async Task<IReadOnlyList<DataSourceRow>> RowsAsync(Guid agencyId, int year, DateOnly asOf, CancellationToken ct)
+    public Task<IReadOnlyList<DataSourceRow>> RowsAsync(Guid agencyId, int year, DateOnly asOf, CancellationToken ct) => RowsOfAsync(agencyId, year, null, ct);
+
+    public Task<IReadOnlyList<DataSourceRow>> RowsAsync(Guid agencyId, int year, DateOnly asOf, string qualifier, CancellationToken ct) => RowsOfAsync(agencyId, year, qualifier, ct);
+
+    private async Task<IReadOnlyList<DataSourceRow>> RowsOfAsync(Guid agencyId, int year, string? typeCode, CancellationToken ct)
     {
         var rows = new List<DataSourceRow>();
         foreach (var planId in await PlanRecords.IssuedPlansAsync(db, agencyId, year, ct))
         {
-            var matrix = await reporting.MatrixAsync(planId, ct);
-            foreach (var period in matrix.Periods)
+            foreach (var obligation in await reporting.ObligationsAsync(planId, ct))
             {
-                foreach (var (unitId, unitName) in matrix.Units)
+                if (typeCode is not null && !string.Equals(obligation.Code, typeCode, StringComparison.OrdinalIgnoreCase))
                 {
-                    var state = matrix.Cells.First(c => c.PeriodId == period.Id && c.UnitId == unitId).State;
-                    bool? onTime = state switch { ReportState.OnTime => true, ReportState.Late or ReportState.Missing => false, _ => null };
-                    rows.Add(new DataSourceRow(unitName, "PeriodKind." + period.Kind + "|" + Show.Date(period.InternalDueDate) + "|ReportState." + state, onTime));
+                    continue;
+                }
+
+                var matrix = await reporting.MatrixAsync(planId, ct, obligation.Id);
+                foreach (var period in matrix.Periods)
+                {
+                    foreach (var (unitId, unitName) in matrix.Units)
+                    {
+                        var state = matrix.Cells.First(c => c.PeriodId == period.Id && c.UnitId == unitId).State;
+                        bool? onTime = state switch { ReportState.OnTime => true, ReportState.Late or ReportState.Missing => false, _ => null };
+                        var label = obligation.ReportsOnPlan && typeCode is null ? unitName : obligation.Code + " · " + unitName;
+                        rows.Add(new DataSourceRow(label, "PeriodKind." + period.Kind + "|" + Show.Date(period.InternalDueDate) + "|ReportState." + state, onTime));
+                    }
                 }
             }
         }

@@ -29,9 +29,12 @@ internal sealed class ComputedIndicators(IEnumerable<IParDataSource> sources)
 {
     public async Task<IndicatorSnapshot> ComputeAsync(string source, Guid agencyId, int year, DateOnly asOf, CancellationToken ct)
     {
-        var code = source.Trim().ToLowerInvariant();
-        var provider = sources.FirstOrDefault(s => s.Code == code) ?? throw new ArgumentOutOfRangeException(nameof(source), source, "No data source is registered for this code");
-        var rows = await provider.RowsAsync(agencyId, year, asOf, ct);
+        var (name, qualifier) = ParDataSources.Split(source);
+        var code = qualifier is null ? name : name + ":" + qualifier;
+        var provider = sources.FirstOrDefault(s => s.Code == name) ?? throw new ArgumentOutOfRangeException(nameof(source), source, "No data source is registered for this code");
+        var rows = qualifier is null ? await provider.RowsAsync(agencyId, year, asOf, ct)
+            : provider is IQualifiedParDataSource qualified ? await qualified.RowsAsync(agencyId, year, asOf, qualifier, ct)
+            : throw new ArgumentOutOfRangeException(nameof(source), source, "This data source takes no qualifier");
         var counted = rows.Count(r => r.OnTime is not null);
         var onTime = rows.Count(r => r.OnTime == true);
         var percent = counted == 0 ? 0 : Math.Round(onTime * 100m / counted, 2, MidpointRounding.AwayFromZero);

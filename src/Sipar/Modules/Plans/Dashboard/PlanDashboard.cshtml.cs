@@ -14,10 +14,14 @@ internal sealed class PlanDashboardModel(PlanInsights insights, Dossiers.IDossie
     /// <summary>The one-stop desk this month (through the Dossiers contract).</summary>
     public Dossiers.DossierWatch OneStop { get; private set; } = null!;
 
+    /// <summary>The report type whose timeliness the dashboard shows (<c>?obligation=</c>); the CCHC report when none.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public Guid? Obligation { get; set; }
+
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Id = id;
-        Data = await insights.DashboardAsync(id, ct);
+        Data = await insights.DashboardAsync(id, ct, Obligation);
         OneStop = await dossiers.WatchAsync(Data.AgencyId, ct);
     }
 }

@@ -8,14 +8,17 @@ internal sealed record OverdueTask(Guid TaskId, string SectionCode, int Order, s
 internal sealed record DashboardData(
     string PlanTitle, IReadOnlyList<SectionProgress> Sections, IReadOnlyList<UnitProgress> Units, IReadOnlyList<PeriodColumn> Periods,
     IReadOnlyList<PeriodTotals> Totals, IReadOnlyList<OverdueTask> Overdue, double DonePercent, double OnTimePercent, int Flags, Guid AgencyId,
-    int Year, int NoDeadline, int NotStartedAfterYear);
+    int Year, int NoDeadline, int NotStartedAfterYear, ObligationInfo Obligation, IReadOnlyList<ObligationInfo> Obligations);
 
 /// <summary>The figures behind the leadership dashboard; the same ones the consolidated report prints.</summary>
 internal sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, PlanFollowUp followUp, Consolidation consolidation)
 {
-    public async Task<DashboardData> DashboardAsync(Guid planId, CancellationToken ct)
+    /// <param name="planId">The plan.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="obligationId">The report whose timeliness is shown (a report type owed in the plan's year); the CCHC report when none.</param>
+    public async Task<DashboardData> DashboardAsync(Guid planId, CancellationToken ct, Guid? obligationId = null)
     {
-        var matrix = await reporting.MatrixAsync(planId, ct);
+        var matrix = await reporting.MatrixAsync(planId, ct, obligationId);
         var (plan, rows, _) = await followUp.TableAsync(planId, new TableFilter(), ct);
         var sections = plan.Sections.OrderBy(s => s.Order).Select(s => new SectionProgress(
             s.Code, s.Heading, s.Tasks.Count, s.Tasks.Count(t => t.Status == PlanTaskStatus.Done), s.Tasks.Count(t => t.Status == PlanTaskStatus.InProgress),
@@ -35,6 +38,7 @@ internal sealed class PlanInsights(SiparDbContext db, UnitReporting reporting, P
             // A task without a deadline can never be overdue: the dashboard counts those, and once the plan's year is
             // over, the tasks still not started, so "0 overdue" is never said of a year nobody worked on.
             rows.Count(r => r.Deadline is null && r.Status != PlanTaskStatus.Done),
-            reporting.Today.Year > plan.Year ? rows.Count(r => r.Status == PlanTaskStatus.NotStarted) : 0);
+            reporting.Today.Year > plan.Year ? rows.Count(r => r.Status == PlanTaskStatus.NotStarted) : 0,
+            matrix.Obligation, matrix.Obligations);
     }
 }
