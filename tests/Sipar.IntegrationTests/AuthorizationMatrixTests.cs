@@ -338,7 +338,7 @@ public abstract partial class AuthorizationMatrixTests<TFactory>(TFactory app) :
                 ("scoreId", _) => "score",
                 ("year", "results" or "years") => "par-year",
                 ("year", "calendar") => "calendar-year",
-                ("evidenceId", _) => "unknown",
+                ("evidenceId" or "pointId", _) => "unknown",
                 ("form", _) => "form",
                 ("action", _) => "action",
                 ("kind", _) => "kind",

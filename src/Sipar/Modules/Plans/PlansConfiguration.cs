@@ -174,6 +174,31 @@ internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<Re
     }
 }
 
+internal sealed class ChecklistPointConfiguration : IEntityTypeConfiguration<ChecklistPoint>
+{
+    public void Configure(EntityTypeBuilder<ChecklistPoint> b)
+    {
+        b.ToTable("plans_checklist_points");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Text).HasMaxLength(ChecklistPoint.TextMaxLength).IsRequired();
+        b.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TaskId, x.Order });
+    }
+}
+
+internal sealed class ChecklistTickConfiguration : IEntityTypeConfiguration<ChecklistTick>
+{
+    public void Configure(EntityTypeBuilder<ChecklistTick> b)
+    {
+        b.ToTable("plans_checklist_ticks");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Evidence).HasMaxLength(ChecklistTick.EvidenceMaxLength).IsRequired();
+        b.HasOne<ChecklistPoint>().WithMany().HasForeignKey(x => x.PointId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.PointId, x.UnitId }).IsUnique();
+    }
+}
+
 internal sealed class ReportTypeConfiguration : IEntityTypeConfiguration<ReportType>
 {
     public void Configure(EntityTypeBuilder<ReportType> b)

@@ -9,6 +9,9 @@ using Sipar.Infrastructure.Localization;
 
 namespace Sipar.Modules.Plans;
 
+/// <summary>A unit's tick on a checklist point through the API.</summary>
+internal sealed record TickInput(Guid UnitId, DateOnly? DoneOn, string? Evidence);
+
 /// <summary>A report of a type owed in a plan's year, from a task or not.</summary>
 internal sealed record ObligationInput(Guid TypeId, Guid? TaskId);
 
@@ -45,6 +48,7 @@ internal static class PlansModule
         builder.Services.AddScoped<PlanFollowUp>();
         builder.Services.AddScoped<UnitReporting>();
         builder.Services.AddScoped<ReportTypes>();
+        builder.Services.AddScoped<TaskChecklists>();
         builder.Services.AddSingleton(ReportingTemplate.From(builder.Configuration));
         builder.Services.AddScoped<PlanExports>();
         builder.Services.AddScoped<Consolidation>();
@@ -76,6 +80,22 @@ internal static class PlansModule
         api.MapPost("/tasks/{taskId:guid}/progress", async (TaskWork work, Guid taskId, ProgressInput input, CancellationToken ct) =>
         {
             await work.ReportProgressAsync(taskId, input.Status, input.Note, input.Actuals ?? new Dictionary<Guid, string?>(), ct);
+            return TypedResults.NoContent();
+        });
+
+        api.MapGet("/tasks/{taskId:guid}/checklist", async (TaskChecklists checklists, Guid taskId, CancellationToken ct) =>
+        {
+            var g = await checklists.GridAsync(taskId, ct);
+            return TypedResults.Ok(new
+            {
+                g.TaskId, g.Done, g.Expected, g.Percent,
+                Points = g.Points.Select(p => new { p.Id, p.Text }),
+                Units = g.Units.Select(u => new { u.Id, u.Name, Ticks = g.Ticks.Where(t => t.UnitId == u.Id).Select(t => new { t.PointId, t.DoneOn, t.Evidence, t.By }) }),
+            });
+        });
+        api.MapPost("/tasks/{taskId:guid}/checklist/{pointId:guid}/ticks", async (TaskChecklists checklists, Guid taskId, Guid pointId, TickInput input, CancellationToken ct) =>
+        {
+            await checklists.TickAsync(taskId, pointId, input.UnitId, input.DoneOn, input.Evidence, ct);
             return TypedResults.NoContent();
         });
 

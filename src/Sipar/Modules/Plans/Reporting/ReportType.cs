@@ -116,14 +116,14 @@ internal sealed class ReportType : IAggregateRoot
         ArgumentNullException.ThrowIfNull(agencyUnits);
         var errors = new ValidationErrors();
         var code = (input.Code ?? "").Trim().ToUpperInvariant();
-        errors.Required(nameof(Code), code, "ReportType.Code");
+        errors.Required(nameof(Code), code, "ReportType.CodeLabel");
         errors.MaxLength(nameof(Code), code, CodeMaxLength);
         if (code.Length > 0 && !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
             errors.Add(nameof(Code), "ReportType.CodeChars");
         }
 
-        errors.Required(nameof(Name), input.Name, "ReportType.Name");
+        errors.Required(nameof(Name), input.Name, "ReportType.NameLabel");
         errors.MaxLength(nameof(Name), input.Name?.Trim(), NameMaxLength);
         errors.MaxLength(nameof(LegalBasis), input.LegalBasis?.Trim(), LegalBasisMaxLength);
         errors.MaxLength(nameof(Recipient), input.Recipient?.Trim(), RecipientMaxLength);

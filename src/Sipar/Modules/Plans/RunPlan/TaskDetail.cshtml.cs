@@ -6,8 +6,11 @@ using Sipar.Infrastructure.Web;
 namespace Sipar.Modules.Plans;
 
 /// <summary>One task: the lead reports progress and target actuals, coordinators contribute, all attach evidence.</summary>
-internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
+internal sealed class TaskDetailModel(TaskWork work, TaskChecklists checklists, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
+    /// <summary>The task's progress by its checklist (none without points): counted as its progress and linked to the units × points grid.</summary>
+    public int? ChecklistPercent { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid TaskId { get; set; }
 
@@ -22,6 +25,7 @@ internal sealed class TaskDetailModel(TaskWork work, IStringLocalizer<SharedReso
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Task = await work.GetAsync(TaskId, ct);
+        ChecklistPercent = (await checklists.GridAsync(TaskId, ct)).Percent;
         return Page();
     }
 

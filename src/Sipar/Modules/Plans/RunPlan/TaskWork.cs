@@ -220,7 +220,7 @@ internal sealed class TaskWork(SiparDbContext db, CurrentUser me, Capabilities c
         }
     }
 
-    private async Task<(Plan Plan, PlanSection Section, PlanTask Task)> LoadAsync(Guid taskId, bool tracking, CancellationToken ct)
+    internal async Task<(Plan Plan, PlanSection Section, PlanTask Task)> LoadAsync(Guid taskId, bool tracking, CancellationToken ct)
     {
         var query = db.Set<Plan>().AsSplitQuery()
             .Include(p => p.Sections.Where(s => s.Tasks.Any(t => t.Id == taskId))).ThenInclude(s => s.Coordinators)

@@ -1851,6 +1851,64 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("par_years", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.ChecklistPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Order");
+
+                    b.ToTable("plans_checklist_points", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ChecklistTick", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PointId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("plans_checklist_ticks", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3249,6 +3307,30 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ChecklistPoint", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ChecklistTick", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.ChecklistPoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>

@@ -1838,6 +1838,64 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("par_years", (string)null);
                 });
 
+            modelBuilder.Entity("Sipar.Modules.Plans.ChecklistPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Order");
+
+                    b.ToTable("plans_checklist_points", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ChecklistTick", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PointId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("plans_checklist_ticks", (string)null);
+                });
+
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3236,6 +3294,30 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ChecklistPoint", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Plans.ChecklistTick", b =>
+                {
+                    b.HasOne("Sipar.Modules.Plans.ChecklistPoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipar.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sipar.Modules.Plans.ConsolidatedReport", b =>
