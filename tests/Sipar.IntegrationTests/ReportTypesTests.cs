@@ -116,6 +116,11 @@ public abstract class ReportTypesTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.NotNull(matrix.QuerySelector("td[data-unit='Thanh tra Sở'][data-period='Quarter3']"));
         Assert.Null(matrix.QuerySelector("td[data-unit='Văn phòng Sở']"));
 
+        // "My tasks" lists the unit's CDS periods next to its CCHC ones, with the type named.
+        var mine = (await SiparFactory.HtmlAsync(await planner.GetAsync("/my-tasks"))).QuerySelectorAll("[data-testid=report-link]").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains(mine, l => l.StartsWith("Quý I (", StringComparison.Ordinal));
+        Assert.Contains(mine, l => l.StartsWith("CDS Quý III (02/10)", StringComparison.Ordinal));
+
         // Today (01/12) Q3 is past: the planning unit sends it late, the inspectorate never; both send Q4 on time.
         await SubmitAsync(planner, q3.Id, w.Planning, "Đã số hóa 60% hồ sơ lưu trữ.");
         await SubmitAsync(planner, q4.Id, w.Planning, "Phòng KH-TC: 100% văn bản đi ký số.");

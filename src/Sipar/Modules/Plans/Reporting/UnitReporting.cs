@@ -19,6 +19,9 @@ internal sealed record ReportMatrix(
     Guid PlanId, string PlanTitle, Guid AgencyId, IReadOnlyList<PeriodColumn> Periods, IReadOnlyList<(Guid Id, string Name)> Units, IReadOnlyList<MatrixCell> Cells,
     IReadOnlyList<PeriodTotals> Totals, ObligationInfo Obligation, IReadOnlyList<ObligationInfo> Obligations);
 
+/// <summary>A period a unit owes a report for: the plan, the period and its internal due date, the report type.</summary>
+internal sealed record OwedPeriod(Guid PlanId, string PlanTitle, Guid PeriodId, PeriodKind Kind, DateOnly Due, string TypeCode, bool ReportsOnPlan);
+
 /// <summary>A report owed in a plan's year: its type, and the task it came from.</summary>
 internal sealed record ObligationInfo(Guid Id, Guid TypeId, string Code, string Name, string Recipient, string LegalBasis, Periodicity Periodicity, bool ReportsOnPlan, Guid? TaskId, string? TaskLabel, Guid? LeadUnitId);
 
@@ -152,12 +155,36 @@ internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilit
         }).ToList();
     }
 
-    /// <summary>The reporting periods of the given plans, for links from "my tasks".</summary>
-    public async Task<IReadOnlyList<(Guid PlanId, Guid PeriodId, PeriodKind Kind, DateOnly Due)>> PeriodsOfAsync(IReadOnlyCollection<Guid> planIds, CancellationToken ct)
+    /// <summary>
+    /// The periods <paramref name="unitId"/> owes a report for in the given plans, of every report type, the CCHC report
+    /// first: for "my tasks" and the home page's due list.
+    /// </summary>
+    public async Task<IReadOnlyList<OwedPeriod>> OwedByUnitAsync(Guid unitId, IReadOnlyCollection<Guid> planIds, CancellationToken ct)
     {
-        var rows = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.ProvinceDueDate)
-            .Select(p => new { p.PlanId, p.Id, p.Kind, p.InternalDueDate }).ToListAsync(ct);
-        return rows.Select(r => (r.PlanId, r.Id, r.Kind, r.InternalDueDate)).ToList();
+        var owed = new List<OwedPeriod>();
+        foreach (var planId in planIds)
+        {
+            var plan = await db.Set<Plan>().AsNoTracking().AsSplitQuery().Include(p => p.Sections).ThenInclude(s => s.Coordinators).Include(p => p.Sections).ThenInclude(s => s.Tasks)
+                .FirstOrDefaultAsync(p => p.Id == planId, ct);
+            if (plan is null)
+            {
+                continue;
+            }
+
+            foreach (var obligation in await ObligationsAsync(planId, ct))
+            {
+                if (!(await ExpectedUnitsAsync(plan, await DutyAsync(obligation.Id, ct), ct)).Any(u => u.Id == unitId))
+                {
+                    continue;
+                }
+
+                var periods = await db.Set<ReportingPeriod>().AsNoTracking().Where(p => p.ObligationId == obligation.Id).OrderBy(p => p.ProvinceDueDate).ThenBy(p => p.WindowEnd)
+                    .Select(p => new { p.Id, p.Kind, p.InternalDueDate }).ToListAsync(ct);
+                owed.AddRange(periods.Select(p => new OwedPeriod(planId, plan.Title, p.Id, p.Kind, p.InternalDueDate, obligation.Code, obligation.ReportsOnPlan)));
+            }
+        }
+
+        return owed;
     }
 
     /// <summary>Units × periods of one report owed in the plan's year (<paramref name="obligationId"/>; the CCHC report when none).</summary>

@@ -7,7 +7,7 @@ namespace Sipar.Modules.Plans;
 
 internal sealed class MyTasksModel(TaskWork work, PlanFollowUp followUp, UnitReporting reporting, Sipar.Modules.Accounts.CurrentUser me, IStringLocalizer<SharedResource> t) : SiparPageModel(t)
 {
-    public IReadOnlyList<(Guid PlanId, Guid PeriodId, PeriodKind Kind, DateOnly Due)> Periods { get; private set; } = [];
+    public IReadOnlyList<OwedPeriod> Periods { get; private set; } = [];
 
     public Guid? UnitId => me.UnitId;
 
@@ -19,7 +19,7 @@ internal sealed class MyTasksModel(TaskWork work, PlanFollowUp followUp, UnitRep
     {
         Tasks = await work.MyTasksAsync(ct);
         Reminders = await followUp.MyRemindersAsync(ct);
-        Periods = await reporting.PeriodsOfAsync(Tasks.Select(t => t.PlanId).Distinct().ToList(), ct);
+        Periods = me.UnitId is { } unit ? await reporting.OwedByUnitAsync(unit, Tasks.Select(t => t.PlanId).Distinct().ToList(), ct) : [];
     }
 
     public async Task<IActionResult> OnPostReadAsync(Guid reminderId, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace Sipar.Modules.Plans;
 /// For the home page: the person's unit's tasks that are late or due in the next <see cref="Soon"/> days, its reports
 /// due in that time and not yet sent, and its unread reminders.
 /// </summary>
-internal sealed class PlansDueWork(TaskWork work, PlanFollowUp followUp, SiparDbContext db, CurrentUser me, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : IDueWork
+internal sealed class PlansDueWork(TaskWork work, PlanFollowUp followUp, UnitReporting reporting, SiparDbContext db, CurrentUser me, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : IDueWork
 {
     public const int Soon = 14;
 
@@ -29,12 +29,11 @@ internal sealed class PlansDueWork(TaskWork work, PlanFollowUp followUp, SiparDb
 
         var plans = tasks.Select(t => t.PlanId).Distinct().ToList();
         var horizon = today.AddDays(Soon);
-        var periods = await db.Set<ReportingPeriod>().AsNoTracking()
-            .Where(p => plans.Contains(p.PlanId) && p.InternalDueDate <= horizon && p.InternalDueDate >= today.AddDays(-Soon))
-            .Where(p => !db.Set<UnitReport>().Any(r => r.PeriodId == p.Id && r.UnitId == unit && r.FirstSubmittedAt != null))
-            .Select(p => new { p.Id, p.Kind, p.InternalDueDate, Plan = db.Set<Plan>().Where(x => x.Id == p.PlanId).Select(x => x.Title).First() })
-            .ToListAsync(ct);
-        items.AddRange(periods.Select(p => new DueItem("Home.Due.Report", t["PeriodKind." + p.Kind] + " — " + p.Plan, $"/reports/{p.Id}/{unit}", p.InternalDueDate, p.InternalDueDate < today)));
+        var owed = (await reporting.OwedByUnitAsync(unit, plans, ct)).Where(p => p.Due <= horizon && p.Due >= today.AddDays(-Soon)).ToList();
+        var ids = owed.Select(p => p.PeriodId).ToList();
+        var sent = (await db.Set<UnitReport>().AsNoTracking().Where(r => ids.Contains(r.PeriodId) && r.UnitId == unit && r.FirstSubmittedAt != null).Select(r => r.PeriodId).ToListAsync(ct)).ToHashSet();
+        items.AddRange(owed.Where(p => !sent.Contains(p.PeriodId)).Select(p => new DueItem(
+            "Home.Due.Report", (p.ReportsOnPlan ? "" : p.TypeCode + " ") + t["PeriodKind." + p.Kind] + " — " + p.PlanTitle, $"/reports/{p.PeriodId}/{unit}", p.Due, p.Due < today)));
 
         items.AddRange((await followUp.MyRemindersAsync(ct)).Select(r => new DueItem("Home.Due.Reminder", r.Message, r.TaskId is { } task ? $"/tasks/{task}" : "/my-tasks", null, false)));
         return items;
