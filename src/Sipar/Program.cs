@@ -76,6 +76,7 @@ public partial class Program
         AccountsCommands.Admin(cli),
         CalendarModule.Commands(cli),
         PlansModule.Commands(cli),
+        ReportTypesCommands.Commands(cli),
         OrganisationCommands.Commands(cli),
         ParIndexModule.Commands(cli),
         DossiersCommands.Commands(cli),

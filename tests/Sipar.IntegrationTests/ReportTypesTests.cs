@@ -52,6 +52,30 @@ public abstract class ReportTypesTests<TFactory>(TFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_command_line_checks_a_file_before_saving_imports_it_and_prints_it_back()
+    {
+        var symbol = "RT" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var agencyId = await app.WithServicesAsync(sp => sp.GetRequiredService<AgencyAdministration>().CreateAsync(new AgencyInput($"Sở Thử {symbol}", symbol, "Lạng Sơn", AgencyKind.Department), CancellationToken.None));
+        var file = Path.Combine(app.DataDirectory, symbol + ".json");
+        await File.WriteAllBytesAsync(file, ReportTypes.Samples());
+
+        var dry = await app.RunCliAsync("report-types", "import", file, "--agency", symbol, "--dry-run");
+        Assert.True(dry.Code == 0, dry.Error);
+        Assert.Contains("Mục 4: CDS — Thêm mới", dry.Out, StringComparison.Ordinal);
+        Assert.Equal(0, await TypeCountAsync(agencyId));
+        Assert.Equal(0, (await app.RunCliAsync("report-types", "import", file, "--agency", symbol)).Code);
+        Assert.Equal(6, await TypeCountAsync(agencyId));
+        var exported = await app.RunCliAsync("report-types", "export", "--agency", symbol);
+        Assert.Contains("\"code\": \"NQ17\"", exported.Out, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(file, "[ { \"code\": \"X\", \"name\": \"Báo cáo X\", \"periodicity\": \"Weekly\" } ]");
+        var bad = await app.RunCliAsync("report-types", "import", file, "--agency", symbol);
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("Kỳ báo cáo phải là một trong", bad.Error, StringComparison.Ordinal);
+        Assert.Equal(6, await TypeCountAsync(agencyId));
+    }
+
+    [Fact]
     public async Task The_type_form_refuses_an_unreadable_rule_and_a_unit_of_another_agency_next_to_the_field()
     {
         var w = await WorldAsync();

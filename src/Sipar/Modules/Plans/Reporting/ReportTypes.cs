@@ -59,9 +59,17 @@ internal sealed class ReportTypes(SiparDbContext db, Capabilities can, CurrentUs
     /// <summary>Refuses (403) a caller who is not the agency's office, before a file is read.</summary>
     public void EnsureOffice(Guid agencyId) => can.Ensure(Capability.RunPlan, agencyId);
 
-    public async Task<IReadOnlyList<ReportTypeView>> ListAsync(Guid agencyId, CancellationToken ct)
+    public Task<IReadOnlyList<ReportTypeView>> ListAsync(Guid agencyId, CancellationToken ct)
     {
         me.EnsureCanReadAgency(agencyId);
+        return ListOfAsync(agencyId, ct);
+    }
+
+    /// <summary>The agency's types as JSON for the server's operator (the CLI), who signs in as nobody.</summary>
+    public async Task<byte[]> ExportForOperatorAsync(Guid agencyId, CancellationToken ct) => Serialize(await ListOfAsync(agencyId, ct));
+
+    private async Task<IReadOnlyList<ReportTypeView>> ListOfAsync(Guid agencyId, CancellationToken ct)
+    {
         var types = await db.Set<ReportType>().AsNoTracking().Include(t => t.Contributors).Where(t => t.AgencyId == agencyId).ToListAsync(ct);
         var units = (await agencies.UnitsAsync(agencyId, ct)).ToDictionary(u => u.Id, u => u.Name);
         return types.OrderBy(t => t.Code != ReportType.CchcCode).ThenBy(t => t.Code, StringComparer.Ordinal).Select(t => View(t, units)).ToList();
@@ -125,9 +133,10 @@ internal sealed class ReportTypes(SiparDbContext db, Capabilities can, CurrentUs
     }
 
     /// <summary>The agency's types as the JSON file <see cref="ImportAsync"/> reads.</summary>
-    public async Task<byte[]> ExportAsync(Guid agencyId, CancellationToken ct)
+    public async Task<byte[]> ExportAsync(Guid agencyId, CancellationToken ct) => Serialize(await ListAsync(agencyId, ct));
+
+    private static byte[] Serialize(IReadOnlyList<ReportTypeView> types)
     {
-        var types = await ListAsync(agencyId, ct);
         var entries = types.Select(t => new ReportTypeFileEntry(
             t.Code, t.Name, t.LegalBasis.Length > 0 ? t.LegalBasis : null, t.LeadUnit, t.Contributors.Count > 0 ? t.Contributors : null, t.Periodicity.ToString(), t.CutOffDay,
             t.DueRule.Length > 0 ? t.DueRule : null, t.InternalRule.Length > 0 ? t.InternalRule : null, t.Recipient.Length > 0 ? t.Recipient : null, t.ReportsOnPlan,
@@ -139,9 +148,15 @@ internal sealed class ReportTypes(SiparDbContext db, Capabilities can, CurrentUs
     /// Reads a JSON file of report types (an array, as <see cref="ExportAsync"/> writes) and says what each entry will do;
     /// saves only when <paramref name="apply"/> and no entry has an error. A type is matched by its code; units by name.
     /// </summary>
-    public async Task<IReadOnlyList<ReportTypeImportLine>> ImportAsync(Guid agencyId, byte[] content, bool apply, CancellationToken ct)
+    public Task<IReadOnlyList<ReportTypeImportLine>> ImportAsync(Guid agencyId, byte[] content, bool apply, CancellationToken ct)
     {
         can.Ensure(Capability.RunPlan, agencyId);
+        return ImportForOperatorAsync(agencyId, content, apply, ct);
+    }
+
+    /// <summary>As <see cref="ImportAsync"/>, for the server's operator (the CLI, the demo seeder), who signs in as nobody.</summary>
+    public async Task<IReadOnlyList<ReportTypeImportLine>> ImportForOperatorAsync(Guid agencyId, byte[] content, bool apply, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(content);
         List<ReportTypeFileEntry?> entries;
         try
