@@ -14,7 +14,7 @@ namespace Sipar.Modules.Demo;
 /// agency: the seed plan's department with its units, a second department, the appraising body, and one user per
 /// role. The demo password is generated, never written in code, and kept in the data folder so it can be shown again.
 /// </summary>
-internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdministration users, UnitReporting reporting, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t, ILogger<DemoSeeder> logger) : IDatabaseSeeder
+internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdministration users, UnitReporting reporting, ReportTypes reportTypes, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t, ILogger<DemoSeeder> logger) : IDatabaseSeeder
 {
     public const string LoginsFileName = "demo-logins.txt";
 
@@ -287,6 +287,16 @@ internal sealed partial class DemoSeeder(IConfiguration configuration, UserAdmin
         db.Add(plan);
         await reporting.CreatePeriodsAsync(plan, ct);
         await db.SaveChangesAsync(ct);
+
+        // The other reports the seed owes, as the office would import them, and the digital-transformation report its
+        // section II.5 asks for, owed by that task's units.
+        await reportTypes.ImportForOperatorAsync(agencyId, ReportTypes.Samples(), apply: true, ct);
+        var cds = await db.Set<ReportType>().Where(t => t.AgencyId == agencyId && t.Code == "CDS").Select(t => t.Id).FirstAsync(ct);
+        var task = plan.Sections.SelectMany(s => s.Tasks).FirstOrDefault(t => Infrastructure.Localization.VietnameseText.Fold(t.Text).Contains("chuyen doi so", StringComparison.Ordinal));
+        if (task is not null)
+        {
+            await reporting.AddObligationForOperatorAsync(plan, cds, task.Id, ct);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo province created with {Count} demo users")]

@@ -72,6 +72,14 @@ internal sealed class UnitReporting(SiparDbContext db, CurrentUser me, Capabilit
     {
         var plan = await db.Set<Plan>().AsNoTracking().Include(p => p.Sections).ThenInclude(s => s.Tasks).FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException();
         EnsureOffice(plan.AgencyId);
+        return await AddObligationForOperatorAsync(plan, typeId, taskId, ct);
+    }
+
+    /// <summary>As <see cref="AddObligationAsync"/>, for the demo seeder, which signs in as nobody.</summary>
+    internal async Task<Guid> AddObligationForOperatorAsync(Plan plan, Guid typeId, Guid? taskId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var planId = plan.Id;
         if (plan.Status == PlanStatus.Draft)
         {
             throw new DomainValidationException("", "Obligation.PlanNotIssued");
