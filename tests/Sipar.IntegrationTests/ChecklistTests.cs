@@ -71,34 +71,8 @@ public abstract class ChecklistTests<TFactory>(TFactory app) : IClassFixture<TFa
         Assert.True(audited >= 1);
     }
 
-    private sealed record World(Guid AgencyId, Guid Office, Guid Inspectorate, Guid Planning, Guid TaskId);
-
-    private async Task<World> WorldAsync()
-    {
-        var year = app.Today.Year;
-        var ids = await app.WithServicesAsync(async sp =>
-        {
-            var admin = sp.GetRequiredService<AgencyAdministration>();
-            var agency = await admin.CreateAsync(new AgencyInput($"Sở LĐTBXH {Guid.NewGuid():N}"[..20], "SLĐTBXH", "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
-            var office = await admin.AddUnitAsync(agency, new("Văn phòng Sở", "VP", UnitKind.Office, null), CancellationToken.None);
-            var inspectorate = await admin.AddUnitAsync(agency, new("Thanh tra Sở", "TTr", UnitKind.Inspectorate, null), CancellationToken.None);
-            var planning = await admin.AddUnitAsync(agency, new("Phòng Kế hoạch – Tài chính", "Phòng KH-TC", UnitKind.Division, null), CancellationToken.None);
-            var content = new PlanContent(year, null, "KH-SLĐTBXH", null, "Lạng Sơn", null, $"Kế hoạch CCHC năm {year}", [], [], [],
-                [
-                    new SectionContent("II.1", "Chỉ đạo điều hành", office, false, [], ["Ban hành kế hoạch."]),
-                    new SectionContent("II.5", "Hiện đại hóa hành chính", planning, false, [inspectorate], ["Kiểm tra việc áp dụng, duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001 tại các đơn vị."]),
-                ], [], [], null, null, null);
-            var plan = Plan.CreateDraft(agency, content, new HashSet<Guid> { office, inspectorate, planning }, app.UtcNow);
-            var db = sp.GetRequiredService<SiparDbContext>();
-            db.Add(plan);
-            await db.SaveChangesAsync();
-            return (agency, office, inspectorate, planning, plan: plan.Id, task: plan.Sections[1].Tasks[0].Id);
-        });
-        var officeClient = await app.SignedInClientAsync(await app.CreateUserAsync(Role.Office, ids.agency, ids.office));
-        var issued = await SiparFactory.PostFormAsync(officeClient, $"/plans/{ids.plan}", new() { ["IssueNumber"] = "7", ["IssueDate"] = $"{year}-02-02", ["confirmed"] = "true" }, $"/plans/{ids.plan}?handler=Issue");
-        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
-        return new World(ids.agency, ids.office, ids.inspectorate, ids.planning, ids.task);
-    }
+    private async Task<IssuedPlan> WorldAsync() =>
+        await IssuedPlans.CreateAsync(app, "Kiểm tra việc áp dụng, duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001 tại các đơn vị.");
 }
 
 public sealed class ChecklistTestsOnSqlite(SqliteFactory app) : ChecklistTests<SqliteFactory>(app);
