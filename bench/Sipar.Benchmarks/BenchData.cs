@@ -34,7 +34,10 @@ internal static class BenchData
         var plan = Plan.CreateDraft(agency.Id, content, units.Select(u => u.Id).ToHashSet(), DateTime.UtcNow);
         plan.Issue("1", new DateOnly(2099, 1, 5));
         db.Add(plan);
-        db.AddRange(ReportingPeriod.DefaultsFor(plan.Id, 2099, d => d.AddDays(-7)));
+        var cchc = ReportType.Create(agency.Id, ReportTypes.Cchc(ReportingTemplate.Default), new HashSet<Guid>(), 2099);
+        var obligation = ReportObligation.Create(plan.Id, cchc.Id, null, DateTime.UtcNow);
+        db.AddRange(cchc, obligation);
+        db.AddRange(ReportingPeriod.DefaultsFor(plan.Id, obligation.Id, 2099, d => d.AddDays(-7)));
         await db.SaveChangesAsync();
 
         var periods = db.Set<ReportingPeriod>().Where(p => p.PlanId == plan.Id).ToList();

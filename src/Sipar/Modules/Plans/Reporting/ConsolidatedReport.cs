@@ -189,7 +189,6 @@ internal sealed class Consolidation(SiparDbContext db, CurrentUser me, IAgencies
             doc.Table(["Nhiệm vụ", "Chỉ tiêu", "Nội dung", "Kết quả"], v.Targets.Select(t => (IReadOnlyList<string>)[t.Task, t.Value, t.Measure, t.Actual ?? "Chưa báo cáo"]),
                 [2, 2, 9, 4]);
         }
-
     }
 
     internal static string PeriodName(PeriodKind kind) => PeriodNames.Of(kind);

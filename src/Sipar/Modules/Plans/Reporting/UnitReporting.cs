@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Sipar.Infrastructure.Localization;
 using Sipar.Infrastructure.Data;
 using Sipar.Infrastructure.Errors;
+using Sipar.Infrastructure.Localization;
 using Sipar.Infrastructure.Time;
 using Sipar.Modules.Accounts;
 using Sipar.Modules.Calendar;
