@@ -11,7 +11,7 @@ public sealed class ReportTypesJourneyTests(BrowserFixture fixture) : IClassFixt
     public async Task The_office_creates_a_digital_transformation_duty_from_the_plan_two_units_contribute_one_late_and_the_docx_lists_both()
     {
         var year = fixture.App.Today.Year;
-        var (agencyId, office, inspectorate, planning, planId) = await fixture.App.WithServicesAsync(async sp =>
+        var (agencyId, office, inspectorate, planning, planId, taskId) = await fixture.App.WithServicesAsync(async sp =>
         {
             var admin = sp.GetRequiredService<AgencyAdministration>();
             var id = await admin.CreateAsync(new AgencyInput($"Sở LĐTBXH {Guid.NewGuid():N}"[..20], "SLĐTBXH", "Lạng Sơn", AgencyKind.Department), CancellationToken.None);
@@ -28,7 +28,7 @@ public sealed class ReportTypesJourneyTests(BrowserFixture fixture) : IClassFixt
             var db = sp.GetRequiredService<Sipar.Infrastructure.Data.SiparDbContext>();
             db.Add(plan);
             await db.SaveChangesAsync();
-            return (id, vp, ttr, kh, plan.Id);
+            return (id, vp, ttr, kh, plan.Id, plan.Sections[1].Tasks[0].Id);
         });
         var officeUser = await fixture.App.CreateUserAsync(Role.Office, agencyId, office, "Nguyễn Thị Hà");
         var planner = await fixture.App.CreateUserAsync(Role.UnitOfficer, agencyId, planning, "Lê Văn Kế");
@@ -71,14 +71,19 @@ public sealed class ReportTypesJourneyTests(BrowserFixture fixture) : IClassFixt
 
         // Forty days later (10/01), past the units' due date early in January, the planning unit sends its part: late.
         fixture.App.Clock.Advance(TimeSpan.FromDays(40));
-        var plannerPage = await fixture.SignInAsync(planner);
+        // On a phone, as unit officers often are: the matrix, the report form and the task's checklist.
+        var plannerPage = await fixture.SignInAsync(planner, width: 390);
         await plannerPage.GotoAsync(matrixUrl);
         await plannerPage.Locator("td[data-unit='Phòng Kế hoạch – Tài chính'][data-period='Quarter4'] a").ClickAsync();
         await plannerPage.Locator("#Narrative").FillAsync("Phòng KH-TC: 100% văn bản đi được ký số.");
         await plannerPage.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await plannerPage.GetByText("Đã gửi báo cáo.").WaitForAsync();
+        await plannerPage.GotoAsync($"/tasks/{taskId}/checklist");
+        await Assertions.Expect(plannerPage.Locator("h1")).ToHaveTextAsync("Danh mục kiểm tra");
 
-        officePage = await fixture.SignInAsync(officeUser);
+        officePage = await fixture.SignInAsync(officeUser, width: 390);
+        await officePage.GotoAsync("/reports/types");
+        await Assertions.Expect(officePage.GetByTestId("report-types")).ToContainTextAsync("CDS");
         await officePage.GotoAsync(matrixUrl);
         Assert.Equal("OnTime", await officePage.Locator("td[data-unit='Thanh tra Sở'][data-period='Quarter4']").GetAttributeAsync("data-state"));
         Assert.Equal("Late", await officePage.Locator("td[data-unit='Phòng Kế hoạch – Tài chính'][data-period='Quarter4']").GetAttributeAsync("data-state"));
