@@ -146,9 +146,9 @@ public abstract class DossierImportTests<TFactory>(TFactory app) : IClassFixture
             var calendar = await sp.GetRequiredService<Sipar.Modules.Calendar.ICalendars>().GetAsync(CancellationToken.None);
             var facts = await DossierIndicators.Facts(db, agencyId, new(2026, 11, 1), new(2026, 11, 30)).ToListAsync();
             var reference = DossierIndicators.Compute(facts, new(2026, 11, 1), new(2026, 11, 30), app.Today, calendar);
-            var sql = await DossierIndicators.QueryAsync(db, agencyId, new(2026, 11, 1), new(2026, 11, 30), app.Today, IndicatorBreakdown.None, CancellationToken.None);
+            var sql = await DossierIndicators.QueryAsync(db, sp.GetRequiredService<DossierRollup>(), agencyId, new(2026, 11, 1), new(2026, 11, 30), app.Today, IndicatorBreakdown.None, CancellationToken.None);
             Assert.Equal(reference, sql.Single().Figures);
-            var byProcedure = await DossierIndicators.QueryAsync(db, agencyId, new(2026, 11, 1), new(2026, 11, 30), app.Today, IndicatorBreakdown.Procedure, CancellationToken.None);
+            var byProcedure = await DossierIndicators.QueryAsync(db, sp.GetRequiredService<DossierRollup>(), agencyId, new(2026, 11, 1), new(2026, 11, 30), app.Today, IndicatorBreakdown.Procedure, CancellationToken.None);
             Assert.Equal(["1.001234", "2.000456"], byProcedure.Select(r => r.Key));
             Assert.Equal(3, byProcedure.Sum(r => r.Figures.Received));
         });

@@ -22,7 +22,7 @@ internal static class AuditVocabulary
 
     private static readonly HashSet<string> Ignored = ["SearchName", "NormalizedEmail", "NormalizedUserName", "ConcurrencyStamp", "Version"];
 
-    public static bool IsAudited(Type type) => !NotAudited.Contains(type);
+    public static bool IsAudited(Type type) => !NotAudited.Contains(type) && !typeof(Infrastructure.Data.IDerivedData).IsAssignableFrom(type);
 
     public static bool IsRecorded(string property) => !Ignored.Contains(property);
 

@@ -6,12 +6,14 @@ using Sipar.Modules.ParIndex;
 namespace Sipar.Modules.Dossiers;
 
 /// <summary>The Dossiers contract for other modules (SIPAS frame, feedback, dashboards).</summary>
-internal sealed class DossierRecords(SiparDbContext db, TimeProvider clock, Calendar.ICalendars calendars, DossierOptions options) : IDossierRecords
+internal sealed class DossierRecords(SiparDbContext db, DossierRollup rollup, TimeProvider clock, Calendar.ICalendars calendars, DossierOptions options) : IDossierRecords
 {
     public async Task<DossierWatch> WatchAsync(Guid agencyId, CancellationToken ct)
     {
         var today = VietnamTime.Today(clock);
-        var month = await FiguresAsync(agencyId, new DateOnly(today.Year, today.Month, 1), today, ct);
+        // The whole month as of today (nothing is dated after today), so the monthly store answers it.
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var month = await FiguresAsync(agencyId, first, first.AddMonths(1).AddDays(-1), ct);
         var soon = (await calendars.GetAsync(ct)).AddWorkingDays(today, Math.Max(0, options.ApologyWarningDays));
         var open = db.Set<Dossier>().AsNoTracking().Where(d => d.AgencyId == agencyId && d.ClosedAt == null && d.FinishedOn == null && d.AppointmentDate != null);
         var dueSoon = await open.CountAsync(d => d.AppointmentDate >= today && d.AppointmentDate <= soon, ct);
@@ -34,7 +36,7 @@ internal sealed class DossierRecords(SiparDbContext db, TimeProvider clock, Cale
 
     public async Task<DossierFigures> FiguresAsync(Guid agencyId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var rows = await DossierIndicators.QueryAsync(db, agencyId, from, to, VietnamTime.Today(clock), IndicatorBreakdown.None, ct);
+        var rows = await DossierIndicators.QueryAsync(db, rollup, agencyId, from, to, VietnamTime.Today(clock), IndicatorBreakdown.None, ct);
         return rows.Count > 0 ? rows[0].Figures : DossierIndicators.Empty;
     }
 

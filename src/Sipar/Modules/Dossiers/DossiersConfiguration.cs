@@ -74,6 +74,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasIndex(x => x.Code).IsUnique();
         b.HasIndex(x => new { x.AgencyId, x.ReceivedAt });
         b.HasIndex(x => new { x.AgencyId, x.FinishedOn });
+        // The dossiers not finished, by appointment date: late ones in the current month, due-soon and late on the dashboard.
+        b.HasIndex(x => x.AppointmentDate).HasFilter("\"FinishedOn\" IS NULL").HasDatabaseName("IX_dossiers_dossiers_AppointmentDate_unfinished");
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Procedure>().WithMany().HasForeignKey(x => x.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
@@ -105,5 +107,29 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         b.Property(x => x.Mapping).HasMaxLength(8000).IsRequired();
         b.HasIndex(x => new { x.AgencyId, x.At });
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RollupRowConfiguration : IEntityTypeConfiguration<RollupRow>
+{
+    public void Configure(EntityTypeBuilder<RollupRow> b)
+    {
+        b.ToTable("dossiers_rollup");
+        b.HasKey(x => x.Id);
+        // A number, not the usual text: the store is read a million lines at a time and never by people.
+        b.Property(x => x.Kind).HasConversion<int>();
+        b.Property(x => x.ProcedureCode).HasMaxLength(Procedure.CodeMaxLength).IsRequired();
+        b.Property(x => x.Field).HasMaxLength(Procedure.FieldMaxLength).IsRequired();
+        b.HasIndex(x => new { x.AgencyId, x.Bucket });
+    }
+}
+
+internal sealed class RollupMarkConfiguration : IEntityTypeConfiguration<RollupMark>
+{
+    public void Configure(EntityTypeBuilder<RollupMark> b)
+    {
+        b.ToTable("dossiers_rollup_marks");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.AgencyId, x.Bucket });
     }
 }

@@ -21,6 +21,8 @@ internal static class DossiersModule
         builder.Services.AddScoped<ApologyPrompter>();
         builder.Services.AddHostedService<ApologyPromptJob>();
         builder.Services.AddScoped<IndicatorsDashboard>();
+        builder.Services.AddScoped<DossierRollup>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RollupMarker>();
         builder.Services.AddScoped<DossierImport>();
         builder.Services.AddScoped<IDossierRecords>(sp => sp.GetRequiredService<DossierRecords>());
         builder.Services.AddScoped<ParIndex.IParDataSource, DossiersOnTimeSource>();

@@ -328,6 +328,9 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
         private string agency = "";
         private string importRun = "";
         private string hash = "";
+        private string received = "";
+        private int creating;
+        private int updating;
         private IReadOnlyList<string> columns = [];
         private IReadOnlyList<string> updated = [];
 
@@ -343,6 +346,7 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
             sink.agency = Column(nameof(Dossier.AgencyId));
             sink.importRun = Column(nameof(Dossier.ImportRunId));
             sink.hash = Column(nameof(Dossier.ImportHash));
+            sink.received = Column(nameof(Dossier.ReceivedAt));
             sink.columns = shape.Select(c => BulkCopy.Quote(c.Column)).ToList();
             sink.updated = shape.Where(c => !Kept.Contains(c.Property.Name)).Select(c => BulkCopy.Quote(c.Column)).ToList();
             // Every name in these statements comes from the EF model, never from the file.
@@ -378,6 +382,7 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
                 shownActions[s.Code] = (ImportRowAction)s.Action;
             }
 
+            (creating, updating) = (counts.Created, counts.Updated);
             return (counts.Created, counts.Updated, clashes);
         }
 
@@ -389,6 +394,19 @@ internal sealed class DossierImport(SiparDbContext db, TimeProvider clock, Accou
             var version = BulkCopy.Quote(SiparDbContext.VersionProperty);
             var set = string.Join(", ", updated.Select(c => $"{c} = EXCLUDED.{c}").Append($"{version} = {table}.{version} + 1"));
             var merge = $"INSERT INTO {table} ({list}) SELECT {list} FROM {TempTable} ON CONFLICT ({code}) DO UPDATE SET {set} WHERE {table}.{hash} IS DISTINCT FROM EXCLUDED.{hash}";
+            if (creating + updating > 0)
+            {
+                // The months of the indicators' store the merge changes (ADR 0022): of the rows as they come and, for rows
+                // that change, as they were, in the same transaction. Nothing changes: nothing to mark.
+                var (marks, markShape) = BulkCopy.Shape<RollupMark>(db);
+                string Mark(string property) => BulkCopy.Quote(markShape.First(c => c.Property.Name == property).Column);
+                string MonthOf(string alias) => $"to_char(({alias}.{received} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYYMM')::int";
+                var mark = $"INSERT INTO {BulkCopy.Quote(marks)} ({Mark(nameof(RollupMark.Id))}, {Mark(nameof(RollupMark.AgencyId))}, {Mark(nameof(RollupMark.Bucket))}) "
+                    + $"SELECT gen_random_uuid(), a, b FROM (SELECT DISTINCT i.{agency} AS a, {MonthOf("i")} AS b FROM {TempTable} i"
+                    + (updating > 0 ? $" UNION SELECT d.{agency}, {MonthOf("d")} FROM {TempTable} i JOIN {table} d ON d.{code} = i.{code} WHERE d.{hash} IS DISTINCT FROM i.{hash}" : "") + ") m";
+                await db.Database.ExecuteSqlRawAsync(mark, ct);
+            }
+
             await db.Database.ExecuteSqlRawAsync(merge, ct);
         }
 

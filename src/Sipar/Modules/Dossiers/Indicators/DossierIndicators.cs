@@ -140,17 +140,20 @@ internal static class DossierIndicators
     /// <see cref="Compute"/> is the reference the tests hold it to.
     /// </summary>
     public static async Task<IReadOnlyList<(string Key, DossierFigures Figures)>> QueryAsync(
-        SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct) =>
-        (await GroupsAsync(db, agencyId, from, to, asOf, by, ct)).Select(g => (g.Key, Figures(g.Counts, g.Days))).ToList();
+        SiparDbContext db, DossierRollup? rollup, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct) =>
+        (await GroupsAsync(db, rollup, agencyId, from, to, asOf, by, ct)).Select(g => (g.Key, Figures(g.Counts, g.Days))).ToList();
+
+    /// <summary>Whole months: the periods the monthly store answers (any other period is counted from the dossiers).</summary>
+    public static bool WholeMonths(DateOnly from, DateOnly to) => from.Day == 1 && to.AddDays(1).Day == 1 && to >= from;
 
     /// <summary>
     /// A breakdown and its whole from the same two queries: the groups partition the dossiers, so counts add up and the
     /// day histograms merge into the whole's median and p90.
     /// </summary>
     public static async Task<(DossierFigures Total, IReadOnlyList<(string Key, DossierFigures Figures)> Rows)> BreakdownAsync(
-        SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct)
+        SiparDbContext db, DossierRollup? rollup, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct)
     {
-        var groups = await GroupsAsync(db, agencyId, from, to, asOf, by, ct);
+        var groups = await GroupsAsync(db, rollup, agencyId, from, to, asOf, by, ct);
         if (groups.Count == 0)
         {
             return (Empty, []);
@@ -179,11 +182,19 @@ internal static class DossierIndicators
             finished == 0 ? null : Math.Round(100m * (finished - c.FinishedBad) / finished, 2));
     }
 
-    /// <summary>The grouped counts and each group's histogram of processing days, sorted by key.</summary>
+    /// <summary>
+    /// The grouped counts and each group's histogram of processing days, sorted by key: from the monthly store for whole
+    /// months when it can be read, else from the dossiers.
+    /// </summary>
     private static async Task<List<(string Key, Counts Counts, List<(int Days, int N)> Days)>> GroupsAsync(
-        SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct)
+        SiparDbContext db, DossierRollup? rollup, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (rollup is not null && WholeMonths(from, to) && await rollup.RefreshAsync(agencyId, ct))
+        {
+            return await StoreGroupsAsync(db, agencyId, from, to, asOf, by, ct);
+        }
+
         var start = VietnamTime.StartOfDayUtc(from);
         var endX = VietnamTime.StartOfDayUtc(to.AddDays(1));
         var end = asOf < to ? asOf : to;
@@ -228,13 +239,26 @@ internal static class DossierIndicators
             && d.FinishedOn >= from && d.FinishedOn <= to && d.AppointmentDate != null && d.ProcessingDays != null);
         var histogram = await finishedInPeriod.Select(WithDays(key)).GroupBy(x => new { x.Key, x.Days }).Select(g => new { g.Key.Key, g.Key.Days, N = g.Count() }).ToListAsync(ct);
         var byKey = histogram.GroupBy(h => h.Key ?? "").ToDictionary(g => g.Key, g => g.OrderBy(h => h.Days).Select(h => (Days: h.Days ?? 0, h.N)).ToList());
-        return counts.Select(c => (c.Key ?? "", c, byKey.GetValueOrDefault(c.Key ?? "") ?? [])).OrderBy(g => g.Item1, StringComparer.Ordinal).ToList();
+        return counts.Where(c => !c.IsEmpty).Select(c => (c.Key ?? "", c, byKey.GetValueOrDefault(c.Key ?? "") ?? [])).OrderBy(g => g.Item1, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Dossiers finished in each month of the period, early / on time / late, in one grouped query (every month listed).</summary>
-    public static async Task<IReadOnlyList<MonthOutcomes>> MonthsAsync(SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, CancellationToken ct)
+    public static async Task<IReadOnlyList<MonthOutcomes>> MonthsAsync(SiparDbContext db, DossierRollup? rollup, Guid? agencyId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (rollup is not null && WholeMonths(from, to) && await rollup.RefreshAsync(agencyId, ct))
+        {
+            var (s, e) = (DossierRollup.Month(from), DossierRollup.Month(to));
+            var lines = db.Set<RollupRow>().AsNoTracking().Where(r => r.Kind == RollupKind.Finished && r.M1 >= s && r.M1 <= e);
+            if (agencyId is { } id)
+            {
+                lines = lines.Where(r => r.AgencyId == id);
+            }
+
+            var found = await lines.GroupBy(r => r.M1).Select(g => new { Month = g.Key, Early = g.Sum(r => r.N1), OnTime = g.Sum(r => r.N2), Late = g.Sum(r => r.N3) }).ToListAsync(ct);
+            return MonthList(from, to, m => found.FirstOrDefault(x => x.Month == DossierRollup.Month(m)) is { } r ? (r.Early, r.OnTime, r.Late) : (0, 0, 0));
+        }
+
         var q = db.Set<Dossier>().AsNoTracking().Where(d => d.AcceptedAt != null && d.AppointmentDate != null && d.FinishedOn >= from && d.FinishedOn <= to);
         if (agencyId is { } a)
         {
@@ -249,14 +273,102 @@ internal static class DossierIndicators
             OnTime = g.Sum(d => d.FinishedOn == d.AppointmentDate ? 1 : 0),
             Late = g.Sum(d => d.FinishedOn > d.AppointmentDate ? 1 : 0),
         }).ToListAsync(ct);
+        return MonthList(from, to, m => rows.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month) is { } r ? (r.Early, r.OnTime, r.Late) : (0, 0, 0));
+    }
+
+    private static List<MonthOutcomes> MonthList(DateOnly from, DateOnly to, Func<DateOnly, (int Early, int OnTime, int Late)> of)
+    {
         var months = new List<MonthOutcomes>();
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to && months.Count < 13; m = m.AddMonths(1))
         {
-            var r = rows.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month);
-            months.Add(new MonthOutcomes(m.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), r?.Early ?? 0, r?.OnTime ?? 0, r?.Late ?? 0));
+            var (early, onTime, late) = of(m);
+            months.Add(new MonthOutcomes(m.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), early, onTime, late));
         }
 
         return months;
+    }
+
+    /// <summary>
+    /// The grouped counts from the monthly store (ADR 0022): every condition of <see cref="Compute"/> on a whole-month
+    /// period is a condition on the months of a line. The one that is not, "due before today" in the current month, is
+    /// counted from the unfinished dossiers due in that month (a partial index holds them).
+    /// </summary>
+    private static async Task<List<(string Key, Counts Counts, List<(int Days, int N)> Days)>> StoreGroupsAsync(
+        SiparDbContext db, Guid? agencyId, DateOnly from, DateOnly to, DateOnly asOf, IndicatorBreakdown by, CancellationToken ct)
+    {
+        var (s, e) = (DossierRollup.Month(from), DossierRollup.Month(to));
+        var end = asOf < to ? asOf : to;
+        var em = DossierRollup.Month(end);
+        // Due before the last day of a month: due in an earlier month, or in that month but not on its last day.
+        var monthEnd = end.AddDays(1).Day == 1;
+        const RollupKind received = RollupKind.Received, stock = RollupKind.Stock, finished = RollupKind.Finished, supplement = RollupKind.Supplement,
+            refused = RollupKind.Refused, apology = RollupKind.Apology, stopped = RollupKind.Stopped;
+        var q = db.Set<RollupRow>().AsNoTracking().Where(r => r.Bucket <= e && r.Stay >= s);
+        if (agencyId is { } a)
+        {
+            q = q.Where(r => r.AgencyId == a);
+        }
+
+        var key = StoreKey(by);
+        var counts = await q.GroupBy(key).Select(g => new Counts
+        {
+            Key = g.Key,
+            Received = g.Sum(r => r.Kind == received && r.M1 >= s && r.M1 <= e ? r.N1 : 0),
+            Online = g.Sum(r => r.Kind == received && r.M1 >= s && r.M1 <= e ? r.N2 : 0),
+            OnlineFull = g.Sum(r => r.Kind == received && r.M1 >= s && r.M1 <= e ? r.N3 : 0),
+            Carried = g.Sum(r => r.Kind == stock && r.M1 < s && r.M2 >= s ? r.N1 : 0),
+            InProgress = g.Sum(r => r.Kind == stock && r.M1 <= e && r.M2 > e ? r.N1 : 0),
+            LateInProgress = g.Sum(r => r.Kind == stock && r.M1 <= e && r.M2 > e && (r.M3 < em || (monthEnd && r.M3 == em && !r.Flag)) ? r.N1 : 0),
+            Early = g.Sum(r => r.Kind == finished && r.M1 >= s && r.M1 <= e && ((r.M2 >= s && r.M2 <= e) || (r.M2 < s && r.M3 >= s)) ? r.N1 : 0),
+            OnTime = g.Sum(r => r.Kind == finished && r.M1 >= s && r.M1 <= e && ((r.M2 >= s && r.M2 <= e) || (r.M2 < s && r.M3 >= s)) ? r.N2 : 0),
+            Late = g.Sum(r => r.Kind == finished && r.M1 >= s && r.M1 <= e && ((r.M2 >= s && r.M2 <= e) || (r.M2 < s && r.M3 >= s)) ? r.N3 : 0),
+            FinishedBad = g.Sum(r => r.Kind == finished && r.M1 >= s && r.M1 <= e && ((r.M2 >= s && r.M2 <= e) || (r.M2 < s && r.M3 >= s)) ? r.N4 : 0),
+            Supplements = g.Sum(r => r.Kind == supplement && r.M1 >= s && r.M1 <= e ? r.N1 : 0),
+            Refused = g.Sum(r => r.Kind == refused && r.M1 >= s && r.M1 <= e ? r.N1 : 0),
+            Apologies = g.Sum(r => r.Kind == apology && r.M1 >= s && r.M1 <= e ? r.N1 : 0),
+            ApologiesOnTime = g.Sum(r => r.Kind == apology && r.M1 >= s && r.M1 <= e ? r.N2 : 0),
+            Stopped = g.Sum(r => r.Kind == stopped && r.M1 >= s && r.M1 <= e ? r.N1 : 0),
+        }).ToListAsync(ct);
+
+        // The day histograms of the lines finished in the period, added up per group here (a few thousand short texts).
+        var histograms = await q.Where(r => r.Kind == finished && r.Histogram != null && r.M1 >= s && r.M1 <= e && ((r.M2 >= s && r.M2 <= e) || (r.M2 < s && r.M3 >= s)))
+            .Select(StoreKeyHistogram(key)).ToListAsync(ct);
+        var byKey = new Dictionary<string, List<(int Days, int N)>>(StringComparer.Ordinal);
+        foreach (var group in histograms.GroupBy(h => h.Key ?? "", StringComparer.Ordinal))
+        {
+            var days = new Dictionary<int, int>();
+            foreach (var line in group)
+            {
+                DossierRollup.AddHistogram(line.Histogram, days);
+            }
+
+            byKey[group.Key] = days.OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
+        }
+
+        var late = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!monthEnd)
+        {
+            // In progress at the period's end and due from the first of the current month to before today. A dossier in
+            // progress at the end of a current period is one not finished today: not finished, not stopped by then.
+            var first = new DateOnly(end.Year, end.Month, 1);
+            var start = VietnamTime.StartOfDayUtc(from);
+            var endX = VietnamTime.StartOfDayUtc(to.AddDays(1));
+            const DossierStatus stoppedStatus = DossierStatus.Stopped;
+            var open = db.Set<Dossier>().AsNoTracking().Where(d => d.FinishedOn == null && d.AppointmentDate >= first && d.AppointmentDate < end
+                && d.AcceptedAt != null && d.AcceptedAt < endX && d.ReceivedAt < endX && (d.ClosedAt == null || d.ClosedAt >= start) && !(d.Status == stoppedStatus && d.ClosedAt < endX));
+            if (agencyId is { } id)
+            {
+                open = open.Where(d => d.AgencyId == id);
+            }
+
+            foreach (var row in await open.GroupBy(Key(by)).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
+            {
+                late[row.Key ?? ""] = row.N;
+            }
+        }
+
+        return counts.Select(c => (c.Key ?? "", late.GetValueOrDefault(c.Key ?? "") is var extra && extra > 0 ? c.With(extra) : c, byKey.GetValueOrDefault(c.Key ?? "") ?? []))
+            .Where(g => !g.Item2.IsEmpty).OrderBy(g => g.Item1, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Nearest-rank percentile of a histogram (days, count) sorted by days.</summary>
@@ -290,6 +402,31 @@ internal static class DossierIndicators
         IndicatorBreakdown.Agency => d => d.AgencyId.ToString(),
         _ => d => "",
     };
+
+    private static Expression<Func<RollupRow, string?>> StoreKey(IndicatorBreakdown by) => by switch
+    {
+        IndicatorBreakdown.Unit => r => r.UnitId == null ? "" : r.UnitId.Value.ToString(),
+        IndicatorBreakdown.Procedure => r => r.ProcedureCode,
+        IndicatorBreakdown.Field => r => r.Field,
+        IndicatorBreakdown.Agency => r => r.AgencyId.ToString(),
+        _ => r => "",
+    };
+
+    private static Expression<Func<RollupRow, KeyHistogram>> StoreKeyHistogram(Expression<Func<RollupRow, string?>> key)
+    {
+        var r = key.Parameters[0];
+        var body = Expression.MemberInit(Expression.New(typeof(KeyHistogram)),
+            Expression.Bind(typeof(KeyHistogram).GetProperty(nameof(KeyHistogram.Key))!, key.Body),
+            Expression.Bind(typeof(KeyHistogram).GetProperty(nameof(KeyHistogram.Histogram))!, Expression.Property(r, nameof(RollupRow.Histogram))));
+        return Expression.Lambda<Func<RollupRow, KeyHistogram>>(body, r);
+    }
+
+    private sealed class KeyHistogram
+    {
+        public string? Key { get; init; }
+
+        public string? Histogram { get; init; }
+    }
 
     /// <summary>(key, processing days) from the key's expression, for the histogram's grouping.</summary>
     private static Expression<Func<Dossier, KeyDays>> WithDays(Expression<Func<Dossier, string?>> key)
@@ -341,6 +478,16 @@ internal static class DossierIndicators
         public int Online { get; init; }
 
         public int OnlineFull { get; init; }
+
+        /// <summary>A group with nothing to count in the period (its dossiers only pass through it): not shown.</summary>
+        public bool IsEmpty => Received + Carried + Early + OnTime + Late + InProgress + LateInProgress + Supplements + Refused + Apologies + Stopped == 0;
+
+        public Counts With(int lateInProgress) => new()
+        {
+            Key = Key, Received = Received, Carried = Carried, Early = Early, OnTime = OnTime, Late = Late, FinishedBad = FinishedBad, InProgress = InProgress,
+            LateInProgress = LateInProgress + lateInProgress, Supplements = Supplements, Refused = Refused, Apologies = Apologies, ApologiesOnTime = ApologiesOnTime,
+            Stopped = Stopped, Online = Online, OnlineFull = OnlineFull,
+        };
     }
 
     /// <summary>The projection the figures need, for dossiers that can touch the period.</summary>

@@ -44,7 +44,7 @@ internal sealed record IndicatorReport(
     IReadOnlyList<MonthOutcomes> Months);
 
 /// <summary>The office's view of the one-stop figures (capability <see cref="Capability.ReadAgency"/>); the page, its export and the API use it.</summary>
-internal sealed class IndicatorsDashboard(SiparDbContext db, Capabilities can, IAgencies agencies, TimeProvider clock)
+internal sealed class IndicatorsDashboard(SiparDbContext db, DossierRollup rollup, Capabilities can, IAgencies agencies, TimeProvider clock)
 {
     public async Task<IndicatorReport> ReportAsync(IndicatorQuery query, CancellationToken ct)
     {
@@ -61,9 +61,9 @@ internal sealed class IndicatorsDashboard(SiparDbContext db, Capabilities can, I
         var (from, to) = query.Dates();
         var asOf = VietnamTime.Today(clock);
         var by = query.AgencyId is null && query.By == IndicatorBreakdown.Unit ? IndicatorBreakdown.Agency : query.By;
-        var (total, rows) = await DossierIndicators.BreakdownAsync(db, query.AgencyId, from, to, asOf, by, ct);
+        var (total, rows) = await DossierIndicators.BreakdownAsync(db, rollup, query.AgencyId, from, to, asOf, by, ct);
         var labels = await LabelsAsync(query.AgencyId, by, ct);
-        var months = await DossierIndicators.MonthsAsync(db, query.AgencyId, from, to, ct);
+        var months = await DossierIndicators.MonthsAsync(db, rollup, query.AgencyId, from, to, ct);
         var agencyName = query.AgencyId is { } id ? (await agencies.FindAsync(id, ct))?.Name ?? "" : "";
         return new IndicatorReport(query, from, to, agencyName, total,
             rows.Select(r => new IndicatorRow(r.Key, labels.GetValueOrDefault(r.Key, r.Key.Length == 0 ? "—" : r.Key), r.Figures)).OrderBy(r => r.Label, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), true)).ToList(),

@@ -637,6 +637,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AppointmentDate")
+                        .HasDatabaseName("IX_dossiers_dossiers_AppointmentDate_unfinished")
+                        .HasFilter("\"FinishedOn\" IS NULL");
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -835,6 +839,89 @@ namespace Sipar.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("dossiers_procedures", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Dossiers.RollupMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Bucket");
+
+                    b.ToTable("dossiers_rollup_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Dossiers.RollupRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Flag")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Histogram")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<int>("M1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("M2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("M3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("N1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("N2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("N3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("N4")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Stay")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Bucket");
+
+                    b.ToTable("dossiers_rollup", (string)null);
                 });
 
             modelBuilder.Entity("Sipar.Modules.Feedback.FeedbackAttachment", b =>

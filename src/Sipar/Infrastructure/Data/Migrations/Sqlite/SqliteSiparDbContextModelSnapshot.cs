@@ -624,6 +624,10 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AppointmentDate")
+                        .HasDatabaseName("IX_dossiers_dossiers_AppointmentDate_unfinished")
+                        .HasFilter("\"FinishedOn\" IS NULL");
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -822,6 +826,89 @@ namespace Sipar.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("dossiers_procedures", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Dossiers.RollupMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Bucket");
+
+                    b.ToTable("dossiers_rollup_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Sipar.Modules.Dossiers.RollupRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Flag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Histogram")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("M1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("M2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("M3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("N1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("N2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("N3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("N4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Bucket");
+
+                    b.ToTable("dossiers_rollup", (string)null);
                 });
 
             modelBuilder.Entity("Sipar.Modules.Feedback.FeedbackAttachment", b =>

@@ -1,0 +1,91 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sipar.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DossierRollup : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "dossiers_rollup",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Bucket = table.Column<int>(type: "integer", nullable: false),
+                    Stay = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProcedureCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Field = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    M1 = table.Column<int>(type: "integer", nullable: false),
+                    M2 = table.Column<int>(type: "integer", nullable: false),
+                    M3 = table.Column<int>(type: "integer", nullable: false),
+                    Flag = table.Column<bool>(type: "boolean", nullable: false),
+                    Histogram = table.Column<string>(type: "text", nullable: true),
+                    N1 = table.Column<int>(type: "integer", nullable: false),
+                    N2 = table.Column<int>(type: "integer", nullable: false),
+                    N3 = table.Column<int>(type: "integer", nullable: false),
+                    N4 = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossiers_rollup", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossiers_rollup_marks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Bucket = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossiers_rollup_marks", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_dossiers_AppointmentDate_unfinished",
+                table: "dossiers_dossiers",
+                column: "AppointmentDate",
+                filter: "\"FinishedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_rollup_AgencyId_Bucket",
+                table: "dossiers_rollup",
+                columns: new[] { "AgencyId", "Bucket" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_rollup_marks_AgencyId_Bucket",
+                table: "dossiers_rollup_marks",
+                columns: new[] { "AgencyId", "Bucket" });
+
+            // Every month that has dossiers is built by the first read of the indicators (ADR 0022).
+            migrationBuilder.Sql("""
+                INSERT INTO dossiers_rollup_marks ("Id", "AgencyId", "Bucket")
+                SELECT gen_random_uuid(), "AgencyId", b FROM (SELECT DISTINCT "AgencyId", to_char(("ReceivedAt" AT TIME ZONE 'UTC') + interval '7 hours', 'YYYYMM')::int AS b FROM dossiers_dossiers) m
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "dossiers_rollup");
+
+            migrationBuilder.DropTable(
+                name: "dossiers_rollup_marks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_dossiers_dossiers_AppointmentDate_unfinished",
+                table: "dossiers_dossiers");
+        }
+    }
+}
