@@ -312,34 +312,15 @@ internal static class DossierBench
         await reader.ReadAsync();
         var counts = Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture)).ToList();
         await reader.NextResultAsync();
-        var days = new SortedDictionary<int, long>();
+        // The lines' texts added up and ranked with Sipar's own two helpers: what is measured here is the SQL.
+        var days = new Dictionary<int, int>();
         while (await reader.ReadAsync())
         {
-            foreach (var pair in reader.GetString(0).Split(','))
-            {
-                var colon = pair.IndexOf(':', StringComparison.Ordinal);
-                var d = int.Parse(pair.AsSpan(0, colon), CultureInfo.InvariantCulture);
-                days[d] = days.GetValueOrDefault(d) + int.Parse(pair.AsSpan(colon + 1), CultureInfo.InvariantCulture);
-            }
+            DossierRollup.AddHistogram(reader.GetString(0), days);
         }
 
-        var total = days.Values.Sum();
-        long Rank(decimal p)
-        {
-            var rank = Math.Max(1, (long)Math.Ceiling(p * total));
-            long seen = 0;
-            foreach (var (d, n) in days)
-            {
-                seen += n;
-                if (seen >= rank)
-                {
-                    return d;
-                }
-            }
-
-            return -1;
-        }
-
+        var histogram = days.OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
+        long Rank(decimal p) => (long)(DossierIndicators.Percentile(histogram, p) ?? -1);
         return [.. counts, Rank(0.5m), Rank(0.9m)];
     }
 

@@ -120,74 +120,36 @@ public abstract class DossierRollupTests<TFactory>(TFactory app) : IClassFixture
     [Fact]
     public async Task A_database_of_the_previous_version_marks_every_month_with_dossiers_and_the_first_read_builds_them()
     {
-        var postgres = app is PostgresFactory;
-        var name = $"sipar_rollup_{Guid.NewGuid():N}"[..24];
-        var file = Path.Combine(app.DataDirectory, name + ".db");
-        if (postgres)
+        await using var upgrade = await PreviousVersionDatabase.BeforeAsync(app, "DossierRollup");
+        var db = upgrade.Db;
+        // Dossiers written by the previous version (this context has no marker): one received on 15/10, one at 01:00 on
+        // 01/11 Vietnam time, which is still 31/10 in UTC.
+        var calendar = await app.WithServicesAsync(sp => sp.GetRequiredService<ICalendars>().GetAsync(CancellationToken.None));
+        var agency = Agency.Create("Sở Năm Trước", "SNT", "Lạng Sơn", AgencyKind.Department);
+        var procedure = Procedure.Create(agency.Id, new ProcedureInput("9.000001", "Thủ tục cũ", "Việc làm", null, 5, TimeLimitUnit.WorkingDays, null, "Đơn", 0, OnlineLevel.None, null), app.UtcNow);
+        var run = ImportRun.Start(agency.Id, ImportKind.Dossiers, "cu.csv", new byte[32], "{}", app.UtcNow, null);
+        db.AddRange(agency, procedure, run);
+        foreach (var (code, at) in new[] { ("CU-1", new DateTime(2026, 10, 15, 2, 0, 0, DateTimeKind.Utc)), ("CU-2", new DateTime(2026, 10, 31, 18, 0, 0, DateTimeKind.Utc)) })
         {
-            await ServerAsync($"CREATE DATABASE \"{name}\"");
+            var due = calendar.AppointmentDate(VietnamTime.Local(at), 5, null);
+            db.Add(Dossier.Imported(agency.Id, procedure, new ImportedDossier(code, at, due, due, VietnamTime.StartOfDayUtc(due).AddHours(3), DossierStatus.Returned,
+                DossierChannel.Desk, false, false, "Người nộp", null, null, code), FormSet.Tt03Of2025, run.Id, calendar));
         }
 
-        try
+        await db.SaveChangesAsync();
+        await upgrade.MigrateAsync();
+        Assert.Equal([202610, 202611], await db.Set<RollupMark>().Where(m => m.AgencyId == agency.Id).Select(m => m.Bucket).OrderBy(b => b).ToListAsync());
+
+        await DossierRollup.RebuildMarkedAsync(db, agency.Id, CancellationToken.None);
+        Assert.Equal(0, await db.Set<RollupMark>().CountAsync());
+        var store = new DossierRollup(db, new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>());
+        foreach (var month in new[] { new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1) })
         {
-            await using var db = postgres
-                ? (SiparDbContext)new PostgresSiparDbContext(new DbContextOptionsBuilder<PostgresSiparDbContext>()
-                    .UseNpgsql(new Npgsql.NpgsqlConnectionStringBuilder(PostgresFactory.ServerConnectionString) { Database = name }.ConnectionString).Options)
-                : new SqliteSiparDbContext(new DbContextOptionsBuilder<SqliteSiparDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options);
-            var migrations = db.Database.GetMigrations().ToList();
-            var migrator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(db);
-            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_DossierRollup", StringComparison.Ordinal)) - 1]);
-
-            // Dossiers written by the previous version (this context has no marker): one received on 15/10, one at 01:00 on
-            // 01/11 Vietnam time, which is still 31/10 in UTC.
-            var calendar = await app.WithServicesAsync(sp => sp.GetRequiredService<ICalendars>().GetAsync(CancellationToken.None));
-            var agency = Agency.Create("Sở Năm Trước", "SNT", "Lạng Sơn", AgencyKind.Department);
-            var procedure = Procedure.Create(agency.Id, new ProcedureInput("9.000001", "Thủ tục cũ", "Việc làm", null, 5, TimeLimitUnit.WorkingDays, null, "Đơn", 0, OnlineLevel.None, null), app.UtcNow);
-            var run = ImportRun.Start(agency.Id, ImportKind.Dossiers, "cu.csv", new byte[32], "{}", app.UtcNow, null);
-            db.AddRange(agency, procedure, run);
-            foreach (var (code, at) in new[] { ("CU-1", new DateTime(2026, 10, 15, 2, 0, 0, DateTimeKind.Utc)), ("CU-2", new DateTime(2026, 10, 31, 18, 0, 0, DateTimeKind.Utc)) })
-            {
-                var due = calendar.AppointmentDate(VietnamTime.Local(at), 5, null);
-                db.Add(Dossier.Imported(agency.Id, procedure, new ImportedDossier(code, at, due, due, VietnamTime.StartOfDayUtc(due).AddHours(3), DossierStatus.Returned,
-                    DossierChannel.Desk, false, false, "Người nộp", null, null, code), FormSet.Tt03Of2025, run.Id, calendar));
-            }
-
-            await db.SaveChangesAsync();
-            await migrator.MigrateAsync();
-            db.ChangeTracker.Clear();
-            Assert.Equal([202610, 202611], await db.Set<RollupMark>().Where(m => m.AgencyId == agency.Id).Select(m => m.Bucket).OrderBy(b => b).ToListAsync());
-
-            await DossierRollup.RebuildMarkedAsync(db, agency.Id, CancellationToken.None);
-            Assert.Equal(0, await db.Set<RollupMark>().CountAsync());
-            var store = new DossierRollup(db, new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>());
-            foreach (var month in new[] { new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1) })
-            {
-                var (from, to) = (month, month.AddMonths(1).AddDays(-1));
-                var built = (await DossierIndicators.QueryAsync(db, store, agency.Id, from, to, app.Today, IndicatorBreakdown.None, CancellationToken.None)).Single().Figures;
-                Assert.Equal((await DossierIndicators.QueryAsync(db, null, agency.Id, from, to, app.Today, IndicatorBreakdown.None, CancellationToken.None)).Single().Figures, built);
-                Assert.Equal(1, built.Received);
-            }
+            var (from, to) = (month, month.AddMonths(1).AddDays(-1));
+            var built = (await DossierIndicators.QueryAsync(db, store, agency.Id, from, to, app.Today, IndicatorBreakdown.None, CancellationToken.None)).Single().Figures;
+            Assert.Equal((await DossierIndicators.QueryAsync(db, null, agency.Id, from, to, app.Today, IndicatorBreakdown.None, CancellationToken.None)).Single().Figures, built);
+            Assert.Equal(1, built.Received);
         }
-        finally
-        {
-            if (postgres)
-            {
-                Npgsql.NpgsqlConnection.ClearAllPools();
-                await ServerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-            }
-            else
-            {
-                File.Delete(file);
-            }
-        }
-    }
-
-    private static async Task ServerAsync(string sql)
-    {
-        await using var server = new Npgsql.NpgsqlConnection(PostgresFactory.ServerConnectionString);
-        await server.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, server);
-        await command.ExecuteNonQueryAsync();
     }
 
     private Task<DossierFigures> FiguresAsync(Guid agencyId, DateOnly from, DateOnly to) =>

@@ -232,71 +232,32 @@ public abstract class ReportTypesTests<TFactory>(TFactory app) : IClassFixture<T
     [Fact]
     public async Task A_database_of_the_previous_version_migrates_its_CCHC_periods_into_a_report_type_and_one_duty_per_plan()
     {
-        var postgres = app is PostgresFactory;
-        var name = $"sipar_upgrade_{Guid.NewGuid():N}"[..24];
-        var file = Path.Combine(app.DataDirectory, name + ".db");
-        if (postgres)
-        {
-            await ServerAsync($"CREATE DATABASE \"{name}\"");
-        }
+        await using var upgrade = await PreviousVersionDatabase.BeforeAsync(app, "ReportTypes");
+        var (db, postgres) = (upgrade.Db, upgrade.Postgres);
+        // Ids as each provider writes them (SQLite: upper-case text).
+        string Id(string guid) => postgres ? guid : guid.ToUpperInvariant();
+        var agency = Id("0195a000-0000-7000-8000-0000000000a1");
+        var plan = Id("0195a000-0000-7000-8000-0000000000b1");
+        var rows = $"""
+            INSERT INTO org_agencies ("Id", "Name", "Symbol", "PlaceName", "Kind", "SearchName") VALUES ('{agency}', 'Sở Năm Trước', 'SNT', 'Lạng Sơn', 'Department', 'so nam truoc');
+            INSERT INTO plans_plans ("Id", "AgencyId", "CreatedAt", "Purposes", "Recipients", "Requirements", "SearchTitle", "SourceText", "Status", "Title", "Version", "Year")
+            VALUES ('{plan}', '{agency}', '2026-01-05 00:00:00', '[]', '[]', '[]', 'ke hoach', '', 'Issued', 'Kế hoạch', 0, 2026);
+            INSERT INTO plans_reporting_periods ("Id", "PlanId", "Kind", "WindowStart", "WindowEnd", "ProvinceDueDate", "InternalDueDate") VALUES
+            ('{Id("0195a000-0000-7000-8000-0000000000c1")}', '{plan}', 'Quarter1', '2025-12-15', '2026-03-14', '2026-03-20', '2026-03-13'),
+            ('{Id("0195a000-0000-7000-8000-0000000000c2")}', '{plan}', 'Year', '2025-12-15', '2026-12-14', '2026-12-20', '2026-12-11');
+            """;
+        await db.Database.ExecuteSqlRawAsync(rows);
 
-        try
-        {
-            await using var db = postgres
-                ? (SiparDbContext)new PostgresSiparDbContext(new DbContextOptionsBuilder<PostgresSiparDbContext>()
-                    .UseNpgsql(new Npgsql.NpgsqlConnectionStringBuilder(PostgresFactory.ServerConnectionString) { Database = name }.ConnectionString).Options)
-                : new SqliteSiparDbContext(new DbContextOptionsBuilder<SqliteSiparDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options);
-            var migrations = db.Database.GetMigrations().ToList();
-            var previous = migrations[migrations.FindIndex(m => m.EndsWith("_ReportTypes", StringComparison.Ordinal)) - 1];
-            var migrator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(db);
-            await migrator.MigrateAsync(previous);
-
-            // Ids as each provider writes them (SQLite: upper-case text).
-            string Id(string guid) => postgres ? guid : guid.ToUpperInvariant();
-            var agency = Id("0195a000-0000-7000-8000-0000000000a1");
-            var plan = Id("0195a000-0000-7000-8000-0000000000b1");
-            var rows = $"""
-                INSERT INTO org_agencies ("Id", "Name", "Symbol", "PlaceName", "Kind", "SearchName") VALUES ('{agency}', 'Sở Năm Trước', 'SNT', 'Lạng Sơn', 'Department', 'so nam truoc');
-                INSERT INTO plans_plans ("Id", "AgencyId", "CreatedAt", "Purposes", "Recipients", "Requirements", "SearchTitle", "SourceText", "Status", "Title", "Version", "Year")
-                VALUES ('{plan}', '{agency}', '2026-01-05 00:00:00', '[]', '[]', '[]', 'ke hoach', '', 'Issued', 'Kế hoạch', 0, 2026);
-                INSERT INTO plans_reporting_periods ("Id", "PlanId", "Kind", "WindowStart", "WindowEnd", "ProvinceDueDate", "InternalDueDate") VALUES
-                ('{Id("0195a000-0000-7000-8000-0000000000c1")}', '{plan}', 'Quarter1', '2025-12-15', '2026-03-14', '2026-03-20', '2026-03-13'),
-                ('{Id("0195a000-0000-7000-8000-0000000000c2")}', '{plan}', 'Year', '2025-12-15', '2026-12-14', '2026-12-20', '2026-12-11');
-                """;
-            await db.Database.ExecuteSqlRawAsync(rows);
-
-            await migrator.MigrateAsync();
-            db.ChangeTracker.Clear();
-            var type = await db.Set<ReportType>().SingleAsync(t => t.AgencyId == Guid.Parse(agency));
-            Assert.Equal((ReportType.CchcCode, true, Periodicity.Quarterly), (type.Code, type.ReportsOnPlan, type.Periodicity));
-            Assert.Equal(4, ReportSchedule.ParseSchedule(type.Schedule).Count);
-            var obligation = await db.Set<ReportObligation>().SingleAsync(o => o.PlanId == Guid.Parse(plan));
-            Assert.Equal(type.Id, obligation.TypeId);
-            var periods = await db.Set<ReportingPeriod>().Where(p => p.PlanId == Guid.Parse(plan)).ToListAsync();
-            Assert.Equal(2, periods.Count);
-            Assert.All(periods, p => Assert.Equal(obligation.Id, p.ObligationId));
-            Assert.Equal(new DateOnly(2026, 12, 11), periods.Single(p => p.Kind == PeriodKind.Year).InternalDueDate);
-        }
-        finally
-        {
-            if (postgres)
-            {
-                Npgsql.NpgsqlConnection.ClearAllPools();
-                await ServerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-            }
-            else
-            {
-                File.Delete(file);
-            }
-        }
-    }
-
-    private static async Task ServerAsync(string sql)
-    {
-        await using var server = new Npgsql.NpgsqlConnection(PostgresFactory.ServerConnectionString);
-        await server.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, server);
-        await command.ExecuteNonQueryAsync();
+        await upgrade.MigrateAsync();
+        var type = await db.Set<ReportType>().SingleAsync(t => t.AgencyId == Guid.Parse(agency));
+        Assert.Equal((ReportType.CchcCode, true, Periodicity.Quarterly), (type.Code, type.ReportsOnPlan, type.Periodicity));
+        Assert.Equal(4, ReportSchedule.ParseSchedule(type.Schedule).Count);
+        var obligation = await db.Set<ReportObligation>().SingleAsync(o => o.PlanId == Guid.Parse(plan));
+        Assert.Equal(type.Id, obligation.TypeId);
+        var periods = await db.Set<ReportingPeriod>().Where(p => p.PlanId == Guid.Parse(plan)).ToListAsync();
+        Assert.Equal(2, periods.Count);
+        Assert.All(periods, p => Assert.Equal(obligation.Id, p.ObligationId));
+        Assert.Equal(new DateOnly(2026, 12, 11), periods.Single(p => p.Kind == PeriodKind.Year).InternalDueDate);
     }
 
     private static async Task SubmitAsync(HttpClient client, Guid periodId, Guid unitId, string narrative)

@@ -237,7 +237,8 @@ internal static class DossierIndicators
 
         var finishedInPeriod = q.Where(d => ((d.AcceptedAt >= start && d.AcceptedAt < endX) || (d.AcceptedAt < start && (d.FinishedOn == null || d.FinishedOn >= from) && !(d.Status == stoppedStatus && d.ClosedAt < start)))
             && d.FinishedOn >= from && d.FinishedOn <= to && d.AppointmentDate != null && d.ProcessingDays != null);
-        var histogram = await finishedInPeriod.Select(WithDays(key)).GroupBy(x => new { x.Key, x.Days }).Select(g => new { g.Key.Key, g.Key.Days, N = g.Count() }).ToListAsync(ct);
+        var histogram = await finishedInPeriod.Select(WithValue<Dossier, int?>(key, nameof(Dossier.ProcessingDays))).GroupBy(x => new { x.Key, Days = x.Value })
+            .Select(g => new { g.Key.Key, g.Key.Days, N = g.Count() }).ToListAsync(ct);
         var byKey = histogram.GroupBy(h => h.Key ?? "").ToDictionary(g => g.Key, g => g.OrderBy(h => h.Days).Select(h => (Days: h.Days ?? 0, h.N)).ToList());
         return counts.Where(c => !c.IsEmpty).Select(c => (c.Key ?? "", c, byKey.GetValueOrDefault(c.Key ?? "") ?? [])).OrderBy(g => g.Item1, StringComparer.Ordinal).ToList();
     }
@@ -332,14 +333,14 @@ internal static class DossierIndicators
 
         // The day histograms of the lines finished in the period, added up per group here (a few thousand short texts).
         var histograms = await q.Where(r => r.Kind == finished && r.Histogram != null && r.M1 >= s && r.M1 <= e && ((r.M2 >= s && r.M2 <= e) || (r.M2 < s && r.M3 >= s)))
-            .Select(StoreKeyHistogram(key)).ToListAsync(ct);
+            .Select(WithValue<RollupRow, string>(key, nameof(RollupRow.Histogram))).ToListAsync(ct);
         var byKey = new Dictionary<string, List<(int Days, int N)>>(StringComparer.Ordinal);
         foreach (var group in histograms.GroupBy(h => h.Key ?? "", StringComparer.Ordinal))
         {
             var days = new Dictionary<int, int>();
             foreach (var line in group)
             {
-                DossierRollup.AddHistogram(line.Histogram, days);
+                DossierRollup.AddHistogram(line.Value, days);
             }
 
             byKey[group.Key] = days.OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
@@ -367,7 +368,7 @@ internal static class DossierIndicators
             }
         }
 
-        return counts.Select(c => (c.Key ?? "", late.GetValueOrDefault(c.Key ?? "") is var extra && extra > 0 ? c.With(extra) : c, byKey.GetValueOrDefault(c.Key ?? "") ?? []))
+        return counts.Select(c => (c.Key ?? "", late.GetValueOrDefault(c.Key ?? "") is var extra && extra > 0 ? c with { LateInProgress = c.LateInProgress + extra } : c, byKey.GetValueOrDefault(c.Key ?? "") ?? []))
             .Where(g => !g.Item2.IsEmpty).OrderBy(g => g.Item1, StringComparer.Ordinal).ToList();
     }
 
@@ -412,40 +413,24 @@ internal static class DossierIndicators
         _ => r => "",
     };
 
-    private static Expression<Func<RollupRow, KeyHistogram>> StoreKeyHistogram(Expression<Func<RollupRow, string?>> key)
+    /// <summary>(key, one more column) from the key's expression: the histograms' grouping and reading.</summary>
+    private static Expression<Func<TRow, KeyValue<TValue>>> WithValue<TRow, TValue>(Expression<Func<TRow, string?>> key, string property)
     {
-        var r = key.Parameters[0];
-        var body = Expression.MemberInit(Expression.New(typeof(KeyHistogram)),
-            Expression.Bind(typeof(KeyHistogram).GetProperty(nameof(KeyHistogram.Key))!, key.Body),
-            Expression.Bind(typeof(KeyHistogram).GetProperty(nameof(KeyHistogram.Histogram))!, Expression.Property(r, nameof(RollupRow.Histogram))));
-        return Expression.Lambda<Func<RollupRow, KeyHistogram>>(body, r);
+        var row = key.Parameters[0];
+        var body = Expression.MemberInit(Expression.New(typeof(KeyValue<TValue>)),
+            Expression.Bind(typeof(KeyValue<TValue>).GetProperty(nameof(KeyValue<TValue>.Key))!, key.Body),
+            Expression.Bind(typeof(KeyValue<TValue>).GetProperty(nameof(KeyValue<TValue>.Value))!, Expression.Property(row, property)));
+        return Expression.Lambda<Func<TRow, KeyValue<TValue>>>(body, row);
     }
 
-    private sealed class KeyHistogram
-    {
-        public string? Key { get; init; }
-
-        public string? Histogram { get; init; }
-    }
-
-    /// <summary>(key, processing days) from the key's expression, for the histogram's grouping.</summary>
-    private static Expression<Func<Dossier, KeyDays>> WithDays(Expression<Func<Dossier, string?>> key)
-    {
-        var d = key.Parameters[0];
-        var body = Expression.MemberInit(Expression.New(typeof(KeyDays)),
-            Expression.Bind(typeof(KeyDays).GetProperty(nameof(KeyDays.Key))!, key.Body),
-            Expression.Bind(typeof(KeyDays).GetProperty(nameof(KeyDays.Days))!, Expression.Property(d, nameof(Dossier.ProcessingDays))));
-        return Expression.Lambda<Func<Dossier, KeyDays>>(body, d);
-    }
-
-    private sealed class KeyDays
+    private sealed class KeyValue<TValue>
     {
         public string? Key { get; init; }
 
-        public int? Days { get; init; }
+        public TValue? Value { get; init; }
     }
 
-    private sealed class Counts
+    private sealed record Counts
     {
         public string? Key { get; init; }
 
@@ -481,13 +466,6 @@ internal static class DossierIndicators
 
         /// <summary>A group with nothing to count in the period (its dossiers only pass through it): not shown.</summary>
         public bool IsEmpty => Received + Carried + Early + OnTime + Late + InProgress + LateInProgress + Supplements + Refused + Apologies + Stopped == 0;
-
-        public Counts With(int lateInProgress) => new()
-        {
-            Key = Key, Received = Received, Carried = Carried, Early = Early, OnTime = OnTime, Late = Late, FinishedBad = FinishedBad, InProgress = InProgress,
-            LateInProgress = LateInProgress + lateInProgress, Supplements = Supplements, Refused = Refused, Apologies = Apologies, ApologiesOnTime = ApologiesOnTime,
-            Stopped = Stopped, Online = Online, OnlineFull = OnlineFull,
-        };
     }
 
     /// <summary>The projection the figures need, for dossiers that can touch the period.</summary>
